@@ -1,0 +1,134 @@
+/**
+ * The named records that pass between stages: RawPage → Article (→ Story → Brief, later).
+ *
+ * Each record is a zod schema first, so that every edge (files, JSONL lines, HTTP bodies, rows) can be
+ * validated with the same definition that documents it; `npm run schema` writes the JSON Schema.
+ */
+import { z } from 'zod';
+
+/** Why a page could not become an Article. Stable codes: they are counted, stored and shown. */
+export const ErrorCode = z.enum([
+  'empty', // no bytes, or only white space
+  'binary', // bytes that are not text (images, PDFs, archives, NUL-heavy data)
+  'too_large', // over the configured byte limit
+  'decode_failed', // text that no supported encoding reads sensibly, or a broken gzip stream
+  'not_an_article', // a readable page with no article body (an index, a login wall, a list of links)
+  'bad_input', // a JSONL line that is not valid JSON or lacks both text and html
+  'read_failed', // the file or stream could not be read
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const PageError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+});
+export type PageError = z.infer<typeof PageError>;
+
+/** Whether the page's content is a plain-text dump of a whole rendered page or HTML source. */
+export const PageFormat = z.enum(['text', 'html']);
+export type PageFormat = z.infer<typeof PageFormat>;
+
+/**
+ * One page as a scraper saved it, decoded to a string. Ingest makes these; extract consumes them.
+ * `content` has line endings normalised to \n and no BOM.
+ */
+export const RawPage = z.object({
+  /** Where it came from: a file path (with `#line` for JSONL), `-` for stdin, or a URL. */
+  source: z.string(),
+  url: z.string().nullable(),
+  format: PageFormat,
+  content: z.string(),
+  /** When the scraper fetched it, if it said so (ISO 8601). Never a publication date. */
+  fetchedAt: z.string().nullable(),
+  /** The encoding the bytes were read as, e.g. "utf-8", "utf-16le", "windows-1252". */
+  encoding: z.string(),
+  /** Size of the original bytes (before gunzip), for limits and reports. */
+  bytes: z.number().int().nonnegative(),
+});
+export type RawPage = z.infer<typeof RawPage>;
+
+/**
+ * Why a line or block was dropped from the article body. Codes are data: counted, stored and shown
+ * behind the "what was removed" toggle, so keep them few and meaningful.
+ */
+export const RemovalReason = z.enum([
+  'title', // the headline line(s) themselves: kept as `title`, not as body
+  'breadcrumb', // Home > News > … trails, including ones fused with the title
+  'nav', // navigation menus, skip links, language pickers, section lists
+  'ticker', // "Just in: … // … // …" news tickers
+  'ad', // ADVERTISEMENT, sponsored blocks
+  'caption', // photo / video captions
+  'credit', // photo credits and "Photo" / "Credit" labels, image file names
+  'teaser', // lines that repeat or truncate the lead ("…"), standalone summaries of other stories
+  'related', // "Related Topics", "What To Read Next", "You Might Also Like", "DW recommends" and their lists
+  'media', // "Watch video 01:09", audio/video widgets
+  'paywall', // "Members Only", "Subscribe to continue", "Continue reading the main story"
+  'share', // share buttons, social prompts
+  'comments', // comment sections and prompts
+  'error-report', // "Notice an issue?" / "Report an error" prompts
+  'newsletter', // sign-up boxes
+  'footer', // copyright, contact, legal, site footers
+  'scraper-date', // a date line the scraper or site chrome added ("Saturday / March 23.")
+  'metadata', // byline, date and attribution lines taken into metadata fields
+  'template', // lines repeated across pages of the same site or the whole input
+  'duplicate', // a line repeating one already in the body
+  'boilerplate', // low-content blocks with no more specific reason (link-dense, short, stop-word poor)
+]);
+export type RemovalReason = z.infer<typeof RemovalReason>;
+
+export const Removed = z.object({
+  /** The dropped text, possibly shortened to `MAX_REMOVED_TEXT` characters with a trailing "…". */
+  text: z.string(),
+  reason: RemovalReason,
+  /** 1-based line number in a text dump; absent for HTML blocks. */
+  line: z.number().int().positive().optional(),
+});
+export type Removed = z.infer<typeof Removed>;
+
+/** A clean, attributed article extracted from one page. */
+export const Article = z.object({
+  /** Stable and content-derived: the same page content gives the same id on every run and machine. */
+  id: z.string(),
+  source: z.string(),
+  url: z.string().nullable(),
+  ok: z.literal(true),
+  format: PageFormat,
+  title: z.string().nullable(),
+  /** The site that published the page (e.g. "Arabian Post"), or null when the page does not say. */
+  outlet: z.string().nullable(),
+  /** Who wrote the copy: the wire or paper the page names (e.g. "Reuters", "The New York Times"). */
+  originalSource: z.string().nullable(),
+  /** The verbatim snippet that names the original source. */
+  originalSourceEvidence: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) of publication, or null when the page gives no real evidence. */
+  published: z.string().nullable(),
+  /** The verbatim snippet the date was read from. */
+  publishedEvidence: z.string().nullable(),
+  /** Place line that opens the story, e.g. "BEIRUT/MOSCOW". */
+  dateline: z.string().nullable(),
+  byline: z.string().nullable(),
+  /** ISO 639-1 code, or null when the text is too short or mixed to tell. */
+  language: z.string().nullable(),
+  paragraphs: z.array(z.string()),
+  /** `paragraphs` joined by a blank line. */
+  text: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  removed: z.array(Removed),
+  fetchedAt: z.string().nullable(),
+});
+export type Article = z.infer<typeof Article>;
+
+/** A page that could not yield an article. Rejections are data: they are kept, counted and reported. */
+export const ExtractFailure = z.object({
+  id: z.string(),
+  source: z.string(),
+  url: z.string().nullable(),
+  ok: z.literal(false),
+  error: PageError,
+});
+export type ExtractFailure = z.infer<typeof ExtractFailure>;
+
+export const ExtractResult = z.discriminatedUnion('ok', [Article, ExtractFailure]);
+export type ExtractResult = z.infer<typeof ExtractResult>;
+
+export const MAX_REMOVED_TEXT = 500;
