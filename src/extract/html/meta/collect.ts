@@ -1,0 +1,162 @@
+/**
+ * One read-only walk over the parsed page that gathers every place metadata can hide: <meta> tags,
+ * JSON-LD scripts, microdata, <title>, headings, <time> elements, rel=author links and elements whose
+ * class or id says "byline"/"author". The readers (title, date, byline, outlet) then choose among these
+ * facts without walking the tree again. The tree is shared with the body extractor, so nothing here
+ * mutates it.
+ */
+import type { ChildNode, Document, Element } from 'domhandler';
+import { textContent } from 'domutils';
+import { BYLINE_CONTAINER_RE, NOISE_CONTAINER_RE } from './patterns.ts';
+
+export interface MetaTag {
+  /** Lower-cased name, property, itemprop or http-equiv. */
+  key: string;
+  content: string;
+}
+
+export interface Located {
+  text: string;
+  /** Document order of the element (its index among all elements), to judge "near the headline". */
+  order: number;
+  /** Inside a comment, related-articles, sidebar or footer block. */
+  noisy: boolean;
+}
+
+export interface TimeFact extends Located {
+  datetime: string | null;
+  /** The element or an ancestor says it is the publication date (itemprop, class "published"/"date"). */
+  hint: string;
+}
+
+export interface MicrodataFact extends Located {
+  prop: string;
+  /** content / datetime attribute when present, else text. */
+  value: string;
+  /** For itemprop=author|creator: the name of the nested Person when present. */
+  name: string | null;
+}
+
+export interface PageFacts {
+  htmlLang: string | null;
+  metas: MetaTag[];
+  jsonLd: string[];
+  titleTag: string | null;
+  h1s: Located[];
+  times: TimeFact[];
+  microdata: MicrodataFact[];
+  relAuthors: Located[];
+  bylineEls: Located[];
+}
+
+/** Texts longer than this are not bylines: a paragraph or an author bio box. Tuned on WCXB dev. */
+const MAX_BYLINE_ELEMENT_CHARS = 160;
+
+/** Collapse white space the way a browser renders text. */
+export function clean(s: string): string {
+  return s.replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ').trim();
+}
+
+function classId(el: Element): string {
+  return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
+}
+
+/** Gather metadata facts from a parsed page in one pass. */
+export function collectFacts(doc: Document): PageFacts {
+  const facts: PageFacts = {
+    htmlLang: null,
+    metas: [],
+    jsonLd: [],
+    titleTag: null,
+    h1s: [],
+    times: [],
+    microdata: [],
+    relAuthors: [],
+    bylineEls: [],
+  };
+  let order = 0;
+
+  const visit = (nodes: ChildNode[], noisy: boolean, inByline: boolean, inSvg: boolean): void => {
+    for (const node of nodes) {
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+      const el = node as Element;
+      const name = el.name;
+      const a = el.attribs;
+      const here = order++;
+      if (name === 'style' || name === 'noscript' || inSvg) continue;
+      if (name === 'script') {
+        if ((a['type'] ?? '').toLowerCase().includes('ld+json')) facts.jsonLd.push(textContent(el));
+        continue;
+      }
+      if (name === 'html' && a['lang'] && !facts.htmlLang) facts.htmlLang = a['lang'];
+      if (name === 'html' && a['xml:lang'] && !facts.htmlLang) facts.htmlLang = a['xml:lang'];
+      if (name === 'meta') {
+        const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'] ?? '').toLowerCase().trim();
+        const content = a['content'] ?? a['value'];
+        if (key && content !== undefined && clean(content) !== '') {
+          facts.metas.push({ key, content: clean(content) });
+          // A <meta itemprop> inside the body is microdata, not page metadata.
+          if (a['itemprop']) {
+            facts.microdata.push({ prop: a['itemprop'].toLowerCase(), value: clean(content), name: null, text: '', order: here, noisy });
+          }
+        }
+        continue;
+      }
+      if (name === 'title' && facts.titleTag === null && !inSvg) {
+        facts.titleTag = clean(textContent(el));
+        continue;
+      }
+      const ci = classId(el);
+      const childNoisy = noisy || NOISE_CONTAINER_RE.test(ci) || name === 'footer' || name === 'aside';
+      if (name === 'h1') facts.h1s.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
+      if (name === 'time' || (name !== 'meta' && a['datetime'] !== undefined)) {
+        facts.times.push({
+          datetime: a['datetime'] ?? null,
+          text: clean(textContent(el)),
+          hint: `${a['itemprop'] ?? ''} ${ci} ${el.parent && el.parent.type === 'tag' ? classId(el.parent as Element) : ''}`.toLowerCase(),
+          order: here,
+          noisy: childNoisy,
+        });
+      }
+      if (a['itemprop']) {
+        const prop = a['itemprop'].toLowerCase();
+        if (/^(headline|name|datepublished|datecreated|datemodified|author|creator)$/.test(prop)) {
+          let personName: string | null = null;
+          if (prop === 'author' || prop === 'creator') {
+            const inner = findItemprop(el, 'name');
+            if (inner) personName = clean(inner.attribs['content'] ?? textContent(inner));
+          }
+          const value = clean(a['content'] ?? a['datetime'] ?? textContent(el));
+          facts.microdata.push({ prop, value, name: personName, text: clean(textContent(el)), order: here, noisy: childNoisy });
+        }
+      }
+      const rel = (a['rel'] ?? '').toLowerCase().split(/\s+/);
+      if (name === 'a' && rel.includes('author')) {
+        facts.relAuthors.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
+      }
+      let nowByline = inByline;
+      if (!inByline && BYLINE_CONTAINER_RE.test(ci) && name !== 'body' && name !== 'html') {
+        const text = clean(textContent(el));
+        if (text.length > 0 && text.length <= MAX_BYLINE_ELEMENT_CHARS) {
+          facts.bylineEls.push({ text, order: here, noisy: childNoisy });
+          nowByline = true;
+        }
+      }
+      visit(el.children, childNoisy, nowByline, name === 'svg');
+    }
+  };
+  visit(doc.children, false, false, false);
+  return facts;
+}
+
+function findItemprop(root: Element, prop: string): Element | null {
+  const stack: ChildNode[] = [...root.children];
+  while (stack.length > 0) {
+    const n = stack.shift()!;
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if ((el.attribs['itemprop'] ?? '').toLowerCase() === prop) return el;
+    stack.push(...el.children);
+  }
+  return null;
+}

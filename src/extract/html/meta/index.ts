@@ -1,0 +1,260 @@
+/**
+ * HTML metadata: title, publication date, byline, outlet, language and credited source, read from
+ * what the page says about itself. Sources in order of trust:
+ *
+ *   1. JSON-LD (Article-like nodes, then WebPage) — written deliberately for search engines;
+ *   2. OpenGraph / article:* meta;
+ *   3. Dublin Core, parsely, sailthru and other named meta;
+ *   4. microdata (itemprop headline / datePublished / author);
+ *   5. the page itself: <time datetime> near the headline, the h1, byline elements, rel=author;
+ *   6. <title> with its site suffix removed; the URL's date path.
+ *
+ * The title is the exception: readers see the h1, so an h1 confirmed by a meta title wins.
+ */
+import type { Document } from 'domhandler';
+import type { Evidence } from '../../types.ts';
+import type { HtmlMeta } from './types.ts';
+import { clean, collectFacts, type PageFacts } from './collect.ts';
+import { readJsonLd, salvageKey, type LdNode } from './jsonld.ts';
+import { parseDateValue, parseTextDate, urlDate } from './date.ts';
+import { cleanByline } from './byline.ts';
+import { hostLabel, isSiteSegment, squash, stripSiteName, titleAffix } from './title.ts';
+import {
+  AUTHOR_META_KEYS,
+  LANGUAGE_META_KEYS,
+  OUTLET_META_KEYS,
+  PUBLISHED_META_KEYS,
+  SOURCE_META_KEYS,
+  TITLE_META_KEYS,
+} from './patterns.ts';
+
+export type { HtmlMeta } from './types.ts';
+export { cleanByline } from './byline.ts';
+export { parseDateValue } from './date.ts';
+export { stripSiteName } from './title.ts';
+
+/**
+ * A <time> element counts as the article's date only within this many elements after the headline
+ * h1 (or before it, for layouts that print the date above). Tuned on WCXB dev pages: the date line
+ * sits within ~40 elements of the h1; related-article dates come much later.
+ */
+const TIME_NEAR_H1_AFTER = 60;
+const TIME_NEAR_H1_BEFORE = 25;
+
+interface Ctx {
+  facts: PageFacts;
+  ld: LdNode[];
+  url: string | null;
+  host: string | null;
+}
+
+function meta(facts: PageFacts, key: string): string | null {
+  return facts.metas.find((m) => m.key === key)?.content ?? null;
+}
+
+function ev(key: string, value: string): string {
+  return `${key}="${value}"`;
+}
+
+// ---------------------------------------------------------------- outlet
+
+function readOutlet(c: Ctx): Evidence | null {
+  const og = meta(c.facts, 'og:site_name');
+  if (og) return { value: og, evidence: ev('og:site_name', og) };
+  const article = c.ld.find((n) => n.kind === 'article' && n.publisher);
+  if (article?.publisher) return { value: article.publisher, evidence: ev('publisher.name', article.publisher) };
+  const org = c.ld.find((n) => n.types.some((t) => /^(NewsMediaOrganization|Organization|WebSite)$/.test(t)) && n.name);
+  if (org?.name) return { value: org.name, evidence: ev(`${org.types[0]}.name`, org.name) };
+  for (const key of OUTLET_META_KEYS) {
+    const v = meta(c.facts, key);
+    if (v && !/^@/.test(v) && !/^https?:/.test(v)) return { value: v, evidence: ev(key, v) };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- title
+
+function headlineH1(c: Ctx, metaTitles: string[]): string | null {
+  const h1s = c.facts.h1s.filter((h) => h.text.length >= 3 && !h.noisy);
+  const sq = metaTitles.map(squash).filter((s) => s.length > 0);
+  // An h1 confirmed by a meta title (equal, or contained in it, as in "Headline | Site").
+  for (const h of h1s) {
+    const hs = squash(h.text);
+    if (hs.length >= 3 && sq.some((m) => m === hs || (m.includes(hs) && hs.length >= m.length * 0.4))) return h.text;
+  }
+  return null;
+}
+
+function readTitle(c: Ctx, siteNames: string[]): string | null {
+  const article = c.ld.find((n) => n.kind === 'article' && (n.headline || n.name));
+  const ldTitle = article?.headline ?? article?.name ?? null;
+  const metaTitles: string[] = [];
+  if (ldTitle) metaTitles.push(ldTitle);
+  for (const key of TITLE_META_KEYS) {
+    const v = meta(c.facts, key);
+    if (v) metaTitles.push(v);
+  }
+  for (const m of c.facts.microdata) if (m.prop === 'headline' && m.value) metaTitles.push(m.value);
+  if (c.facts.titleTag) metaTitles.push(c.facts.titleTag);
+  const h1 = headlineH1(c, metaTitles);
+  if (h1) return h1;
+  for (const t of metaTitles) {
+    const stripped = stripSiteName(t, siteNames, c.host);
+    if (stripped.length >= 3) return stripped;
+  }
+  const first = c.facts.h1s.find((h) => h.text.length >= 3 && !h.noisy);
+  return first?.text ?? null;
+}
+
+// ---------------------------------------------------------------- date
+
+function readPublished(c: Ctx): Evidence | null {
+  for (const n of c.ld) {
+    if (n.kind !== 'article') continue;
+    for (const [key, v] of [['datePublished', n.datePublished], ['dateCreated', n.dateCreated]] as const) {
+      const d = v ? parseDateValue(v) : null;
+      if (d) return { value: d, evidence: `"${key}": "${v}"` };
+    }
+  }
+  for (const key of PUBLISHED_META_KEYS) {
+    for (const m of c.facts.metas) {
+      if (m.key !== key) continue;
+      const d = parseDateValue(m.content);
+      if (d) return { value: d, evidence: ev(key, m.content) };
+    }
+  }
+  for (const m of c.facts.microdata) {
+    if ((m.prop === 'datepublished' || m.prop === 'datecreated') && !m.noisy) {
+      const d = parseDateValue(m.value) ?? parseTextDate(m.value);
+      if (d) return { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
+    }
+  }
+  const nearTime = timeNearHeadline(c);
+  if (nearTime) return nearTime;
+  for (const n of c.ld) {
+    if (n.kind === 'article') continue;
+    const v = n.datePublished;
+    const d = v ? parseDateValue(v) : null;
+    if (d) return { value: d, evidence: `"datePublished": "${v}"` };
+  }
+  const salvaged = salvageKey(c.facts.jsonLd, 'datePublished');
+  const sd = salvaged ? parseDateValue(salvaged) : null;
+  if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
+  const fromUrl = urlDate(c.url);
+  if (fromUrl) return fromUrl;
+  return null;
+}
+
+function timeNearHeadline(c: Ctx): Evidence | null {
+  const h1 = c.facts.h1s.find((h) => !h.noisy && h.text.length >= 3);
+  const candidates = c.facts.times.filter((t) => !t.noisy && !/modif|updat/.test(t.hint));
+  // A <time> marked as the publication date is trusted anywhere outside noise blocks.
+  const marked = candidates.find((t) => /datepublished|published|pubdate|post-date|entry-date/.test(t.hint));
+  const pick =
+    marked ??
+    (h1 ? candidates.find((t) => t.order >= h1.order - TIME_NEAR_H1_BEFORE && t.order <= h1.order + TIME_NEAR_H1_AFTER) : candidates[0]);
+  if (!pick) return null;
+  const d = (pick.datetime ? parseDateValue(pick.datetime) : null) ?? parseTextDate(pick.text);
+  if (!d) return null;
+  return { value: d, evidence: pick.datetime ? `<time datetime="${pick.datetime}">` : `<time>${pick.text}</time>` };
+}
+
+// ---------------------------------------------------------------- byline
+
+function readByline(c: Ctx, siteNames: string[]): string | null {
+  const article = c.ld.find((n) => n.kind === 'article' && n.authors.length > 0);
+  if (article) {
+    const people = article.authors.filter((a) => !a.isOrganization);
+    const chosen = people.length > 0 ? people : article.authors;
+    const names = chosen.map((a) => cleanByline(a.name, siteNames)).filter((n): n is string => n !== null);
+    if (names.length > 0) return [...new Set(names)].join(', ');
+  }
+  for (const key of AUTHOR_META_KEYS) {
+    if (key === 'twitter:data1') {
+      // twitter:label1 says what data1 is ("Written by" on WordPress sites, "Est. reading time" elsewhere).
+      if (!/writ|author/i.test(meta(c.facts, 'twitter:label1') ?? '')) continue;
+    }
+    const v = meta(c.facts, key);
+    const n = v ? cleanByline(v, siteNames) : null;
+    if (n) return n;
+  }
+  for (const m of c.facts.microdata) {
+    if ((m.prop === 'author' || m.prop === 'creator') && !m.noisy) {
+      const n = cleanByline(m.name ?? m.value, siteNames);
+      if (n) return n;
+    }
+  }
+  for (const r of c.facts.relAuthors) {
+    if (r.noisy) continue;
+    const n = cleanByline(r.text, siteNames);
+    if (n) return n;
+  }
+  for (const b of c.facts.bylineEls) {
+    if (b.noisy) continue;
+    const n = cleanByline(b.text, siteNames);
+    if (n) return n;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- language, source
+
+function readLanguage(c: Ctx): string | null {
+  const values = [c.facts.htmlLang, ...LANGUAGE_META_KEYS.map((k) => meta(c.facts, k)), c.ld.find((n) => n.language)?.language ?? null];
+  for (const v of values) {
+    const m = v ? /^([a-z]{2,3})(?:[-_]|$)/i.exec(v.trim()) : null;
+    if (m) return m[1]!.toLowerCase();
+  }
+  return null;
+}
+
+function readOriginalSource(c: Ctx, outlet: string | null): Evidence | null {
+  const fromLd = c.ld.find((n) => n.sourceOrganization)?.sourceOrganization;
+  const candidates: Evidence[] = [];
+  if (fromLd) candidates.push({ value: fromLd, evidence: ev('sourceOrganization.name', fromLd) });
+  for (const key of SOURCE_META_KEYS) {
+    const v = meta(c.facts, key);
+    if (v) candidates.push({ value: v, evidence: ev(key, v) });
+  }
+  for (const cand of candidates) {
+    const v = cand.value;
+    if (/^https?:|^www\.|\//.test(v) || v.length > 80 || !/\p{L}/u.test(v)) continue;
+    // Crediting yourself is no credit.
+    if (outlet && squash(v) === squash(outlet)) continue;
+    return cand;
+  }
+  return null;
+}
+
+/**
+ * Read the metadata an HTML page declares about itself. `doc` is the tree from `parseHtml`, shared
+ * with the body extractor and not modified; `url` helps strip host-named title suffixes and gives a
+ * last-resort date from paths like /2024/03/17/.
+ *
+ * @example
+ *   const meta = readHtmlMeta(parseHtml(html), 'https://example.com/2024/03/17/story');
+ *   meta.title;            // 'Rates rise again'
+ *   meta.published?.value; // '2024-03-17'
+ */
+export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
+  const facts = collectFacts(doc);
+  const ld = readJsonLd(facts.jsonLd);
+  const c: Ctx = { facts, ld, url, host: hostLabel(url) };
+  let outlet = readOutlet(c);
+  const siteNames = [outlet?.value, ...OUTLET_META_KEYS.map((k) => meta(facts, k)), ...ld.map((n) => n.publisher)].filter(
+    (s): s is string => !!s,
+  );
+  const title = readTitle(c, siteNames);
+  if (!outlet && title && facts.titleTag) {
+    const affix = titleAffix(facts.titleTag, title);
+    if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };
+  }
+  return {
+    title: title ? clean(title) : null,
+    byline: readByline(c, siteNames),
+    published: readPublished(c),
+    outlet,
+    originalSource: readOriginalSource(c, outlet?.value ?? null),
+    language: readLanguage(c),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The headline as a reader sees it. Pages state their title several times: the <h1> on the page,
+ * og:title and JSON-LD headline for sharing, and <title> for the browser tab, the last two usually
+ * with the site's name fused on (" | Site", " - Site", "Site: …"). We take the h1 when another source
+ * confirms it is the headline (a page may have a logo or section h1), otherwise the best meta title
+ * with the site name removed.
+ */
+
+/** Separators between a headline and the site's name in <title> and og:title. */
+const SEPARATOR_RE = /\s+[|–—\-·•»:~/]\s+|\s*\|\s*|\s+::\s+|:\s+/g;
+/** A site-name segment is short; a longer segment is part of the headline. Tuned on WCXB dev titles. */
+const MAX_SITE_SEGMENT_WORDS = 6;
+
+/** Letters and digits only, lower-case: for comparing names across spelling and spacing. */
+export function squash(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The registrable part of a host: "www.nytimes.com" → "nytimes". */
+export function hostLabel(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parts = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
+    if (parts.length >= 3 && /^(co|com|org|net|ac|gov|edu)$/.test(parts[parts.length - 2]!)) return parts[parts.length - 3] ?? null;
+    return parts.length >= 2 ? parts[parts.length - 2]! : parts[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when a title segment names the site (its name, its host, or an abbreviation of either). */
+export function isSiteSegment(segment: string, siteNames: string[], host: string | null): boolean {
+  const seg = squash(segment);
+  if (seg === '' || segment.split(/\s+/).length > MAX_SITE_SEGMENT_WORDS) return false;
+  for (const name of siteNames) {
+    const n = squash(name);
+    if (n.length >= 2 && (seg === n || seg === squash(name.replace(/^the\s+/i, '')) || (n.length >= 4 && (seg.includes(n) || n.includes(seg)) && seg.length >= 3))) return true;
+  }
+  if (host && host.length >= 3) {
+    const h = squash(host);
+    if (seg === h || seg.replace(/^the/, '') === h || (seg.length >= 4 && (h.includes(seg) || seg.includes(h)))) return true;
+    // "NYT" for nytimes, "The Washington Post" for washingtonpost.
+    if (seg.length >= 5 && h.length >= 5 && seg.replace(/^the/, '').startsWith(h.slice(0, 5))) return true;
+  }
+  return false;
+}
+
+interface Split {
+  parts: string[];
+  seps: string[];
+}
+
+function splitTitle(title: string): Split {
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let last = 0;
+  for (const m of title.matchAll(SEPARATOR_RE)) {
+    parts.push(title.slice(last, m.index));
+    seps.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  parts.push(title.slice(last));
+  return { parts, seps };
+}
+
+/**
+ * Remove the site's name from either end of a title: "Headline | Site", "Headline - Section - Site",
+ * "Site: Headline". Segments are only removed when they name the site; the headline's own colons
+ * and dashes stay.
+ *
+ * @example stripSiteName('Rates rise again | The Daily Bugle', ['The Daily Bugle'], null) // 'Rates rise again'
+ */
+export function stripSiteName(title: string, siteNames: string[], host: string | null): string {
+  let { parts, seps } = splitTitle(title);
+  let changed = true;
+  while (changed && parts.length > 1) {
+    changed = false;
+    if (isSiteSegment(parts[parts.length - 1]!, siteNames, host)) {
+      parts = parts.slice(0, -1);
+      seps = seps.slice(0, -1);
+      changed = true;
+    } else if (isSiteSegment(parts[0]!, siteNames, host)) {
+      parts = parts.slice(1);
+      seps = seps.slice(1);
+      changed = true;
+    }
+  }
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) out += seps[i - 1]! + parts[i]!;
+  return out.trim();
+}
+
+/**
+ * The site suffix or prefix of a title, when the title and the headline share everything else:
+ * "Headline | Site" with h1 "Headline" gives "Site". Used to learn the outlet when no meta names it.
+ */
+export function titleAffix(title: string, headline: string): string | null {
+  const t = title.trim();
+  const h = headline.trim();
+  if (h.length < 3 || t === h) return null;
+  if (t.startsWith(h)) {
+    const rest = t.slice(h.length).replace(/^\s*[|–—\-·•»:~/]+\s*/, '').trim();
+    return rest !== '' && rest.split(/\s+/).length <= MAX_SITE_SEGMENT_WORDS ? rest : null;
+  }
+  if (t.endsWith(h)) {
+    const rest = t.slice(0, t.length - h.length).replace(/\s*[|–—\-·•»:~/]+\s*$/, '').trim();
+    return rest !== '' && rest.split(/\s+/).length <= MAX_SITE_SEGMENT_WORDS ? rest : null;
+  }
+  return null;
+}
