@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeBytes, declaredCharset, looksLikeHtml } from './decode.ts';
+
+const opts = { format: 'text' as const, maxBytes: 1_000_000 };
+
+function ok(bytes: Buffer, o: Parameters<typeof decodeBytes>[1] = opts): { text: string; encoding: string } {
+  const r = decodeBytes(bytes, o);
+  assert.ok(r.ok, `expected a decode, got ${JSON.stringify(r)}`);
+  return { text: r.text, encoding: r.encoding };
+}
+function code(bytes: Buffer, o: Parameters<typeof decodeBytes>[1] = opts): string {
+  const r = decodeBytes(bytes, o);
+  assert.ok(!r.ok, `expected a refusal, got ${JSON.stringify(r).slice(0, 200)}`);
+  return r.error.code;
+}
+
+test('plain UTF-8, with and without BOM, CRLF and lone CR become \\n', () => {
+  assert.deepEqual(ok(Buffer.from('Zürich\r\nline two\rline three')), { text: 'Zürich\nline two\nline three', encoding: 'utf-8' });
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Café\r\n')]);
+  assert.deepEqual(ok(bom), { text: 'Café\n', encoding: 'utf-8' });
+});
+
+test('UTF-16LE and UTF-16BE with BOM, and UTF-16LE without one', () => {
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Grüße aus Köln\r\n', 'utf16le')]);
+  assert.deepEqual(ok(le), { text: 'Grüße aus Köln\n', encoding: 'utf-16le' });
+  const beBody = Buffer.from('Hello, world', 'utf16le').swap16();
+  assert.deepEqual(ok(Buffer.concat([Buffer.from([0xfe, 0xff]), beBody])), { text: 'Hello, world', encoding: 'utf-16be' });
+  assert.equal(ok(Buffer.from('No mark here, still sixteen bits', 'utf16le')).encoding, 'utf-16le');
+});
+
+test('bytes that are not UTF-8 fall back to Windows-1252 (smart quotes, é)', () => {
+  const bytes = Buffer.from([0x93, ...Buffer.from('Caf'), 0xe9, 0x94, ...Buffer.from(' he said.')]);
+  assert.deepEqual(ok(bytes), { text: '“Café” he said.', encoding: 'windows-1252' });
+});
+
+test('an HTML meta charset decides for non-UTF-8 bytes; valid UTF-8 wins over a wrong declaration', () => {
+  const cyr = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет" in windows-1251
+  const page = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body>'), cyr, Buffer.from('</body></html>')]);
+  assert.deepEqual(ok(page, { format: 'html', maxBytes: 1e6 }).text.includes('Привет'), true);
+  const equiv = Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>déjà</p>');
+  assert.equal(ok(equiv, { format: 'html', maxBytes: 1e6 }).encoding, 'utf-8');
+  assert.equal(declaredCharset(Buffer.from('<meta http-equiv="content-type" content="text/html; charset=koi8-r">')), 'koi8-r');
+  assert.equal(declaredCharset(Buffer.from('<meta charset="utf-16">')), 'utf-8');
+  assert.equal(declaredCharset(Buffer.from('<meta charset="no-such-thing">')), null);
+});
+
+test('undeclared legacy bytes that are mostly non-ASCII are decode_failed, not mojibake', () => {
+  const cyr = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0]);
+  assert.equal(code(cyr), 'decode_failed');
+});
+
+test('empty, white space only, too large', () => {
+  assert.equal(code(Buffer.alloc(0)), 'empty');
+  assert.equal(code(Buffer.from(' \r\n\t  \n')), 'empty');
+  assert.equal(code(Buffer.from([0xef, 0xbb, 0xbf, 0x20])), 'empty');
+  assert.equal(code(Buffer.alloc(101, 0x61), { format: 'text', maxBytes: 100 }), 'too_large');
+});
+
+test('binary: magic numbers, NUL bytes, control-heavy bytes', () => {
+  assert.equal(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), 'binary');
+  assert.equal(code(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10])), 'binary');
+  assert.equal(code(Buffer.from('%PDF-1.7\n%âãÏÓ\n')), 'binary');
+  assert.equal(code(Buffer.from('GIF89a\x01\x00')), 'binary');
+  assert.equal(code(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), 'binary');
+  assert.equal(code(Buffer.from('some text\u0000with a NUL in it and more text')), 'binary');
+  const controls = Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0x01 : 0x61)));
+  assert.equal(code(controls), 'binary');
+});
+
+test('looksLikeHtml tells HTML source from a text dump', () => {
+  assert.equal(looksLikeHtml('<!DOCTYPE html><html>'), true);
+  assert.equal(looksLikeHtml('  <html lang="en">'), true);
+  assert.equal(looksLikeHtml('Home > News\n<div class="a"><p>text</p><span>x</span>'), true);
+  assert.equal(looksLikeHtml('Home > News\nA headline about 3 < 4 and 5 > 2\nBody text.'), false);
+});
