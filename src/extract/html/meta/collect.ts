@@ -47,10 +47,15 @@ export interface PageFacts {
   microdata: MicrodataFact[];
   relAuthors: Located[];
   bylineEls: Located[];
+  /** Short text nodes holding a digit: where visible dates ("Updated March 3, 2024") are printed. */
+  dateTexts: Located[];
 }
 
 /** Texts longer than this are not bylines: a paragraph or an author bio box. Tuned on WCXB dev. */
 const MAX_BYLINE_ELEMENT_CHARS = 160;
+
+/** Text nodes longer than this are prose, whose dates are the story's, not its publication's. */
+const MAX_DATE_TEXT_CHARS = 200;
 
 /** Collapse white space the way a browser renders text. */
 export function clean(s: string): string {
@@ -73,11 +78,20 @@ export function collectFacts(doc: Document): PageFacts {
     microdata: [],
     relAuthors: [],
     bylineEls: [],
+    dateTexts: [],
   };
   let order = 0;
 
   const visit = (nodes: ChildNode[], noisy: boolean, inByline: boolean, inSvg: boolean): void => {
     for (const node of nodes) {
+      if (node.type === 'text') {
+        const t = node.data;
+        if (t.length <= MAX_DATE_TEXT_CHARS && /\d/.test(t) && !inSvg) {
+          const text = clean(t);
+          if (text.length >= 4) facts.dateTexts.push({ text, order: order - 1, noisy });
+        }
+        continue;
+      }
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
       const el = node as Element;
       const name = el.name;

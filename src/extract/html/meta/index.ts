@@ -108,7 +108,8 @@ function readTitle(c: Ctx, siteNames: string[]): string | null {
 
 // ---------------------------------------------------------------- date
 
-function readPublished(c: Ctx): Evidence | null {
+/** The date the page's structured data declares as the publication date (JSON-LD, meta, microdata). */
+function declaredPublished(c: Ctx): Evidence | null {
   for (const n of c.ld) {
     if (n.kind !== 'article') continue;
     for (const [key, v] of [['datePublished', n.datePublished], ['dateCreated', n.dateCreated]] as const) {
@@ -129,6 +130,44 @@ function readPublished(c: Ctx): Evidence | null {
       if (d) return { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
     }
   }
+  return null;
+}
+
+/**
+ * The date a reader sees under the headline: the first date printed within a window around the h1,
+ * outside comments and related lists. When a page prints one date it is the one readers (and the
+ * WCXB annotators) take as the article's date, even when it is labelled "Updated".
+ */
+function visibleHeaderDate(c: Ctx): Evidence | null {
+  const h1 = c.facts.h1s.find((h) => !h.noisy && h.text.length >= 3);
+  if (!h1) return null;
+  const lo = h1.order - TIME_NEAR_H1_BEFORE;
+  const hi = h1.order + TIME_NEAR_H1_AFTER;
+  const found: { order: number; value: string; evidence: string }[] = [];
+  for (const t of c.facts.times) {
+    if (t.noisy || t.order < lo || t.order > hi) continue;
+    const d = (t.datetime ? parseDateValue(t.datetime) : null) ?? parseTextDate(t.text);
+    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text });
+  }
+  for (const t of c.facts.dateTexts) {
+    if (t.noisy || t.order < lo || t.order > hi) continue;
+    const d = parseTextDate(t.text);
+    if (d) found.push({ order: t.order, value: d, evidence: t.text });
+  }
+  found.sort((a, b) => a.order - b.order);
+  const first = found[0];
+  return first ? { value: first.value, evidence: first.evidence } : null;
+}
+
+function readPublished(c: Ctx): Evidence | null {
+  const declared = declaredPublished(c);
+  const visible = visibleHeaderDate(c);
+  if (visible) {
+    // Prefer the structured evidence when it agrees with what the reader sees.
+    if (declared && declared.value === visible.value) return declared;
+    return visible;
+  }
+  if (declared) return declared;
   const nearTime = timeNearHeadline(c);
   if (nearTime) return nearTime;
   for (const n of c.ld) {
