@@ -1,0 +1,47 @@
+/**
+ * The HTML extractor alone on WCXB dev (metadata and body, no text-level signals): word F1 of
+ * `extractHtmlDraft(...).paragraphs` against the gold main content, with per-page detail for the worst.
+ *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID]
+ */
+
+import { extractHtmlDraft } from "../src/extract/html/index.ts";
+import { loadWcxb, mean, wordF1 } from './lib.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const limit = Number(opt('--limit') ?? Infinity);
+const worst = Number(opt('--worst') ?? 0);
+const show = opt('--show');
+
+const pages = loadWcxb(limit).filter((p) => !show || p.id === show);
+const t0 = performance.now();
+const results = pages.map((p) => ({ page: p, body: extractHtmlDraft({ source: p.id, url: p.url || null, format: 'html', content: p.html, fetchedAt: null, encoding: 'utf-8', bytes: p.html.length }) }));
+const ms = (performance.now() - t0) / Math.max(1, pages.length);
+const scores = results.map(({ page, body }) => ({ id: page.id, ...wordF1(body.paragraphs.join('\n\n'), page.gold.mainContent) }));
+console.log(
+  JSON.stringify({
+    pages: pages.length,
+    f1: +mean(scores.map((s) => s.f1)).toFixed(4),
+    precision: +mean(scores.map((s) => s.precision)).toFixed(4),
+    recall: +mean(scores.map((s) => s.recall)).toFixed(4),
+    msPerPage: +ms.toFixed(2),
+  }),
+);
+for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worst)) {
+  console.log(`${s.id} f1=${s.f1.toFixed(3)} p=${s.precision.toFixed(3)} r=${s.recall.toFixed(3)}`);
+}
+if (show) {
+  const r = results[0];
+  if (r) {
+    console.log('--- KEPT');
+    for (const p of r.body.paragraphs) console.log(`  | ${p.slice(0, 160)}`);
+    console.log('--- REMOVED');
+    for (const x of r.body.removed) console.log(`  ${x.reason.padEnd(11)} ${x.text.slice(0, 140)}`);
+    console.log('--- HEADER', r.body.headerLines);
+    console.log('--- GOLD');
+    for (const p of r.page.gold.mainContent.split('\n\n')) console.log(`  | ${p.slice(0, 160)}`);
+  }
+}

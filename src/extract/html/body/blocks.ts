@@ -1,0 +1,109 @@
+/**
+ * Flattens a parsed page into text blocks in document order: one block per run of inline text
+ * between block-level boundaries (p, h2, li, a table row, text sitting directly in a div). Each block
+ * keeps the element that owns it, so that later steps can score containers (every ancestor of a
+ * block) and prune chrome subtrees without walking the tree again.
+ *
+ * The tree is read, never changed: the metadata reader shares it and needs the scripts (JSON-LD)
+ * and hidden elements this walk skips.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, SKIP_TAGS } from './patterns.ts';
+
+export interface Block {
+  /** White-space-collapsed text. */
+  text: string;
+  /** The nearest block-level element that holds the text. */
+  el: Element;
+  /** Its tag name (p, h2, li, tr, div, …). */
+  tag: string;
+  /** Characters of the text that sit inside links. */
+  linkChars: number;
+  words: number;
+  /** Position in document order. */
+  index: number;
+}
+
+const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** True for elements a reader never sees: hidden attribute, display:none, aria-hidden. */
+export function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if ('hidden' in a) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  const style = a.style;
+  return style !== undefined && HIDDEN_STYLE_RE.test(style);
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+export function countWords(text: string): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(text) !== null) n++;
+  return n;
+}
+
+/** Walks `root` and returns its text blocks. Never throws on odd trees; depth is bounded by the parser. */
+export function collectBlocks(root: AnyNode): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let linkParts = 0;
+  let linkDepth = 0;
+  const owners: Element[] = [];
+
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    const linkChars = linkParts;
+    parts = [];
+    linkParts = 0;
+    const el = owners[owners.length - 1];
+    if (text === '' || el === undefined) return;
+    blocks.push({ text, el, tag: el.name, linkChars: Math.min(linkChars, text.length), words: countWords(text), index: blocks.length });
+  };
+
+  const visit = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      if (linkDepth > 0) linkParts += data.replace(/\s+/g, ' ').length;
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') {
+      // Comments, CDATA, directives, and script/style (their own node types in domhandler).
+      return;
+    }
+    if (node.type === 'root') {
+      for (const child of node.children) visit(child);
+      return;
+    }
+    const el = node as Element;
+    const name = el.name;
+    if (SKIP_TAGS.has(name) || isHidden(el)) return;
+    if (name === 'br') {
+      parts.push(' ');
+      return;
+    }
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      owners.push(el);
+      for (const child of el.children) visit(child);
+      flush();
+      owners.pop();
+      return;
+    }
+    const isLink = name === 'a';
+    if (isLink) linkDepth++;
+    // Table cells and inline elements that browsers render apart still separate words.
+    if (name === 'td' || name === 'th') parts.push(' ');
+    for (const child of el.children) visit(child);
+    if (name === 'td' || name === 'th') parts.push(' ');
+    if (isLink) linkDepth--;
+  };
+
+  // Text before any block element (a bare fragment) belongs to a synthetic owner-less run: skipped.
+  visit(root);
+  flush();
+  return blocks;
+}
