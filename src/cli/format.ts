@@ -1,0 +1,111 @@
+/**
+ * How results are written: the data formats for stdout (jsonl, json, md, text), the run summary and
+ * the overview table. Pure string functions, so their shape is tested without spawning anything.
+ */
+import type { Article, ExtractResult } from '../records/index.ts';
+import type { RunSummary } from '../pipeline/index.ts';
+import type { OutputFormat } from './args.ts';
+
+/** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
+export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
+  switch (format) {
+    case 'jsonl':
+      return results.map((r) => JSON.stringify(r) + '\n').join('');
+    case 'json':
+      return JSON.stringify(results, null, 2) + '\n';
+    case 'md':
+      return articlesOf(results).map(articleMarkdown).join('\n---\n\n');
+    case 'text':
+      return articlesOf(results).map(articleText).join('\n');
+  }
+}
+
+function articlesOf(results: readonly ExtractResult[]): Article[] {
+  return results.filter((r): r is Article => r.ok);
+}
+
+/** One article as readable Markdown: title, metadata list, body, and what was removed and why. */
+export function articleMarkdown(a: Article): string {
+  const meta: [string, string | null][] = [
+    ['Source', a.source],
+    ['URL', a.url],
+    ['Outlet', a.outlet],
+    ['Original source', a.originalSource && withEvidence(a.originalSource, a.originalSourceEvidence)],
+    ['Published', a.published && withEvidence(a.published, a.publishedEvidence)],
+    ['Byline', a.byline],
+    ['Dateline', a.dateline],
+    ['Language', a.language],
+    ['Words', String(a.wordCount)],
+  ];
+  const lines = [`# ${a.title ?? '(untitled)'}`, ''];
+  for (const [label, value] of meta) if (value) lines.push(`- **${label}:** ${value}`);
+  lines.push('', ...a.paragraphs.flatMap((p) => [p, '']));
+  if (a.removed.length > 0) {
+    lines.push(`## Removed (${a.removed.length})`, '');
+    for (const r of a.removed) lines.push(`- *${r.reason}*${r.line ? ` (line ${r.line})` : ''}: ${oneLine(r.text)}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** One article as plain text: a short header, then the clean text. */
+export function articleText(a: Article): string {
+  const facts = [a.outlet, a.originalSource && `via ${a.originalSource}`, a.published, `${a.wordCount} words`].filter(Boolean);
+  return [`=== ${a.title ?? '(untitled)'}`, `${a.source}${facts.length ? ' | ' + facts.join(' | ') : ''}`, '', a.text, ''].join('\n');
+}
+
+function withEvidence(value: string, evidence: string | null): string {
+  return evidence && evidence !== value ? `${value} (from “${oneLine(evidence)}”)` : value;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The run in one line, then each skipped source with its reason:
+ * "12 pages: 10 articles, 2 skipped (1 binary, 1 not_an_article)".
+ */
+export function formatSummary(summary: RunSummary, results: readonly ExtractResult[]): string {
+  const codes = Object.entries(summary.byCode)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, n]) => `${n} ${code}`);
+  let head = `${plural(summary.pages, 'page')}: ${plural(summary.articles, 'article')}`;
+  if (summary.skipped > 0) head += `, ${summary.skipped} skipped (${codes.join(', ')})`;
+  const lines = [head];
+  for (const r of results) if (!r.ok) lines.push(`  skipped ${r.source}: ${r.error.code} — ${r.error.message}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Column widths for the overview; longer values are cut with "…". */
+const OVERVIEW_COLUMNS = [
+  { head: 'Title', width: 56 },
+  { head: 'Outlet', width: 22 },
+  { head: 'Original source', width: 20 },
+  { head: 'Published', width: 10 },
+  { head: 'Words', width: 6, right: true },
+  { head: 'Removed', width: 7, right: true },
+] as const;
+
+/** A fixed-width table of the articles of a run, for people reading a terminal. */
+export function formatOverview(results: readonly ExtractResult[]): string {
+  const rows = articlesOf(results).map((a) => [
+    a.title ?? '(untitled)',
+    a.outlet ?? '–',
+    a.originalSource ?? '–',
+    a.published ?? '–',
+    String(a.wordCount),
+    String(a.removed.length),
+  ]);
+  const cell = (value: string, i: number) => {
+    const col = OVERVIEW_COLUMNS[i]!;
+    const text = [...oneLine(value)];
+    const cut = text.length > col.width ? text.slice(0, col.width - 1).join('') + '…' : text.join('');
+    return 'right' in col ? cut.padStart(col.width) : cut.padEnd(col.width);
+  };
+  const line = (cells: readonly string[]) => cells.map(cell).join('  ').trimEnd();
+  const rule = OVERVIEW_COLUMNS.map((c) => '─'.repeat(c.width)).join('  ');
+  return [line(OVERVIEW_COLUMNS.map((c) => c.head)), rule, ...rows.map(line)].join('\n') + '\n';
+}

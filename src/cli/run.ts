@@ -1,0 +1,130 @@
+/**
+ * The CLI's thin shell around the pipeline: parse, read, run, store, print. Data goes to stdout, logs
+ * and the summary to stderr (except `start`, whose overview is its output). Exit codes: 0 success, even
+ * with skipped pages; 1 when no page yielded an article or on an internal error; 2 usage errors.
+ */
+import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import cliProgress from 'cli-progress';
+import { z } from 'zod';
+import { DEFAULT_EXTRACT_OPTIONS } from '../extract/index.ts';
+import { readInputs } from '../ingest/index.ts';
+import { runExtract, type ExtractRun, type RunProgress } from '../pipeline/index.ts';
+import { ExtractResult } from '../records/index.ts';
+import { openStore } from '../store/index.ts';
+import { parseArgs, type CliCommand } from './args.ts';
+import { formatOverview, formatResults, formatSummary } from './format.ts';
+
+export interface CliIO {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  stdin?: Readable;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Without a TTY, one progress line per this many pages: a few lines for a 10,000-page run. */
+const PROGRESS_LOG_EVERY = 1000;
+
+/**
+ * Runs one CLI invocation and returns its exit code; never exits the process itself.
+ *
+ * @example
+ *   const code = await runCli(['extract', 'pages/', '--no-store'], { stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const command = parseArgs(argv);
+  try {
+    switch (command.kind) {
+      case 'info':
+        io.stdout.write(command.text);
+        return EXIT_OK;
+      case 'usage-error':
+        io.stderr.write(command.message + '\n');
+        return EXIT_USAGE;
+      case 'schema':
+        io.stdout.write(JSON.stringify(z.toJSONSchema(ExtractResult), null, 2) + '\n');
+        return EXIT_OK;
+      case 'extract':
+      case 'start':
+        return await runPages(command, io);
+    }
+  } catch (err) {
+    io.stderr.write(`storyweave: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' }>, io: CliIO): Promise<number> {
+  const log = (line: string) => io.stderr.write(line + '\n');
+  const inputs = command.kind === 'extract' ? command.inputs : [command.examplesDir];
+  if (command.kind === 'start' && !existsSync(command.examplesDir)) {
+    log(`storyweave: the examples folder ${command.examplesDir} does not exist`);
+    return EXIT_FAILURE;
+  }
+  // Opened before the run, so a store that cannot be opened fails before minutes of work.
+  const store = command.storeDir ? await openStore({ kind: 'folder', dir: command.storeDir }, { onWarning: log }) : null;
+
+  const progress = progressReporter(io.stderr, log);
+  let run: ExtractRun;
+  try {
+    run = await runExtract(readInputs(inputs, { maxBytes: command.maxBytes, stdin: io.stdin, onWarning: log }), {
+      // A page of N bytes decodes to at most N characters, so one limit serves both stages.
+      extract: { ...DEFAULT_EXTRACT_OPTIONS, maxChars: command.maxBytes },
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+
+  if (store) {
+    await store.put(run.results);
+    log(`saved ${run.results.length} results into ${command.storeDir} (${await store.count({ ok: true })} articles stored in all)`);
+    await store.close();
+  }
+
+  const summary = formatSummary(run.summary, run.results);
+  if (command.kind === 'extract') {
+    io.stdout.write(formatResults(run.results, command.format));
+    io.stderr.write(summary);
+  } else {
+    io.stdout.write(formatOverview(run.results) + '\n' + summary);
+  }
+  if (run.summary.articles === 0) {
+    log(run.summary.pages === 0 ? 'storyweave: no pages found in the inputs' : 'storyweave: no page yielded an article');
+    return EXIT_FAILURE;
+  }
+  return EXIT_OK;
+}
+
+/** A bar on a terminal; plain lines every PROGRESS_LOG_EVERY pages when stderr is a file or a pipe. */
+function progressReporter(stderr: CliIO['stderr'], log: (line: string) => void): { update: (p: RunProgress) => void; stop: () => void } {
+  if (stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream: stderr as NodeJS.WritableStream, format: 'extract [{bar}] {value}/{total} pages | {source}', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update: (p) => {
+        if (!started) {
+          bar.start(p.total, 0, { source: '' });
+          started = true;
+        }
+        bar.setTotal(p.total);
+        bar.update(p.done, { source: p.source.length > 40 ? '…' + p.source.slice(-39) : p.source });
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  return {
+    update: (p) => {
+      if (p.done % PROGRESS_LOG_EVERY === 0) log(`extracted ${p.done}${p.reading ? '' : `/${p.total}`} pages`);
+    },
+    stop: () => {},
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The orchestrator: the stages in the order they run, on one screen. Each stage is a pure function
+ * from its own folder; this file only sequences them and keeps every input accounted for.
+ *
+ *   1. ingest      (src/ingest)   bytes → RawPage, or a named refusal     — done by the caller's items
+ *   2. template    (src/extract)  cross-page evidence of site chrome in text dumps
+ *   3. extract     (src/extract)  RawPage → Article, or ExtractFailure
+ *   (later: dedup → cluster → brief)
+ *
+ * Every input item yields exactly one result, in input order: ingest refusals become ExtractFailure
+ * records, so a run's results can be counted, stored and reported as one list.
+ */
+import { createHash } from 'node:crypto';
+import { buildTemplateIndex, extract, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
+import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
+import type { IngestItem } from '../ingest/index.ts';
+
+export interface RunProgress {
+  /** Results finished so far. */
+  done: number;
+  /** Items read so far; final once `reading` is false. */
+  total: number;
+  /** False once the input is exhausted, so `total` no longer grows. */
+  reading: boolean;
+  /** The source of the result just finished. */
+  source: string;
+}
+
+export interface RunOptions {
+  extract: ExtractOptions;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = { extract: DEFAULT_EXTRACT_OPTIONS };
+
+export interface RunSummary {
+  pages: number;
+  articles: number;
+  skipped: number;
+  /** Skipped results by error code; codes with no page are absent. */
+  byCode: Partial<Record<ErrorCode, number>>;
+}
+
+export interface ExtractRun {
+  /** One per input item, in input order. */
+  results: ExtractResult[];
+  summary: RunSummary;
+}
+
+/**
+ * Runs ingest items through template evidence and extraction.
+ *
+ * HTML pages are extracted as they arrive (the template evidence only informs the text-dump
+ * extractor), so a large HTML run never holds more than one page's source at a time; text dumps are
+ * held until the input ends, because whether a line is site chrome depends on every page of the run.
+ *
+ * @example
+ *   const run = await runExtract(readInputs(['pages/'], { maxBytes: 20e6 }), DEFAULT_RUN_OPTIONS);
+ *   console.log(run.summary.articles, 'of', run.summary.pages);
+ */
+export async function runExtract(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, options: RunOptions = DEFAULT_RUN_OPTIONS): Promise<ExtractRun> {
+  const results: ExtractResult[] = [];
+  const waiting: { slot: number; page: RawPage }[] = [];
+  let done = 0;
+  let total = 0;
+  const finish = (slot: number, result: ExtractResult, reading: boolean) => {
+    results[slot] = result;
+    done++;
+    options.onProgress?.({ done, total, reading, source: result.source });
+  };
+
+  // 1. ingest (streamed) → refusals and HTML pages finish at once, text dumps wait for the template.
+  for await (const item of items) {
+    const slot = total++;
+    if (!item.ok) finish(slot, ingestFailure(item.source, item.error), true);
+    else if (item.page.format === 'html') finish(slot, extractOne(item.page, null, options.extract), true);
+    else waiting.push({ slot, page: item.page });
+  }
+
+  // 2. template evidence over every text dump of the run.
+  const template = waiting.length > 0 ? buildTemplateIndex(waiting.map((w) => w.page)) : null;
+
+  // 3. extract the text dumps.
+  for (const { slot, page } of waiting) finish(slot, extractOne(page, template, options.extract), false);
+
+  return { results, summary: summarise(results) };
+}
+
+/** extract() with the page named when an extractor throws, so a bug report says which input broke it. */
+function extractOne(page: RawPage, template: Parameters<typeof extract>[1], options: ExtractOptions): ExtractResult {
+  try {
+    return extract(page, template, options);
+  } catch (err) {
+    throw new Error(`extract failed on ${page.source}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+/** An ingest refusal as a result record; its id is derived from the source, as there is no content. */
+export function ingestFailure(source: string, error: PageError): ExtractFailure {
+  return { id: createHash('sha256').update(source).digest('hex').slice(0, 16), source, url: null, ok: false, error };
+}
+
+/** Counts a run's results: articles, and skipped pages by error code. */
+export function summarise(results: readonly ExtractResult[]): RunSummary {
+  const byCode: Partial<Record<ErrorCode, number>> = {};
+  let articles = 0;
+  for (const r of results) {
+    if (r.ok) articles++;
+    else byCode[r.error.code] = (byCode[r.error.code] ?? 0) + 1;
+  }
+  return { pages: results.length, articles, skipped: results.length - articles, byCode };
+}
