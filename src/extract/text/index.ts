@@ -1,0 +1,104 @@
+/**
+ * Text-dump extractor: a whole rendered page saved as text (innerText-like) → Draft. Splits the dump
+ * into lines, segments them into body and chrome (`segment.ts`, driven by the tables in
+ * `patterns.ts` and cross-page evidence from `template.ts`), finds the headline (`title.ts`), and
+ * hands header lines and every removed line, with its reason and line number, to the text signals.
+ */
+import { MAX_REMOVED_TEXT, type RawPage, type RemovalReason, type Removed } from '../../records/index.ts';
+import type { Draft, TemplateEvidence } from '../types.ts';
+import { splitLines } from './lines.ts';
+import { isProse, segment } from './segment.ts';
+import { findTitle } from './title.ts';
+
+export { buildTemplateIndex } from './template.ts';
+
+/** Header lines kept for the signals: the lines just above the body, at most this many. */
+const MAX_HEADER_LINES = 12;
+/** Header lines longer than this are prose (teasers), not title/date/byline lines. */
+const HEADER_MAX_WORDS = 40;
+const DATE_HINT = /\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}:\d{2}\s*(?:am|pm)?|(?:updated|published|posted)\b)/i;
+const BYLINE_HINT = /^(?:by|von|par|por|di|door)\s+\p{Lu}/iu;
+
+function clip(text: string): string {
+  return text.length > MAX_REMOVED_TEXT ? text.slice(0, MAX_REMOVED_TEXT - 1) + '…' : text;
+}
+
+/**
+ * Extracts the article body, title and header lines from a plain-text page dump. `template` is the
+ * cross-page evidence from `buildTemplateIndex` over the run (or null for a page on its own).
+ *
+ * @example
+ *   const draft = extractTextDraft(page, buildTemplateIndex(allPages));
+ *   draft.paragraphs; // the article's own paragraphs, in order
+ *   draft.removed;    // [{ text: 'ADVERTISEMENT', reason: 'ad', line: 19 }, …]
+ */
+export function extractTextDraft(page: RawPage, template: TemplateEvidence | null): Draft {
+  const lines = splitLines(page.content);
+  const seg = segment(lines, template, page.url);
+  const { reasons, start, end } = seg;
+
+  const bodyStart = start < 0 ? lines.length : start;
+  const titleResult = findTitle(lines, bodyStart, (i) => reasons[i] === null || reasons[i] === 'template');
+  const titleLines = new Set<number>(titleResult.variants);
+  if (titleResult.index !== null) titleLines.add(titleResult.index);
+
+  // The header: lines just above the body that carry title, date, byline or site name.
+  const headerIdx = new Set<number>();
+  for (const i of titleLines) headerIdx.add(i);
+  const titleTop = titleLines.size ? Math.max(...titleLines) : -1;
+  for (let i = Math.max(0, bodyStart - MAX_HEADER_LINES); i < bodyStart; i++) {
+    const l = lines[i]!;
+    if (reasons[i] === 'scraper-date') headerIdx.add(i);
+    else if (reasons[i] === null && l.words <= HEADER_MAX_WORDS && (i > titleTop || DATE_HINT.test(l.text))) headerIdx.add(i);
+  }
+  for (let i = 0; i < bodyStart; i++) if (reasons[i] === 'scraper-date') headerIdx.add(i);
+
+  const paragraphs: string[] = [];
+  const removed: Removed[] = [];
+  const drop = (i: number, reason: RemovalReason, text = lines[i]!.text) =>
+    removed.push({ text: clip(text), reason, line: lines[i]!.n });
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const r = reasons[i] ?? null;
+    if (titleLines.has(i)) {
+      drop(i, 'title');
+      continue;
+    }
+    if (r !== null) {
+      drop(i, r);
+      continue;
+    }
+    if (i < bodyStart) {
+      let reason: RemovalReason;
+      if (DATE_HINT.test(l.text) || BYLINE_HINT.test(l.text)) reason = 'metadata';
+      else if (i < titleTop) reason = l.words <= 4 ? 'breadcrumb' : 'nav';
+      else reason = isProse(l) ? 'boilerplate' : l.words <= 4 ? 'nav' : 'boilerplate';
+      drop(i, reason);
+      continue;
+    }
+    if (i > end) {
+      drop(i, 'boilerplate');
+      continue;
+    }
+    const split = seg.splits.get(i);
+    if (split) {
+      paragraphs.push(split.keep);
+      drop(i, 'metadata', split.tail);
+    } else paragraphs.push(l.text);
+  }
+
+  const headerLines = [...headerIdx].sort((a, b) => a - b).map((i) => lines[i]!.raw.trim());
+  return {
+    title: titleResult.title,
+    paragraphs,
+    removed,
+    headerLines,
+    outlet: null,
+    originalSource: null,
+    published: null,
+    byline: null,
+    dateline: null,
+    declaredLanguage: null,
+  };
+}

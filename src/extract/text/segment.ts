@@ -1,0 +1,291 @@
+/**
+ * Segmentation of a text dump into body and chrome, in three passes:
+ *
+ * 1. chrome — every line is matched against the pattern tables (tickers, ads, credits, prompts,
+ *    attribution lines…) and its neighbours (a caption precedes a credit line; a label takes the line
+ *    after it), then against cross-page template evidence;
+ * 2. body — each remaining line scores +words when it reads as prose and a small penalty when it is a
+ *    short label; the body is the contiguous run with the largest score (maximum-sum subarray), cut at
+ *    a closing header ("What To Read Next", "Comments") once enough of the article has been seen;
+ * 3. cleanup — inside the run, duplicates and truncated teasers go, fused attributions are split off;
+ *    outside it, lines get the reason of the section they sit in.
+ */
+import type { RemovalReason } from '../../records/index.ts';
+import type { TemplateEvidence } from '../types.ts';
+import type { Line } from './lines.ts';
+import {
+  ATTRIBUTION_LINE,
+  CAPTION_WITH_CREDIT,
+  CREDIT_LINE,
+  FOOTER_PROSE,
+  FUSED_ATTRIBUTION,
+  IMAGE_FILE_NAME,
+  LINE_RULES,
+  TRAILING_AGENCY,
+} from './patterns.ts';
+
+/** Whole-line chrome patterns only run on lines up to this many words (labels are short). */
+const MAX_LABEL_WORDS = 12;
+/** Credit lines are short: a name and an agency or two. */
+const MAX_CREDIT_WORDS = 14;
+/** A line taken by a label before it ("Photo", "Watch video") is at most this long. */
+const NEXT_MAX_WORDS = 40;
+/** Captions run up to a few sentences; longer lines before a credit are body. */
+const CAPTION_MAX_WORDS = 60;
+const CAPTION_MAX_SENTENCES = 2;
+/** A DW-style second caption line after a caption-with-credit: short and unpunctuated. */
+const SUBCAPTION_MAX_WORDS = 30;
+/** " // " separators on one line that make it a ticker of headlines. */
+const TICKER_MIN_SEPARATORS = 2;
+/**
+ * Prose: at least this many words and a sentence end (or very long). Tuned on the seeds (the
+ * shortest body paragraph, "The rebels are now reduced to an area just kilometers across.", has 11)
+ * and WCXB dumps, where 6 kept one-sentence paragraphs without admitting menu lines.
+ */
+const PROSE_MIN_WORDS = 6;
+const LONG_LINE_WORDS = 20;
+/**
+ * Function-word density of prose in the listed languages is 0.25–0.5; labels and headline lists sit
+ * under 0.1. Lines of unlisted languages pass on length alone (`FOREIGN_PROSE_WORDS`).
+ */
+const MIN_STOP_RATIO = 0.1;
+const FOREIGN_PROSE_WORDS = 25;
+/**
+ * Score of a short, non-prose line: small enough that subheadings and list items inside an article
+ * do not split it, large enough that a menu of many items separates two prose regions. Tuned on
+ * WCXB dumps (1–5 tried; 3 best).
+ */
+const SHORT_PENALTY = 3;
+/** Closing headers only end the body once this many prose words precede them in the run. */
+const MIN_BODY_BEFORE_END = 60;
+const PIPES = /\|[^|]*\|/;
+/** Only a truncated teaser this long is compared with the body lines it may repeat. */
+const TEASER_MIN_WORDS = 5;
+
+/** Chrome that sits inside article bodies: neutral, so it does not split the body run. */
+const INLINE_CHROME = new Set<RemovalReason>([
+  'ad', 'credit', 'caption', 'media', 'share', 'paywall', 'metadata', 'ticker', 'teaser', 'scraper-date', 'duplicate',
+]);
+
+export interface Segmentation {
+  lines: Line[];
+  /** Per line: null when body, else why it was dropped. */
+  reasons: (RemovalReason | null)[];
+  /** First and last body line (indices into `lines`), or -1 when no body was found. */
+  start: number;
+  end: number;
+  /** Body lines whose tail was an attribution: the kept text and the split-off tail. */
+  splits: Map<number, { keep: string; tail: string }>;
+}
+
+function matchAny(patterns: RegExp[], text: string): boolean {
+  for (const p of patterns) if (p.test(text)) return true;
+  return false;
+}
+
+function countTicker(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' //'); i >= 0; i = text.indexOf(' //', i + 3)) n++;
+  return n;
+}
+
+/** Whether a line reads as a sentence of running text rather than a label, menu item or headline. */
+export function isProse(l: Line): boolean {
+  if (l.words < PROSE_MIN_WORDS) return false;
+  if (!l.sentenceEnd && l.words < LONG_LINE_WORDS) return false;
+  // "Headline | Section | Site | date" and "A | B | C" menus are not running text.
+  if (PIPES.test(l.text)) return false;
+  return l.unspaced || l.stopRatio >= MIN_STOP_RATIO || l.words >= FOREIGN_PROSE_WORDS;
+}
+
+/** Pass 1: pattern tables, neighbours and template evidence. */
+function classifyChrome(
+  lines: Line[],
+  template: TemplateEvidence | null,
+  url: string | null,
+): { reasons: (RemovalReason | null)[]; closes: boolean[] } {
+  const n = lines.length;
+  const reasons: (RemovalReason | null)[] = new Array(n).fill(null);
+  const closes: boolean[] = new Array(n).fill(false);
+  const creditAt: boolean[] = new Array(n).fill(false);
+  const captionWithCredit: boolean[] = new Array(n).fill(false);
+
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    const t = l.text;
+    if (countTicker(t) >= TICKER_MIN_SEPARATORS) {
+      reasons[i] = 'ticker';
+      continue;
+    }
+    if (reasons[i] !== null) continue;
+    if (l.words <= MAX_LABEL_WORDS) {
+      let matched = false;
+      for (const rule of LINE_RULES) {
+        if (!rule.pattern.test(t)) continue;
+        matched = true;
+        reasons[i] = rule.reason;
+        if (rule.effect === 'end') closes[i] = true;
+        if (rule.effect === 'next' && i + 1 < n) {
+          const next = lines[i + 1]!;
+          if (next.words <= NEXT_MAX_WORDS && !LINE_RULES.some((r) => next.words <= MAX_LABEL_WORDS && r.pattern.test(next.text))) {
+            reasons[i + 1] = rule.nextReason ?? rule.reason;
+            if (reasons[i + 1] === 'credit') creditAt[i + 1] = true;
+          }
+          if (rule.reason === 'credit' && !rule.nextReason) creditAt[i] = true;
+        }
+        break;
+      }
+      if (matched) continue;
+      if (matchAny(ATTRIBUTION_LINE, t)) {
+        reasons[i] = 'metadata';
+        continue;
+      }
+      if (l.words <= MAX_CREDIT_WORDS && (matchAny(CREDIT_LINE, t) || matchAny(IMAGE_FILE_NAME, t))) {
+        reasons[i] = 'credit';
+        creditAt[i] = matchAny(CREDIT_LINE, t);
+        continue;
+      }
+    } else if (l.words <= MAX_CREDIT_WORDS && matchAny(CREDIT_LINE, t)) {
+      reasons[i] = 'credit';
+      creditAt[i] = true;
+      continue;
+    }
+    if (l.words <= CAPTION_MAX_WORDS) {
+      if (matchAny(CAPTION_WITH_CREDIT, t)) {
+        reasons[i] = 'caption';
+        captionWithCredit[i] = true;
+        continue;
+      }
+      if (TRAILING_AGENCY.test(t)) {
+        reasons[i] = 'caption';
+        continue;
+      }
+    }
+    for (const f of FOOTER_PROSE) {
+      if (f.pattern.test(t)) {
+        reasons[i] = f.reason;
+        break;
+      }
+    }
+  }
+
+  // Neighbours: the line before a credit is its caption; a short unpunctuated line after a
+  // caption-with-credit is a second caption line.
+  for (let i = 0; i < n; i++) {
+    if (creditAt[i] && i > 0 && reasons[i - 1] === null) {
+      const c = lines[i - 1]!;
+      if (c.words <= CAPTION_MAX_WORDS && c.sentences <= CAPTION_MAX_SENTENCES) reasons[i - 1] = 'caption';
+    }
+    if (captionWithCredit[i] && i + 1 < n && reasons[i + 1] === null) {
+      const c = lines[i + 1]!;
+      if (!c.sentenceEnd && c.words >= 3 && c.words <= SUBCAPTION_MAX_WORDS) reasons[i + 1] = 'caption';
+    }
+  }
+
+  // Truncated teasers: "… struggling to avoi..." repeating the start of a longer line.
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    if (reasons[i] !== null || l.words < TEASER_MIN_WORDS || !/(?:\.\.\.|…)$/.test(l.text)) continue;
+    const stem = l.text.replace(/(?:\.\.\.|…)$/, '').replace(/\s*\S*$/, '');
+    if (stem.length < 20) continue;
+    for (let j = 0; j < n; j++) {
+      if (j !== i && lines[j]!.text.length > stem.length && lines[j]!.text.startsWith(stem)) {
+        reasons[i] = 'teaser';
+        break;
+      }
+    }
+  }
+
+  if (template) {
+    for (let i = 0; i < n; i++) {
+      if (reasons[i] === null && template.isTemplate(lines[i]!.text, url)) reasons[i] = 'template';
+    }
+  }
+  return { reasons, closes };
+}
+
+/** Pass 2: the maximum-score run of lines, cut at a closing header. */
+function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boolean[]): [number, number] {
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const r = reasons[i];
+    let s: number;
+    if (r !== null) s = INLINE_CHROME.has(r) ? 0 : -SHORT_PENALTY;
+    else s = isProse(lines[i]!) ? lines[i]!.words : -SHORT_PENALTY;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += s;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  if (bestStart < 0) return [-1, -1];
+  // Move the start onto the first prose line (Kadane may start on a neutral line).
+  while (bestStart < bestEnd && (reasons[bestStart] !== null || !isProse(lines[bestStart]!))) bestStart++;
+  let prose = 0;
+  for (let i = bestStart; i <= bestEnd; i++) {
+    if (closes[i] && prose >= MIN_BODY_BEFORE_END) {
+      let e = i - 1;
+      while (e > bestStart && (reasons[e] !== null || !isProse(lines[e]!))) e--;
+      return [bestStart, e];
+    }
+    if (reasons[i] === null && isProse(lines[i]!)) prose += lines[i]!.words;
+  }
+  return [bestStart, bestEnd];
+}
+
+/**
+ * Segments a dump's lines into body and removed chrome.
+ *
+ * @example const seg = segment(splitLines(page.content), template, page.url);
+ */
+export function segment(lines: Line[], template: TemplateEvidence | null, url: string | null): Segmentation {
+  const { reasons, closes } = classifyChrome(lines, template, url);
+  const [start, end] = bodyRun(lines, reasons, closes);
+  const splits = new Map<number, { keep: string; tail: string }>();
+  if (start < 0) {
+    return { lines, reasons: reasons.map((r) => r ?? 'boilerplate'), start, end, splits };
+  }
+
+  // Inside the run: duplicates, fused attributions.
+  const seen = new Set<string>();
+  let last = -1;
+  for (let i = start; i <= end; i++) {
+    if (reasons[i] !== null) continue;
+    const key = lines[i]!.text.toLowerCase();
+    if (lines[i]!.words >= 3 && seen.has(key)) {
+      reasons[i] = 'duplicate';
+      continue;
+    }
+    seen.add(key);
+    last = i;
+  }
+  for (let i = start; i <= end; i++) {
+    if (reasons[i] !== null) continue;
+    const m = FUSED_ATTRIBUTION.exec(lines[i]!.text);
+    if (!m) continue;
+    const tail = m[2]!;
+    const agencyTail = TRAILING_AGENCY.test('x ' + tail.replace(/^[—–]\s*/, '— '));
+    if (agencyTail || i === last) splits.set(i, { keep: m[1]!, tail });
+  }
+
+  // Outside the run: lines before it that repeat body lines are teasers; after it, lines take the
+  // reason of the closing header they follow.
+  for (let i = 0; i < start; i++) {
+    if (reasons[i] === null && seen.has(lines[i]!.text.toLowerCase())) reasons[i] = 'teaser';
+  }
+  let section: RemovalReason = 'boilerplate';
+  for (let i = end + 1; i < lines.length; i++) {
+    if (closes[i]) section = reasons[i] ?? section;
+    if (reasons[i] === null) reasons[i] = section;
+  }
+  return { lines, reasons, start, end, splits };
+}

@@ -1,0 +1,163 @@
+/**
+ * Cross-page template evidence for text dumps: a line that recurs on several pages is site chrome
+ * (menus, footers, prompts) — unless the pages sharing it are copies of one article, as wire stories
+ * are, verbatim, on many sites. Pages are grouped into "same article" clusters by the prose lines they
+ * share; a line is template only when it recurs across different clusters.
+ */
+import type { RawPage } from '../../records/index.ts';
+import type { TemplateEvidence } from '../types.ts';
+
+/** Lines with at least this many words are "prose" for telling copies of one article apart. */
+const PROSE_WORDS = 12;
+/**
+ * Two pages are copies of one article when they share at least this many prose lines and at least
+ * `SAME_ARTICLE_FRACTION` of the smaller page's prose lines. Tuned on the seeds (000 and 001 share
+ * 20 prose lines, about 90% of 000's) and the WCXB dumps (different articles of one site share at most
+ * 1–2 prose footer blurbs).
+ */
+const SAME_ARTICLE_MIN_SHARED = 3;
+const SAME_ARTICLE_FRACTION = 0.3;
+/** A line seen on pages of one host in this many different article clusters is that host's template. */
+const SAME_HOST_MIN_CLUSTERS = 2;
+/**
+ * Across hosts the evidence is weaker (a heading such as "Conclusion" recurs in unrelated articles),
+ * so more distinct articles are needed. Tuned on the 793 WCXB dumps: 4 removed the common chrome
+ * ("Skip to content", "Share this", cookie prompts) without touching body lines.
+ */
+const CROSS_HOST_MIN_CLUSTERS = 4;
+/** Lines longer than this are never template by themselves (cheap bound on the index size). */
+const MAX_TEMPLATE_CHARS = 400;
+
+/** The form lines are compared in: lower case, single spaces, no list markers or digits runs. */
+export function normaliseLine(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/^\s*(?:[*•·–—-]|\d{1,3}[.)])\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url);
+  return m ? m[1]!.toLowerCase().replace(/^www\./, '') : null;
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[ra] = rb;
+  }
+}
+
+/**
+ * Builds template evidence over a set of text dumps (a run, or a stream so far). Costs one pass over
+ * the lines plus a pair count over pages that share prose lines.
+ *
+ * @example
+ *   const template = buildTemplateIndex(pages);
+ *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
+ */
+export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
+  const linePages = new Map<string, number[]>();
+  const proseCount: number[] = [];
+  const hosts = pages.map((p) => hostOf(p.url));
+  pages.forEach((page, pi) => {
+    const seen = new Set<string>();
+    let prose = 0;
+    for (const raw of page.content.split('\n')) {
+      if (raw.length === 0 || raw.length > MAX_TEMPLATE_CHARS * 4) continue;
+      const line = normaliseLine(raw);
+      if (line.length < 2 || seen.has(line)) continue;
+      seen.add(line);
+      if (wordCount(line) >= PROSE_WORDS) prose++;
+      else if (line.length > MAX_TEMPLATE_CHARS) continue;
+      const list = linePages.get(line);
+      if (list) list.push(pi);
+      else linePages.set(line, [pi]);
+    }
+    proseCount.push(prose);
+  });
+
+  // Count shared prose lines per page pair; a prose line on very many pages is a footer, not a copy.
+  const shared = new Map<number, number>();
+  const n = pages.length;
+  for (const [line, list] of linePages) {
+    if (list.length < 2 || list.length > 50 || wordCount(line) < PROSE_WORDS) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const key = list[a]! * n + list[b]!;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const clusters = new UnionFind(n);
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const smaller = Math.max(1, Math.min(proseCount[a]!, proseCount[b]!));
+    if (count >= SAME_ARTICLE_MIN_SHARED && count / smaller >= SAME_ARTICLE_FRACTION) clusters.union(a, b);
+  }
+
+  // Decide once per line: template for every host, or only for the hosts where it recurs.
+  const everywhere = new Set<string>();
+  const perHost = new Map<string, Set<string>>();
+  for (const [line, list] of linePages) {
+    if (list.length < 2 || line.length > MAX_TEMPLATE_CHARS) continue;
+    const all = new Set<number>();
+    const byHost = new Map<string, Set<number>>();
+    for (const pi of list) {
+      const c = clusters.find(pi);
+      all.add(c);
+      const h = hosts[pi];
+      if (h) {
+        let s = byHost.get(h);
+        if (!s) byHost.set(h, (s = new Set()));
+        s.add(c);
+      }
+    }
+    if (all.size >= CROSS_HOST_MIN_CLUSTERS) {
+      everywhere.add(line);
+      continue;
+    }
+    for (const [h, s] of byHost) {
+      if (s.size < SAME_HOST_MIN_CLUSTERS) continue;
+      let set = perHost.get(h);
+      if (!set) perHost.set(h, (set = new Set()));
+      set.add(line);
+    }
+  }
+
+  return {
+    isTemplate(line: string, url: string | null): boolean {
+      const key = normaliseLine(line);
+      if (everywhere.has(key)) return true;
+      const h = hostOf(url);
+      return h !== null && (perHost.get(h)?.has(key) ?? false);
+    },
+  };
+}
