@@ -1,0 +1,204 @@
+/**
+ * The CLI: argument parsing as a pure function, the output formats, runCli in-process for exit codes
+ * and streams, and one spawned end-to-end run over a temp folder of fictional pages.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, BUNDLED_EXAMPLES_DIR } from '../src/cli/args.ts';
+import { formatOverview, formatResults, formatSummary } from '../src/cli/format.ts';
+import { runCli, type CliIO } from '../src/cli/run.ts';
+import { summarise } from '../src/pipeline/index.ts';
+import { ExtractResult, type Article, type ExtractFailure } from '../src/records/index.ts';
+import { DEFAULT_MAX_BYTES } from '../src/ingest/index.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+
+test('parseArgs: extract with defaults and with every flag', () => {
+  assert.deepEqual(parseArgs(['extract', 'pages/']), {
+    kind: 'extract',
+    inputs: ['pages/'],
+    format: 'jsonl',
+    maxBytes: DEFAULT_MAX_BYTES,
+    storeDir: '.storyweave',
+  });
+  assert.deepEqual(parseArgs(['extract', 'a.txt', '-', 'b/', '--format', 'md', '--max-bytes', '5000', '--store', 'db']), {
+    kind: 'extract',
+    inputs: ['a.txt', '-', 'b/'],
+    format: 'md',
+    maxBytes: 5000,
+    storeDir: 'db',
+  });
+  assert.equal((parseArgs(['extract', 'x', '--no-store']) as { storeDir: unknown }).storeDir, null);
+});
+
+test('parseArgs: start, schema, help and version', () => {
+  assert.deepEqual(parseArgs(['start']), { kind: 'start', examplesDir: BUNDLED_EXAMPLES_DIR, maxBytes: DEFAULT_MAX_BYTES, storeDir: '.storyweave' });
+  assert.equal(BUNDLED_EXAMPLES_DIR, join(REPO, 'examples'));
+  assert.deepEqual(parseArgs(['schema']), { kind: 'schema' });
+  const help = parseArgs(['--help']);
+  assert.ok(help.kind === 'info' && /extract/.test(help.text) && /start/.test(help.text) && /schema/.test(help.text));
+  const extractHelp = parseArgs(['extract', '--help']);
+  assert.ok(extractHelp.kind === 'info' && /--max-bytes/.test(extractHelp.text));
+  assert.deepEqual(parseArgs(['--version']), { kind: 'info', text: '0.1.0\n' });
+});
+
+test('parseArgs: usage errors say what was expected', () => {
+  const cases: [string[], RegExp][] = [
+    [[], /Usage: storyweave/],
+    [['extract'], /missing required argument 'inputs'/],
+    [['extract', 'a', '--format', 'xml'], /Allowed choices are jsonl, json, md, text/],
+    [['extract', 'a', '--max-bytes', '0'], /positive whole number/],
+    [['extract', 'a', '--max-bytes', '1e99'], /positive whole number/],
+    [['extract', 'a', '--frob'], /unknown option '--frob'/],
+    [['bogus'], /unknown command 'bogus'/],
+  ];
+  for (const [argv, message] of cases) {
+    const c = parseArgs(argv);
+    assert.equal(c.kind, 'usage-error', argv.join(' '));
+    assert.match((c as { message: string }).message, message);
+  }
+});
+
+const article: Article = {
+  id: '0123456789abcdef',
+  source: 'pages/ferry.txt',
+  url: null,
+  ok: true,
+  format: 'text',
+  title: 'Harbour ferry adds night crossings',
+  outlet: 'Harbour Post',
+  originalSource: 'Reuters',
+  originalSourceEvidence: '(Reuters) –',
+  published: '2024-03-04',
+  publishedEvidence: '4 March 2024',
+  dateline: 'PORTLEVEN',
+  byline: 'A. Writer',
+  language: 'en',
+  paragraphs: ['The ferry will run all night.', 'Workers welcomed it.'],
+  text: 'The ferry will run all night.\n\nWorkers welcomed it.',
+  wordCount: 9,
+  removed: [
+    { text: 'Home > Local', reason: 'breadcrumb', line: 2 },
+    { text: 'Share this', reason: 'share' },
+  ],
+  fetchedAt: null,
+};
+const failures: ExtractFailure[] = [
+  { id: 'aaaaaaaaaaaaaaaa', source: 'pages/logo.html', url: null, ok: false, error: { code: 'binary', message: 'the bytes are a PNG image, not a page' } },
+  { id: 'bbbbbbbbbbbbbbbb', source: 'pages/index.txt', url: null, ok: false, error: { code: 'not_an_article', message: 'only 7 words' } },
+];
+
+test('output formats: jsonl and json carry every result, md and text the articles', () => {
+  const results = [article, ...failures];
+  const lines = formatResults(results, 'jsonl').trimEnd().split('\n');
+  assert.equal(lines.length, 3);
+  for (const line of lines) assert.ok(ExtractResult.safeParse(JSON.parse(line)).success);
+  assert.deepEqual(JSON.parse(formatResults(results, 'json')), results);
+
+  const md = formatResults(results, 'md');
+  assert.match(md, /^# Harbour ferry adds night crossings\n/);
+  assert.match(md, /- \*\*Original source:\*\* Reuters \(from “\(Reuters\) –”\)/);
+  assert.match(md, /- \*\*Published:\*\* 2024-03-04 \(from “4 March 2024”\)/);
+  assert.match(md, /The ferry will run all night\.\n\nWorkers welcomed it\./);
+  assert.match(md, /## Removed \(2\)\n\n- \*breadcrumb\* \(line 2\): Home > Local\n- \*share\*: Share this/);
+  assert.doesNotMatch(md, /logo\.html/);
+
+  const text = formatResults(results, 'text');
+  assert.equal(text, '=== Harbour ferry adds night crossings\npages/ferry.txt | Harbour Post | via Reuters | 2024-03-04 | 9 words\n\nThe ferry will run all night.\n\nWorkers welcomed it.\n');
+});
+
+test('summary line and overview table', () => {
+  const results = [article, ...failures];
+  assert.equal(
+    formatSummary(summarise(results), results),
+    '3 pages: 1 article, 2 skipped (1 binary, 1 not_an_article)\n' +
+      '  skipped pages/logo.html: binary — the bytes are a PNG image, not a page\n' +
+      '  skipped pages/index.txt: not_an_article — only 7 words\n',
+  );
+  assert.equal(formatSummary(summarise([article]), [article]), '1 page: 1 article\n');
+  const table = formatOverview(results).split('\n');
+  assert.match(table[0]!, /^Title\s+Outlet\s+Original source\s+Published\s+Words\s+Removed$/);
+  assert.match(table[2]!, /^Harbour ferry adds night crossings\s+Harbour Post\s+Reuters\s+2024-03-04\s+9\s+2$/);
+  assert.equal(table.length, 4); // head, rule, one article, final newline
+});
+
+function captureIO(): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s), isTTY: false },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+test('runCli in-process: schema, usage errors (2), no article at all (1)', async (t) => {
+  const schemaIO = captureIO();
+  assert.equal(await runCli(['schema'], schemaIO), 0);
+  const schema = JSON.parse(schemaIO.out());
+  assert.ok(Array.isArray(schema.oneOf ?? schema.anyOf), 'a union of Article and ExtractFailure');
+  assert.match(schemaIO.out(), /"originalSourceEvidence"/);
+
+  const usage = captureIO();
+  assert.equal(await runCli(['extract', '--format', 'pdf', 'x'], usage), 2);
+  assert.equal(usage.out(), '');
+  assert.match(usage.err(), /Allowed choices/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'sw-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  const none = captureIO();
+  assert.equal(await runCli(['extract', dir, '--no-store'], none), 1);
+  assert.match(none.err(), /1 page: 0 articles, 1 skipped \(1 empty\)/);
+  assert.match(none.err(), /no page yielded an article/);
+});
+
+const STORY = [
+  'Harbour ferry adds night crossings for shift workers',
+  'The harbour ferry will run every forty minutes through the night from next month, the transport authority said, answering a long campaign by hospital and port staff who finish late.',
+  'Until now the last boat left the north pier shortly after midnight, leaving workers to take a taxi or a ninety-minute bus ride around the bay.',
+  'The authority expects about six hundred passengers a night at first. Two older boats will be refitted with better lighting and heated cabins before the service begins.',
+  'Union representatives welcomed the plan but asked for a guarantee that the night crossings would survive the next budget review.',
+];
+
+test('end to end: the spawned CLI over a temp folder writes JSONL to stdout, the summary to stderr, and the store', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-cli-e2e-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const pages = join(dir, 'pages');
+  const store = join(dir, 'store');
+  const [title, ...body] = STORY;
+  mkdirSync(pages);
+  writeFileSync(join(pages, 'ferry.txt'), ['Harbour Post', 'Home > Local', title, '4 March 2024', '', ...body.flatMap((p) => [p, ''])].join('\n'));
+  writeFileSync(
+    join(pages, 'ferry.html'),
+    `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+  );
+  writeFileSync(join(pages, 'blank.txt'), '\n\n');
+  writeFileSync(join(pages, 'photo.html'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
+
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'extract', pages, '--store', store], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(res.status, 0, res.stderr);
+  const results = res.stdout.trimEnd().split('\n').map((l) => ExtractResult.parse(JSON.parse(l)));
+  assert.deepEqual(
+    results.map((r) => [r.source.slice(pages.length + 1), r.ok ? 'article' : r.error.code]),
+    [
+      ['blank.txt', 'empty'],
+      ['ferry.html', 'article'],
+      ['ferry.txt', 'article'],
+      ['photo.html', 'binary'],
+    ],
+  );
+  assert.match(res.stderr, /4 pages: 2 articles, 2 skipped \(1 binary, 1 empty\)/);
+  assert.match(res.stderr, /skipped .*photo\.html: binary — the bytes are a JPEG image/);
+  assert.ok(existsSync(join(store, 'results.jsonl')));
+  assert.equal(readFileSync(join(store, 'results.jsonl'), 'utf8').trimEnd().split('\n').length, 4);
+});
