@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { looksLikeName, parseByline } from './byline.ts';
+
+test('"By" bylines give the names only', () => {
+  assert.equal(parseByline('By Jane Doe'), 'Jane Doe');
+  assert.equal(parseByline('By JANE DOE and JOHN ROE'), 'Jane Doe, John Roe');
+  assert.equal(parseByline('By Jane Doe, Reuters'), 'Jane Doe');
+  assert.equal(parseByline('By Jane Doe, Staff Writer'), 'Jane Doe');
+  assert.equal(parseByline('By Jean-Luc de la Roe | 5 December 2016'), 'Jean-Luc de la Roe');
+  assert.equal(parseByline('Von Anna Beispiel'), 'Anna Beispiel');
+});
+
+test('"Name | Role" header lines', () => {
+  assert.equal(parseByline('Jane Doe | Reporter'), 'Jane Doe');
+  assert.equal(parseByline('Jane Doe | Middle East'), null);
+});
+
+test('sentences starting with "By" and outlet names are not bylines', () => {
+  assert.equal(parseByline('By the end of the week, rebels had left the city.'), null);
+  assert.equal(parseByline('By Monday'), null);
+  assert.equal(parseByline('By Reuters'), null);
+  assert.equal(parseByline('Jane Doe'), null);
+});
+
+test('names', () => {
+  assert.ok(looksLikeName('Sergey V. Lavrov'));
+  assert.ok(looksLikeName('Ursula von der Leyen'));
+  assert.equal(looksLikeName('Associated Press'), false);
+  assert.equal(looksLikeName('the talks'), false);
+});

@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDateline } from './dateline.ts';
+
+test('capitals datelines, with region, wire or date', () => {
+  assert.equal(findDateline('CAIRO, Egypt — The ministry said on Sunday.'), 'CAIRO, Egypt');
+  assert.equal(findDateline('PARIS/LONDON (Reuters) - Ministers met.'), 'PARIS/LONDON');
+  assert.equal(findDateline('WASHINGTON, March 3 (Xinhua) -- Officials said.'), 'WASHINGTON');
+  assert.equal(findDateline('NEW YORK (AP) — A storm hit.'), 'NEW YORK');
+  assert.equal(findDateline('NEW DELHI: The government said.'), 'NEW DELHI');
+  assert.equal(findDateline('ST. LOUIS, Mo. — A jury found.'), 'ST. LOUIS, Mo.');
+});
+
+test('mixed-case places only before a wire credit', () => {
+  assert.equal(findDateline('Berlin (dpa) - Die Regierung sagte.'), 'Berlin');
+  assert.equal(findDateline('Berlin - the city said.'), null);
+});
+
+test('labels, short acronyms and ordinary sentences are not datelines', () => {
+  assert.equal(findDateline('UPDATE — The story has changed.'), null);
+  assert.equal(findDateline('US — the talks begin.'), null);
+  assert.equal(findDateline('Russia will hold talks with the United States.'), null);
+  assert.equal(findDateline('They (rebels) are trying - he said.'), null);
+});

@@ -1,0 +1,53 @@
+/**
+ * The dateline: the place that opens a news story's first paragraph ("BEIRUT, Lebanon —",
+ * "BEIRUT/MOSCOW (Reuters) -", "WASHINGTON, March 3 (Xinhua) --", "NEW DELHI:"). Read only; the
+ * paragraph itself is left as written.
+ */
+import { resolveSourceList } from './sources.ts';
+import { NOT_PLACE_OPENINGS } from './tables.ts';
+
+/** A place written in capitals: up to four words, slash-joined places allowed ("BEIRUT/MOSCOW"). */
+const CAPS_WORD = String.raw`\p{Lu}[\p{Lu}.'’-]*`;
+const CAPS_PLACE = String.raw`${CAPS_WORD}(?:\s+${CAPS_WORD}){0,3}(?:\s*\/\s*${CAPS_WORD}(?:\s+${CAPS_WORD}){0,3})*`;
+/** A region or country after the city, in ordinary case ("Lebanon", "Calif.", "N.Y."). */
+const REGION = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}`;
+/** A mixed-case place ("Berlin", "Kuala Lumpur"), accepted only before a wire credit. */
+const MIXED_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:[ /]\p{Lu}[\p{L}.'’-]+){0,3}`;
+const MONTH_DAY = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?`;
+const DASH = String.raw`(?:[—–]|--?)`;
+
+const CAPS_DATELINE = new RegExp(
+  String.raw`^(?<place>${CAPS_PLACE}(?:,\s*${REGION}){0,2}?)(?:,\s*${MONTH_DAY})?\s*(?:\((?<wire>[^()]{1,60})\))?\s*(?:${DASH}|:)\s`,
+  'u',
+);
+const MIXED_DATELINE = new RegExp(
+  String.raw`^(?<place>${MIXED_PLACE}(?:,\s*${REGION}){0,2}?)(?:,\s*${MONTH_DAY})?\s*\((?<wire>[^()]{1,60})\)\s*${DASH}\s`,
+  'u',
+);
+
+/** Fewest letters in a place; shorter capitals ("US —", "UN:") are organisations, not datelines. */
+const MIN_PLACE_LETTERS = 3;
+
+/**
+ * The dateline place at the start of a paragraph, or null.
+ *
+ * @example findDateline('BEIRUT, Lebanon — With the Syrian…') // 'BEIRUT, Lebanon'
+ * @example findDateline('BEIRUT/MOSCOW (Reuters) - The Russian…') // 'BEIRUT/MOSCOW'
+ */
+export function findDateline(paragraph: string): string | null {
+  const text = paragraph.trimStart();
+  const caps = CAPS_DATELINE.exec(text);
+  if (caps?.groups) {
+    const place = (caps.groups['place'] ?? '').trim();
+    const wire = caps.groups['wire'];
+    const head = place.split(',')[0]?.trim() ?? '';
+    const letters = head.replace(/[^\p{L}]/gu, '').length;
+    const wireOk = wire === undefined || resolveSourceList(wire) !== null;
+    if (wireOk && letters >= MIN_PLACE_LETTERS && !NOT_PLACE_OPENINGS.has(head.toUpperCase())) return place;
+  }
+  const mixed = MIXED_DATELINE.exec(text);
+  if (mixed?.groups && resolveSourceList(mixed.groups['wire'] ?? '')) {
+    return (mixed.groups['place'] ?? '').trim();
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateFromUrl, dateLabelWeight, findExplicitDates } from './dates.ts';
+
+const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
+
+test('dot-separated numeric dates are day-first (title suffixes)', () => {
+  const [d] = findExplicitDates('Some headline | Europe | DW | 05.12.2016');
+  assert.equal(d?.iso, '2016-12-05');
+  assert.equal(d?.text, '05.12.2016');
+});
+
+test('written-out and ISO dates', () => {
+  assert.deepEqual(isoOf('Published 5 December 2016'), ['2016-12-05']);
+  assert.deepEqual(isoOf('Dec. 5, 2016'), ['2016-12-05']);
+  assert.deepEqual(isoOf('2016-12-05T10:00:00Z'), ['2016-12-05']);
+  assert.deepEqual(isoOf('Updated: Mon 5 Dec 2016 14:03 GMT'), ['2016-12-05']);
+  assert.deepEqual(isoOf('Smoke rises over the town, Syria December 5, 2016. REUTERS/Jane Roe'), ['2016-12-05']);
+});
+
+test('slash dates: US month-first unless the first number cannot be a month', () => {
+  assert.deepEqual(isoOf('12/05/2016'), ['2016-12-05']);
+  assert.deepEqual(isoOf('25/12/2016'), ['2016-12-25']);
+});
+
+test('a local-language parser is used when the language is known', () => {
+  assert.deepEqual(isoOf('Veröffentlicht am 5. Dezember 2016', 'de'), ['2016-12-05']);
+  assert.deepEqual(isoOf('Veröffentlicht am 5. Dezember 2016'), []);
+});
+
+test('scraper dates, relative dates and partial dates give nothing', () => {
+  assert.deepEqual(isoOf('Saturday / March 23.'), []);
+  assert.deepEqual(isoOf('Russia said on Monday that talks would start.'), []);
+  assert.deepEqual(isoOf('Since it began in March 2011, the war has gone on.'), []);
+  assert.deepEqual(isoOf('December 5'), []);
+  assert.deepEqual(isoOf('31.02.2016'), []);
+  assert.deepEqual(isoOf('1.1.1850'), []);
+});
+
+test('labels weigh "published" above a bare date above "updated"', () => {
+  assert.equal(dateLabelWeight('Published 5 December 2016', 10), 3);
+  assert.equal(dateLabelWeight('Last updated 6 December 2016', 13), 1);
+  assert.equal(dateLabelWeight('5 December 2016', 0), 2);
+});
+
+test('URL path dates', () => {
+  assert.equal(dateFromUrl('https://example.com/2016/12/05/world/story.html')?.iso, '2016-12-05');
+  assert.equal(dateFromUrl('https://example.com/news/2016-12-05-story')?.iso, '2016-12-05');
+  assert.equal(dateFromUrl('https://example.com/news/12345/story'), null);
+  assert.equal(dateFromUrl(null), null);
+});

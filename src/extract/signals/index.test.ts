@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RawPage } from '../../records/index.ts';
+import type { Draft } from '../types.ts';
+import { applySignals } from './index.ts';
+
+const BODY = [
+  'The government said on Monday it would begin talks with its neighbours this week on a withdrawal of troops from the border region.',
+  'Officials gave no timetable for the talks, but said a first meeting could take place within days if both sides agreed to the agenda.',
+  'Residents of the border towns said they hoped the talks would bring an end to months of shelling that has destroyed homes and farms.',
+];
+
+function draft(over: Partial<Draft> = {}): Draft {
+  return {
+    title: 'Talks set to begin on border withdrawal',
+    paragraphs: BODY,
+    removed: [],
+    headerLines: [],
+    outlet: null,
+    originalSource: null,
+    published: null,
+    byline: null,
+    dateline: null,
+    declaredLanguage: null,
+    ...over,
+  };
+}
+
+function page(content = '', over: Partial<RawPage> = {}): RawPage {
+  return { source: 't.txt', url: null, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length, ...over };
+}
+
+test('a wire dateline names the original source and the dateline place', () => {
+  const first = `PARIS/LONDON (Reuters) - ${BODY[0]}`;
+  const s = applySignals(draft({ paragraphs: [first, ...BODY.slice(1)] }), page());
+  assert.deepEqual(s.originalSource, { value: 'Reuters', evidence: 'PARIS/LONDON (Reuters) -' });
+  assert.equal(s.dateline, 'PARIS/LONDON');
+  assert.equal(s.paragraphs[0], first, 'the dateline stays in the paragraph');
+  assert.equal(s.language, 'en');
+});
+
+test('a caption credit near the top loses to a credit fused onto the end of the body', () => {
+  const last = `${BODY[2]!.slice(0, -1)}, he said.” — Al Jazeera`;
+  const s = applySignals(
+    draft({
+      paragraphs: [...BODY.slice(0, 2), last],
+      headerLines: ['Talks set to begin Thousands have fled the border towns — Reuters'],
+      removed: [{ text: 'Thousands have fled the border towns — Reuters', reason: 'caption' }],
+    }),
+    page(),
+  );
+  assert.deepEqual(s.originalSource, { value: 'Al Jazeera', evidence: '— Al Jazeera' });
+  assert.equal(s.paragraphs.length, 3, 'no body paragraph is dropped');
+  assert.ok(s.paragraphs[2]!.endsWith('he said.”'));
+  assert.ok(s.removed.some((r) => r.reason === 'metadata' && r.text === '— Al Jazeera'));
+  assert.equal(s.outlet, null, 'a dash-credited caption is not the outlet');
+});
+
+test('photo credits never become the original source', () => {
+  const s = applySignals(
+    draft({
+      paragraphs: [BODY[0]!, 'John Smith/Associated Press', ...BODY.slice(1)],
+      removed: [{ text: 'Smoke rises over the town. REUTERS/Jane Roe', reason: 'caption' }],
+    }),
+    page(),
+  );
+  assert.equal(s.originalSource, null);
+});
+
+test('a standalone credit line just below the body (text dump) names the source', () => {
+  const content = [...BODY, '', 'Continue reading the main story', '', 'NYtimes', '', '', 'Example Post strives to deliver the most accurate information.'].join('\n');
+  const d = draft({
+    removed: [
+      { text: 'Continue reading the main story', reason: 'paywall', line: 5 },
+      { text: 'NYtimes', reason: 'boilerplate', line: 7 },
+      { text: 'Example Post strives to deliver the most accurate information.', reason: 'error-report', line: 10 },
+    ],
+  });
+  const s = applySignals(d, page(content));
+  assert.deepEqual(s.originalSource, { value: 'The New York Times', evidence: 'NYtimes' });
+  assert.equal(s.outlet?.value, 'Example Post');
+});
+
+test('a credit line far below the body (related stories, footers) is not this story’s', () => {
+  const filler = Array.from({ length: 20 }, () => '');
+  const content = [...BODY, ...filler, 'Reuters'].join('\n');
+  const s = applySignals(draft({ removed: [{ text: 'Reuters', reason: 'boilerplate', line: 24 }] }), page(content));
+  assert.equal(s.originalSource, null);
+});
+
+test('a credit line left in the body is moved to removed and read', () => {
+  const s = applySignals(draft({ paragraphs: [...BODY, 'Source: AFP'] }), page());
+  assert.equal(s.originalSource?.value, 'AFP');
+  assert.deepEqual(s.paragraphs, BODY);
+  assert.ok(s.removed.some((r) => r.text === 'Source: AFP' && r.reason === 'metadata'));
+});
+
+test('editor initials mean the outlet wrote it; the wires were inputs', () => {
+  const d = draft({
+    paragraphs: [...BODY, 'ab/cde (dpa, Reuters, AFP)'],
+    headerLines: ['Talks set to begin | Europe | DW | 05.12.2016'],
+  });
+  const s = applySignals(d, page());
+  assert.equal(s.outlet?.value, 'DW');
+  assert.deepEqual(s.originalSource, { value: 'DW', evidence: 'ab/cde (dpa, Reuters, AFP)' });
+  assert.deepEqual(s.published, { value: '2016-12-05', evidence: 'Talks set to begin | Europe | DW | 05.12.2016' });
+  assert.deepEqual(s.paragraphs, BODY);
+});
+
+test('editor initials on an unknown outlet name no source', () => {
+  const s = applySignals(draft({ paragraphs: [...BODY, 'ab/cde (dpa, Reuters)'] }), page());
+  assert.equal(s.originalSource, null);
+  assert.deepEqual(s.paragraphs, BODY);
+});
+
+test('draft metadata from HTML is trusted first', () => {
+  const d = draft({
+    paragraphs: [`PARIS (AFP) - ${BODY[0]}`, ...BODY.slice(1)],
+    headerLines: ['Published 6 December 2016', 'By Jane Doe'],
+    outlet: { value: 'The Daily Example', evidence: 'og:site_name' },
+    published: { value: '2016-12-05', evidence: 'datePublished' },
+    byline: 'John Roe',
+  });
+  const s = applySignals(d, page('', { format: 'html' }));
+  assert.deepEqual(s.outlet, { value: 'The Daily Example', evidence: 'og:site_name' });
+  assert.deepEqual(s.published, { value: '2016-12-05', evidence: 'datePublished' });
+  assert.equal(s.byline, 'John Roe');
+  assert.equal(s.originalSource?.value, 'AFP');
+});
+
+test('a scraper date without a year gives no date; body dates are ignored', () => {
+  const d = draft({
+    paragraphs: [...BODY, 'The conflict began on March 3, 2011, and has not stopped since.'],
+    removed: [{ text: 'Saturday / March 23.', reason: 'scraper-date', line: 1 }],
+    headerLines: ['Saturday / March 23.'],
+  });
+  assert.equal(applySignals(d, page()).published, null);
+});
+
+test('header dates beat caption dates; caption dates fill in when nothing else', () => {
+  const caption = { text: 'Smoke rises over the town December 4, 2016. REUTERS/Jane Roe', reason: 'caption' as const };
+  const withHeader = applySignals(draft({ headerLines: ['Published Dec. 5, 2016'], removed: [caption] }), page());
+  assert.equal(withHeader.published?.value, '2016-12-05');
+  const captionOnly = applySignals(draft({ removed: [caption] }), page());
+  assert.deepEqual(captionOnly.published, { value: '2016-12-04', evidence: caption.text });
+});
+
+test('"Published" wins over "Updated" in header lines', () => {
+  const s = applySignals(draft({ headerLines: ['Updated 7 December 2016', 'Published 5 December 2016'] }), page());
+  assert.equal(s.published?.value, '2016-12-05');
+});
+
+test('URL dates and URL outlets', () => {
+  const s = applySignals(draft(), page('', { format: 'html', url: 'https://www.example-news.com/2016/12/05/world/talks.html' }));
+  assert.equal(s.published?.value, '2016-12-05');
+  const bbc = applySignals(draft(), page('', { format: 'html', url: 'https://www.bbc.com/news/world-1' }));
+  assert.equal(bbc.outlet?.value, 'BBC');
+  assert.equal(bbc.originalSource?.value, 'BBC', 'a known newsroom with no other credit wrote its own copy');
+});
+
+test('bylines are read and moved out of the body', () => {
+  const s = applySignals(draft({ paragraphs: ['By JANE DOE and JOHN ROE', ...BODY] }), page());
+  assert.equal(s.byline, 'Jane Doe, John Roe');
+  assert.deepEqual(s.paragraphs, BODY);
+  assert.ok(s.removed.some((r) => r.reason === 'metadata' && r.text === 'By JANE DOE and JOHN ROE'));
+  const header = applySignals(draft({ headerLines: ['Jane Doe | Reporter'] }), page());
+  assert.equal(header.byline, 'Jane Doe');
+});
+
+test('a page that says nothing gets nulls, not guesses', () => {
+  const s = applySignals(draft(), page());
+  assert.equal(s.outlet, null);
+  assert.equal(s.originalSource, null);
+  assert.equal(s.published, null);
+  assert.equal(s.byline, null);
+  assert.equal(s.dateline, null);
+  assert.deepEqual(s.paragraphs, BODY);
+});
+
+test('language falls back to the declared language when the text is too short', () => {
+  const s = applySignals(draft({ title: null, paragraphs: ['Kurz.'], declaredLanguage: 'de' }), page());
+  assert.equal(s.language, 'de');
+});

@@ -1,0 +1,327 @@
+/**
+ * Text-level signals: who wrote the copy, when, where, by whom, in what language and for which outlet.
+ * Runs after a format extractor (text dump or HTML) made a Draft; works on the Draft's body, header
+ * lines and removed lines, so both formats share it. Fields the HTML metadata reader already set
+ * (JSON-LD date, byline, site name) are trusted first; text fills what is missing.
+ *
+ * Besides reading, it tidies the body in two narrow ways: credit and byline lines move from
+ * `paragraphs` to `removed` (reason 'metadata'), and a credit fused onto the last paragraph
+ * ("…decimated.” — Al Jazeera") is cut off. Body sentences are never dropped.
+ */
+import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
+import type { Draft, Evidence } from '../types.ts';
+import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
+import { parseByline } from './byline.ts';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, type FoundDate } from './dates.ts';
+import { findDateline } from './dateline.ts';
+import { pageLanguage } from './language.ts';
+import { outletFromFooter, outletFromTitleLine, outletFromUrl } from './outlet.ts';
+import { isPhotoCredit, resolveSource } from './sources.ts';
+
+export { findDateline } from './dateline.ts';
+export { parseByline } from './byline.ts';
+export { findExplicitDates } from './dates.ts';
+export { identifyLanguage } from './language.ts';
+
+export interface Signals {
+  paragraphs: string[];
+  removed: Removed[];
+  outlet: Evidence | null;
+  originalSource: Evidence | null;
+  published: Evidence | null;
+  dateline: string | null;
+  byline: string | null;
+  language: string | null;
+}
+
+/**
+ * How many lines after the last body paragraph a text dump's credit line may sit. On the seeds the
+ * credit sits 2–4 lines below the body ("Continue reading…" and blank lines in between); beyond a
+ * dozen lines the page is into related stories and footers, whose source names are not this story's.
+ */
+const TAIL_WINDOW_LINES = 12;
+/** Body paragraphs read at each end: credits and bylines sit in the first or last few. */
+const EDGE_PARAGRAPHS = 3;
+/** Evidence snippets longer than this are cut to a window around the match. */
+const MAX_EVIDENCE_CHARS = 160;
+const EVIDENCE_CONTEXT_CHARS = 60;
+
+/**
+ * Precedence of attribution evidence. A credit at the very end of the body is the editor's last word
+ * on the copy and beats a wire dateline (an outlet rewriting wire copy keeps the dateline but signs at
+ * the end); an explicit "Source:" label elsewhere is weaker; the outlet itself, when it is a known
+ * newsroom and nothing else is said, is the last resort. Caption credits never count.
+ */
+const RANK = { endCredit: 100, wireDateline: 90, endCreditUnplaced: 60, labelled: 50, outletItself: 10 } as const;
+
+/** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
+const CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['metadata', 'boilerplate', 'footer', 'template', 'paywall', 'duplicate']);
+/** Removal reasons whose lines are page header metadata (title suffix, date and byline lines). */
+const HEADER_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'breadcrumb', 'scraper-date', 'metadata']);
+/** Removal reasons whose lines are captions or picture credits: weak date evidence, never attribution. */
+const CAPTION_REASONS: ReadonlySet<RemovalReason> = new Set(['caption', 'credit']);
+/** Removal reasons under which a site names itself. */
+const OUTLET_REASONS: ReadonlySet<RemovalReason> = new Set(['footer', 'error-report', 'boilerplate', 'template', 'newsletter', 'metadata', 'title']);
+
+interface Candidate {
+  rank: number;
+  value: string;
+  evidence: string;
+}
+
+/** Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning. */
+function locateParagraphs(paragraphs: string[], lines: string[] | null): Array<number | undefined> {
+  if (!lines) return paragraphs.map(() => undefined);
+  const trimmed = lines.map((l) => l.trim());
+  let from = 0;
+  return paragraphs.map((p) => {
+    const head = p.trim().slice(0, 60);
+    if (head === '') return undefined;
+    for (let i = from; i < trimmed.length; i++) {
+      if (trimmed[i]!.startsWith(head)) {
+        from = i + 1;
+        return i + 1;
+      }
+    }
+    const anywhere = trimmed.findIndex((l) => l.startsWith(head));
+    return anywhere >= 0 ? anywhere + 1 : undefined;
+  });
+}
+
+function snippet(line: string, index: number, length: number): string {
+  const t = line.trim();
+  if (t.length <= MAX_EVIDENCE_CHARS) return t;
+  const start = Math.max(0, index - EVIDENCE_CONTEXT_CHARS);
+  const end = Math.min(line.length, index + length + EVIDENCE_CONTEXT_CHARS);
+  return line.slice(start, end).trim();
+}
+
+function best(cands: Candidate[]): Candidate | null {
+  let top: Candidate | null = null;
+  for (const c of cands) if (!top || c.rank > top.rank) top = c;
+  return top;
+}
+
+/** Turns a credit into a source name: one source is that source; several wires were the outlet's inputs. */
+function creditValue(a: Attribution, outlet: Evidence | null): string | null {
+  if (a.sources.length === 1) return a.sources[0] ?? null;
+  if (a.sources.length > 1) return outlet?.value ?? a.sources[0] ?? null;
+  return null;
+}
+
+function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, bodyTexts: string[]): Evidence | null {
+  const titleLines = [
+    ...draft.headerLines,
+    ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
+    ...(draft.title ? [draft.title] : []),
+    ...(rawLines ? rawLines.slice(0, 3) : []),
+  ];
+  for (const line of titleLines) {
+    const v = outletFromTitleLine(line);
+    if (v) return { value: v, evidence: line.trim() };
+  }
+  const fromUrl = outletFromUrl(page.url);
+  if (fromUrl) return fromUrl;
+  const footerLines = [
+    ...draft.removed.filter((r) => OUTLET_REASONS.has(r.reason)).map((r) => r.text),
+    ...draft.headerLines,
+    ...bodyTexts.slice(-EDGE_PARAGRAPHS),
+    ...(rawLines ?? []),
+  ];
+  for (const line of footerLines) {
+    const v = outletFromFooter(line);
+    if (v) return { value: v, evidence: snippet(line, 0, 0) };
+  }
+  return null;
+}
+
+/**
+ * Reads text-level signals from a Draft and returns the tidied body with the fields found.
+ *
+ * @example
+ *   const s = applySignals(draft, page);
+ *   s.originalSource // { value: 'Reuters', evidence: 'BEIRUT/MOSCOW (Reuters) -' }
+ */
+export function applySignals(draft: Draft, page: RawPage): Signals {
+  const rawLines = page.format === 'text' ? page.content.split('\n') : null;
+  const paragraphs = [...draft.paragraphs];
+  const removed: Removed[] = [...draft.removed];
+  const positions = locateParagraphs(paragraphs, rawLines);
+  const known = positions.filter((p): p is number => p !== undefined);
+  const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
+  const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
+  const drop = new Map<number, RemovalReason>();
+
+  const outlet = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs);
+  const language = pageLanguage([draft.title ?? '', ...paragraphs].join('\n'), draft.declaredLanguage);
+
+  // --- original source -------------------------------------------------------------------------
+  const cands: Candidate[] = [];
+  const addCredit = (a: Attribution | null, initials: boolean, rank: number) => {
+    if (!a) return;
+    const value = initials ? (outlet?.value ?? null) : creditValue(a, outlet);
+    if (value) cands.push({ rank, value, evidence: a.evidence });
+  };
+  const creditOf = (line: string): { a: Attribution; initials: boolean } | null => {
+    const i = initialsCredit(line);
+    if (i) return { a: i, initials: true };
+    const s = standaloneAttribution(line);
+    return s ? { a: s, initials: false } : null;
+  };
+
+  // Credit lines closing the body, read from the end inwards.
+  let tailEnd = paragraphs.length;
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - EDGE_PARAGRAPHS); i--) {
+    const c = creditOf(paragraphs[i]!);
+    if (!c) break;
+    addCredit(c.a, c.initials, RANK.endCredit);
+    drop.set(i, 'metadata');
+    tailEnd = i;
+  }
+  // A credit fused onto the last real paragraph.
+  let trailing: { index: number; body: string; evidence: string } | null = null;
+  if (tailEnd > 0) {
+    const t = trailingAttribution(paragraphs[tailEnd - 1]!);
+    if (t) {
+      addCredit(t, false, RANK.endCredit);
+      trailing = { index: tailEnd - 1, body: t.body, evidence: t.evidence };
+    }
+  }
+  // Credit lines the format extractor already removed just below the body.
+  for (const r of draft.removed) {
+    if (!CREDIT_REASONS.has(r.reason)) continue;
+    const c = creditOf(r.text);
+    if (!c) continue;
+    if (r.line !== undefined && lastBodyLine !== undefined) {
+      if (r.line > lastBodyLine && r.line - lastBodyLine <= TAIL_WINDOW_LINES) addCredit(c.a, c.initials, RANK.endCredit);
+    } else if (r.line === undefined && (r.reason === 'metadata' || r.reason === 'boilerplate')) {
+      addCredit(c.a, c.initials, RANK.endCreditUnplaced);
+    }
+  }
+  // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
+  const leadLines = [
+    ...paragraphs.slice(0, 2),
+    ...draft.headerLines,
+    ...draft.removed.filter((r) => r.reason === 'teaser' || r.reason === 'duplicate').map((r) => r.text),
+  ];
+  for (const line of leadLines) {
+    if (isPhotoCredit(line)) continue;
+    const w = wireDateline(line);
+    if (w) {
+      addCredit(w, false, RANK.wireDateline);
+      break;
+    }
+  }
+  // Explicit "Source: …" labels and bare credit lines inside the body.
+  paragraphs.forEach((p, i) => {
+    if (drop.has(i)) return;
+    const s = standaloneAttribution(p);
+    if (!s) return;
+    if (/:/.test(p)) {
+      addCredit(s, false, RANK.labelled);
+      drop.set(i, 'metadata');
+    } else {
+      // A bare agency name between paragraphs credits the picture above it.
+      drop.set(i, 'credit');
+    }
+  });
+  for (const line of draft.headerLines) {
+    const s = standaloneAttribution(line);
+    if (s && /:/.test(line)) addCredit(s, false, RANK.labelled);
+  }
+  if (outlet && resolveSource(outlet.value)) cands.push({ rank: RANK.outletItself, value: outlet.value, evidence: outlet.evidence });
+  const top = best(cands);
+  const originalSource: Evidence | null = draft.originalSource ?? (top ? { value: top.value, evidence: top.evidence } : null);
+
+  // --- byline ----------------------------------------------------------------------------------
+  let byline = draft.byline;
+  const bylineLines = [
+    ...draft.headerLines,
+    ...draft.removed.filter((r) => r.reason === 'metadata' || r.reason === 'boilerplate').filter((r) => r.line === undefined || firstBodyLine === undefined || r.line < firstBodyLine).map((r) => r.text),
+  ];
+  if (!byline) {
+    for (const line of bylineLines) {
+      byline = parseByline(line);
+      if (byline) break;
+    }
+  }
+  for (let i = 0; i < Math.min(EDGE_PARAGRAPHS, paragraphs.length); i++) {
+    const names = parseByline(paragraphs[i]!);
+    if (!names) continue;
+    byline ??= names;
+    drop.set(i, 'metadata');
+  }
+
+  // --- published -------------------------------------------------------------------------------
+  let published: Evidence | null = draft.published;
+  if (!published) {
+    const headerLines = [
+      ...draft.headerLines,
+      ...draft.removed
+        .filter(
+          (r) =>
+            HEADER_REASONS.has(r.reason) ||
+            (r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine),
+        )
+        .map((r) => r.text),
+      ...(draft.title ? [draft.title] : []),
+    ];
+    let header: { date: FoundDate; line: string; weight: number } | null = null;
+    for (const line of headerLines) {
+      if (isPhotoCredit(line)) continue;
+      for (const date of findExplicitDates(line, language)) {
+        const weight = dateLabelWeight(line, date.index);
+        if (!header || weight > header.weight) header = { date, line, weight };
+      }
+    }
+    if (header) {
+      published = { value: header.date.iso, evidence: snippet(header.line, header.date.index, header.date.text.length) };
+    } else {
+      const fromUrl = dateFromUrl(page.url);
+      if (fromUrl && page.url) published = { value: fromUrl.iso, evidence: fromUrl.text };
+    }
+    if (!published) {
+      // Captions with a full date ("… Syria December 5, 2016. REUTERS/…") date the picture, usually
+      // taken the day the story ran: weaker evidence, used only when the header says nothing.
+      const captionLines = [
+        ...draft.removed.filter((r) => CAPTION_REASONS.has(r.reason)).map((r) => r.text),
+        ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter(isPhotoCredit),
+      ];
+      for (const line of captionLines) {
+        const date = findExplicitDates(line, language)[0];
+        if (date) {
+          published = { value: date.iso, evidence: snippet(line, date.index, date.text.length) };
+          break;
+        }
+      }
+    }
+  }
+
+  // --- dateline --------------------------------------------------------------------------------
+  let dateline = draft.dateline;
+  for (let i = 0; !dateline && i < Math.min(EDGE_PARAGRAPHS, paragraphs.length); i++) {
+    if (!drop.has(i)) dateline = findDateline(paragraphs[i]!);
+  }
+
+  // --- tidy the body ---------------------------------------------------------------------------
+  const kept: string[] = [];
+  paragraphs.forEach((p, i) => {
+    const reason = drop.get(i);
+    if (reason) {
+      removed.push(withLine({ text: p, reason }, positions[i]));
+      return;
+    }
+    if (trailing && trailing.index === i) {
+      kept.push(trailing.body);
+      removed.push(withLine({ text: trailing.evidence, reason: 'metadata' }, positions[i]));
+      return;
+    }
+    kept.push(p);
+  });
+
+  return { paragraphs: kept, removed, outlet, originalSource, published, dateline, byline, language };
+}
+
+function withLine(r: Removed, line: number | undefined): Removed {
+  return line === undefined ? r : { ...r, line };
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isPhotoCredit, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
+
+test('aliases resolve to one canonical source regardless of case and spacing', () => {
+  assert.equal(resolveSource('NYtimes')?.name, 'The New York Times');
+  assert.equal(resolveSource('New York Times')?.name, 'The New York Times');
+  assert.equal(resolveSource('NYT')?.name, 'The New York Times');
+  assert.equal(resolveSource('Agence France-Presse')?.name, 'AFP');
+  assert.equal(resolveSource('The Associated Press')?.name, 'Associated Press');
+  assert.equal(resolveSource('Deutsche Welle')?.name, 'DW');
+  assert.equal(resolveSource('Guardian')?.name, 'The Guardian');
+  assert.equal(resolveSource('DPA')?.name, 'dpa');
+});
+
+test('a name must be the whole string', () => {
+  assert.equal(resolveSource('Reuters journalists'), null);
+  assert.equal(resolveSource(''), null);
+  assert.equal(resolveSource('Arabian Post'), null);
+});
+
+test('source lists resolve only when every item is a source', () => {
+  assert.deepEqual(resolveSourceList('dpa, Reuters, AFP')?.map((e) => e.name), ['dpa', 'Reuters', 'AFP']);
+  assert.deepEqual(resolveSourceList('AP and Reuters')?.map((e) => e.name), ['Associated Press', 'Reuters']);
+  assert.equal(resolveSourceList('including the eye hospital'), null);
+  assert.equal(resolveSourceList('Reuters, rebels'), null);
+});
+
+test('URL hosts map to outlets in the table', () => {
+  assert.equal(sourceForUrl('https://www.dw.com/en/some-story/a-1')?.name, 'DW');
+  assert.equal(sourceForUrl('https://uk.reuters.com/article/x')?.name, 'Reuters');
+  assert.equal(sourceForUrl('https://example.org/x'), null);
+  assert.equal(sourceForUrl('not a url'), null);
+});
+
+test('photo credits are recognised in their usual shapes', () => {
+  assert.ok(isPhotoCredit('Smoke rises over the city, December 5, 2016. REUTERS/Jane Roe'));
+  assert.ok(isPhotoCredit('John Smith/Associated Press'));
+  assert.ok(isPhotoCredit('Jean Dupont/Agence France-Presse — Getty Images'));
+  assert.ok(isPhotoCredit('A minister speaks in the capital (Getty Images/AFP/J. Roe)'));
+  assert.ok(isPhotoCredit('Photo: AFP'));
+});
+
+test('wire datelines and prose are not photo credits', () => {
+  assert.equal(isPhotoCredit('BEIRUT/MOSCOW (Reuters) - The government said on Monday.'), false);
+  assert.equal(isPhotoCredit('aw/mkg (dpa, Reuters, AFP)'), false);
+  assert.equal(isPhotoCredit('The minister told Reuters the talks would go on.'), false);
+  assert.equal(isPhotoCredit('NYtimes'), false);
+});

@@ -1,0 +1,218 @@
+/**
+ * Everything the text-level signals know about the news world, as data: wires and papers with their
+ * aliases and domains, photo-credit shapes, footer phrasings that name the publishing site, byline
+ * roles, and the language-code mapping. Code in this folder holds rules; names live here.
+ */
+
+export type SourceKind = 'wire' | 'paper' | 'broadcaster' | 'site';
+
+/** A newsroom that writes its own copy: a wire agency, a paper, a broadcaster or a web-native site. */
+export interface SourceEntry {
+  /** Canonical display name. */
+  name: string;
+  kind: SourceKind;
+  /** Spellings pages use, matched case- and punctuation-insensitively ("NYtimes" = "NY Times"). */
+  aliases: string[];
+  /** Registrable domains; a page URL on one of these names the outlet. */
+  domains: string[];
+}
+
+export const SOURCES: SourceEntry[] = [
+  { name: 'Reuters', kind: 'wire', aliases: ['Reuters', 'Thomson Reuters', 'Reuters News'], domains: ['reuters.com'] },
+  {
+    name: 'Associated Press',
+    kind: 'wire',
+    aliases: ['AP', 'Associated Press', 'The Associated Press', 'AP News'],
+    domains: ['apnews.com', 'ap.org'],
+  },
+  { name: 'AFP', kind: 'wire', aliases: ['AFP', 'Agence France-Presse', 'Agence France Presse'], domains: ['afp.com'] },
+  { name: 'dpa', kind: 'wire', aliases: ['dpa', 'Deutsche Presse-Agentur', 'Deutsche Presse Agentur'], domains: ['dpa.com'] },
+  { name: 'EFE', kind: 'wire', aliases: ['EFE', 'Agencia EFE'], domains: ['efe.com'] },
+  { name: 'ANSA', kind: 'wire', aliases: ['ANSA'], domains: ['ansa.it'] },
+  { name: 'PA Media', kind: 'wire', aliases: ['PA', 'PA Media', 'Press Association', 'PA Wire'], domains: [] },
+  { name: 'UPI', kind: 'wire', aliases: ['UPI', 'United Press International'], domains: ['upi.com'] },
+  { name: 'Xinhua', kind: 'wire', aliases: ['Xinhua', 'Xinhua News Agency'], domains: ['xinhuanet.com', 'news.cn'] },
+  { name: 'Interfax', kind: 'wire', aliases: ['Interfax'], domains: ['interfax.ru', 'interfax.com'] },
+  { name: 'TASS', kind: 'wire', aliases: ['TASS', 'ITAR-TASS'], domains: ['tass.com', 'tass.ru'] },
+  { name: 'RIA Novosti', kind: 'wire', aliases: ['RIA Novosti', 'RIA'], domains: ['ria.ru'] },
+  { name: 'Kyodo', kind: 'wire', aliases: ['Kyodo', 'Kyodo News'], domains: ['kyodonews.net'] },
+  { name: 'Jiji Press', kind: 'wire', aliases: ['Jiji', 'Jiji Press'], domains: ['jiji.com'] },
+  { name: 'Yonhap', kind: 'wire', aliases: ['Yonhap', 'Yonhap News Agency'], domains: ['yna.co.kr', 'en.yna.co.kr'] },
+  { name: 'Anadolu Agency', kind: 'wire', aliases: ['Anadolu', 'Anadolu Agency'], domains: ['aa.com.tr'] },
+  { name: 'Press Trust of India', kind: 'wire', aliases: ['PTI', 'Press Trust of India'], domains: ['ptinews.com'] },
+  { name: 'IANS', kind: 'wire', aliases: ['IANS', 'Indo-Asian News Service'], domains: [] },
+  { name: 'ANI', kind: 'wire', aliases: ['ANI', 'Asian News International'], domains: ['aninews.in'] },
+  { name: 'Australian Associated Press', kind: 'wire', aliases: ['AAP', 'Australian Associated Press'], domains: ['aap.com.au'] },
+  { name: 'The Canadian Press', kind: 'wire', aliases: ['CP', 'Canadian Press', 'The Canadian Press'], domains: ['thecanadianpress.com'] },
+  { name: 'Bernama', kind: 'wire', aliases: ['Bernama'], domains: ['bernama.com'] },
+  { name: 'Antara', kind: 'wire', aliases: ['Antara', 'ANTARA News'], domains: ['antaranews.com'] },
+  { name: 'Sputnik', kind: 'wire', aliases: ['Sputnik'], domains: ['sputniknews.com'] },
+  { name: 'SANA', kind: 'wire', aliases: ['SANA', 'Syrian Arab News Agency'], domains: ['sana.sy'] },
+  { name: 'IRNA', kind: 'wire', aliases: ['IRNA', 'Islamic Republic News Agency'], domains: ['irna.ir'] },
+  { name: 'KUNA', kind: 'wire', aliases: ['KUNA', 'Kuwait News Agency'], domains: ['kuna.net.kw'] },
+  { name: 'WAM', kind: 'wire', aliases: ['WAM', 'Emirates News Agency'], domains: ['wam.ae'] },
+  { name: 'Ukrinform', kind: 'wire', aliases: ['Ukrinform'], domains: ['ukrinform.net', 'ukrinform.ua'] },
+  { name: 'Bloomberg', kind: 'wire', aliases: ['Bloomberg', 'Bloomberg News'], domains: ['bloomberg.com'] },
+  {
+    name: 'The New York Times',
+    kind: 'paper',
+    aliases: ['The New York Times', 'New York Times', 'NYTimes', 'NY Times', 'NYT', 'nytimes.com'],
+    domains: ['nytimes.com'],
+  },
+  {
+    name: 'The Washington Post',
+    kind: 'paper',
+    aliases: ['The Washington Post', 'Washington Post', 'WaPo', 'washingtonpost.com'],
+    domains: ['washingtonpost.com'],
+  },
+  { name: 'The Wall Street Journal', kind: 'paper', aliases: ['The Wall Street Journal', 'Wall Street Journal', 'WSJ'], domains: ['wsj.com'] },
+  { name: 'Financial Times', kind: 'paper', aliases: ['Financial Times', 'The Financial Times', 'FT'], domains: ['ft.com'] },
+  { name: 'The Guardian', kind: 'paper', aliases: ['The Guardian', 'Guardian', 'theguardian.com'], domains: ['theguardian.com'] },
+  { name: 'The Independent', kind: 'paper', aliases: ['The Independent'], domains: ['independent.co.uk'] },
+  { name: 'The Telegraph', kind: 'paper', aliases: ['The Telegraph', 'The Daily Telegraph'], domains: ['telegraph.co.uk'] },
+  { name: 'Los Angeles Times', kind: 'paper', aliases: ['Los Angeles Times', 'LA Times'], domains: ['latimes.com'] },
+  { name: 'USA Today', kind: 'paper', aliases: ['USA Today', 'USA TODAY'], domains: ['usatoday.com'] },
+  { name: 'Le Monde', kind: 'paper', aliases: ['Le Monde'], domains: ['lemonde.fr'] },
+  { name: 'Der Spiegel', kind: 'paper', aliases: ['Der Spiegel', 'Spiegel', 'Spiegel Online'], domains: ['spiegel.de'] },
+  { name: 'Haaretz', kind: 'paper', aliases: ['Haaretz'], domains: ['haaretz.com'] },
+  { name: 'The Times of Israel', kind: 'paper', aliases: ['The Times of Israel', 'Times of Israel'], domains: ['timesofisrael.com'] },
+  { name: 'Arab News', kind: 'paper', aliases: ['Arab News'], domains: ['arabnews.com'] },
+  { name: 'Al Jazeera', kind: 'broadcaster', aliases: ['Al Jazeera', 'Aljazeera', 'Al Jazeera English', 'Al-Jazeera'], domains: ['aljazeera.com', 'aljazeera.net'] },
+  { name: 'DW', kind: 'broadcaster', aliases: ['DW', 'Deutsche Welle', 'DW News', 'DW.com'], domains: ['dw.com', 'dw.de'] },
+  { name: 'BBC', kind: 'broadcaster', aliases: ['BBC', 'BBC News', 'British Broadcasting Corporation'], domains: ['bbc.co.uk', 'bbc.com'] },
+  { name: 'CNN', kind: 'broadcaster', aliases: ['CNN'], domains: ['cnn.com'] },
+  { name: 'NPR', kind: 'broadcaster', aliases: ['NPR', 'National Public Radio'], domains: ['npr.org'] },
+  { name: 'Sky News', kind: 'broadcaster', aliases: ['Sky News'], domains: ['news.sky.com'] },
+  { name: 'France 24', kind: 'broadcaster', aliases: ['France 24', 'France24'], domains: ['france24.com'] },
+  { name: 'Euronews', kind: 'broadcaster', aliases: ['Euronews'], domains: ['euronews.com'] },
+  { name: 'RFE/RL', kind: 'broadcaster', aliases: ['RFE/RL', 'Radio Free Europe/Radio Liberty', 'Radio Free Europe'], domains: ['rferl.org'] },
+  { name: 'Voice of America', kind: 'broadcaster', aliases: ['VOA', 'Voice of America'], domains: ['voanews.com'] },
+  { name: 'NHK', kind: 'broadcaster', aliases: ['NHK', 'NHK World'], domains: ['nhk.or.jp'] },
+  { name: 'ABC News', kind: 'broadcaster', aliases: ['ABC News'], domains: ['abcnews.go.com', 'abc.net.au'] },
+  { name: 'CBS News', kind: 'broadcaster', aliases: ['CBS News'], domains: ['cbsnews.com'] },
+  { name: 'NBC News', kind: 'broadcaster', aliases: ['NBC News'], domains: ['nbcnews.com'] },
+  { name: 'Fox News', kind: 'broadcaster', aliases: ['Fox News'], domains: ['foxnews.com'] },
+  { name: 'RT', kind: 'broadcaster', aliases: ['RT', 'Russia Today'], domains: ['rt.com'] },
+  { name: 'Politico', kind: 'site', aliases: ['Politico', 'POLITICO'], domains: ['politico.com', 'politico.eu'] },
+  { name: 'Axios', kind: 'site', aliases: ['Axios'], domains: ['axios.com'] },
+  { name: 'Middle East Eye', kind: 'site', aliases: ['Middle East Eye', 'MEE'], domains: ['middleeasteye.net'] },
+];
+
+/**
+ * Photo and video credit shapes. A line (or caption) carrying one credits a picture, not the copy, so
+ * a wire named in it is never the article's original source, and a date in it is only weak evidence.
+ */
+export const PHOTO_CREDIT_PATTERNS: RegExp[] = [
+  // "REUTERS/Omar Sanadiki", "AFP/Getty", "EPA-EFE/…": an upper-case agency, a slash, a person.
+  /\b\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\s?\/\s?\p{Lu}\p{Ll}/u,
+  // "Hassan Ammar/Associated Press", "George Ourfalian/Agence France-Presse — Getty Images".
+  /\p{L}[\p{L}.'’-]*\s?\/\s?(?:The )?(?:Associated Press|Agence France-Presse|Getty Images|AFP|Reuters|EPA|AP|Bloomberg|dpa|Xinhua|Anadolu|SOPA Images|NurPhoto)\b/u,
+  // "(Getty Images/AFP/N. Kolesnikova)", "(picture-alliance/dpa/…)".
+  /\((?:[^()]*\/)?\s*(?:Getty Images|Reuters|AFP|AP|EPA|picture[- ]alliance|dpa|imago|Shutterstock|Xinhua)[^()]*\/[^()]*\)/iu,
+  // "Photo: AFP", "Photograph: …", "Image credit: …", "Foto: …", "Credit: …".
+  /^(?:photo|photograph|image|picture|video|foto|bild|credit|photo credit|image credit)s?\s*(?:credit)?\s*[:©]/iu,
+  /\b(?:Getty Images|Shutterstock|AP Photo|EPA-EFE|picture[- ]alliance|imago images|Alamy|iStock)\b/iu,
+  /©\s*(?:Reuters|AFP|AP|EPA|Getty|dpa)\b/iu,
+];
+
+/**
+ * Phrasings with which a site names itself in its own footer or boilerplate. `name` captures the
+ * outlet; legal suffixes are trimmed afterwards.
+ */
+const SITE_WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.(?:com|net|org|co\.uk|de|fr|in))?`;
+const SITE_NAME = String.raw`(?<name>(?:The\s+)?${SITE_WORD}(?:\s+(?:of\s+|the\s+|&\s+)?${SITE_WORD}){0,4})`;
+export const OUTLET_FOOTER_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`^${SITE_NAME}\s+(?:strives|is committed|is dedicated|aims|endeavou?rs)\s+to\s+(?:deliver|provide|bring|offer|keep|inform|publish|report|present|ensure)\b`, 'u'),
+  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${SITE_NAME}\s*(?:[.,|]|All rights|$)`, 'u'),
+  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\(c\)|Copyright)?\s*${SITE_NAME}\s+\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:All rights reserved|$)`, 'u'),
+  new RegExp(String.raw`^(?:Welcome to|About|Subscribe to|Follow|Contact)\s+${SITE_NAME}\s*[.!:]?$`, 'u'),
+];
+
+/** Legal and generic tails removed from an outlet name read from a footer ("Example Media Ltd."). */
+export const LEGAL_SUFFIXES: RegExp = /[\s,]+(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|plc|PLC|S\.A\.|AG|Co\.|Corp\.?|Corporation|Pty)$/u;
+
+/** Footer "names" that are not sites: copyright lines often carry these instead of a publisher. */
+export const NOT_OUTLET_NAMES: Set<string> = new Set(
+  ['all rights reserved', 'all', 'the', 'copyright', 'getty images', 'shutterstock', 'privacy policy', 'terms', 'contact us', 'us'].map((s) =>
+    s.toLowerCase(),
+  ),
+);
+
+/** Labels that introduce an explicit source credit line ("Source: AFP", "Quelle: dpa"). */
+export const SOURCE_LABELS: string[] = ['Source', 'Sources', 'Quelle', 'Quellen', 'Fuente', 'Fonte', 'Source(s)', 'Via', 'With', 'Agencies'];
+
+/** Labels on header date lines, by how strongly they mean "first published". */
+export const DATE_LABEL_WEIGHTS: Array<{ pattern: RegExp; weight: number }> = [
+  { pattern: /\b(?:published|posted|first published|publication date|veröffentlicht|publié|publicado|pubblicato)\b/iu, weight: 3 },
+  { pattern: /\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu, weight: 1 },
+];
+
+/** Job titles after a name in "Jane Doe | Reporter" / "By Jane Doe, Staff Writer" header lines. */
+export const BYLINE_ROLES: string[] = [
+  'Reporter',
+  'Senior Reporter',
+  'Staff Reporter',
+  'Correspondent',
+  'Foreign Correspondent',
+  'Staff Writer',
+  'Writer',
+  'Contributor',
+  'Contributing Writer',
+  'Editor',
+  'News Editor',
+  'Senior Editor',
+  'Columnist',
+  'Journalist',
+  'Author',
+  'Analyst',
+];
+
+/** Words that introduce a byline, by language. */
+export const BYLINE_PREFIXES: string[] = ['By', 'Written by', 'Words by', 'Reporting by', 'Von', 'Por', 'Par', 'Di', 'Door', 'Av'];
+
+/** Lower-case name particles allowed inside a person's name ("Staffan de Mistura", "Ursula von der Leyen"). */
+export const NAME_PARTICLES: Set<string> = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ter', 'y']);
+
+/** All-caps openings that are labels, not places, so never a dateline ("UPDATE —", "EXCLUSIVE:"). */
+export const NOT_PLACE_OPENINGS: Set<string> = new Set([
+  'UPDATE',
+  'UPDATED',
+  'BREAKING',
+  'BREAKING NEWS',
+  'EXCLUSIVE',
+  'WATCH',
+  'VIDEO',
+  'PHOTOS',
+  'LIVE',
+  'ANALYSIS',
+  'OPINION',
+  'EDITORIAL',
+  'COMMENT',
+  'NOTE',
+  "EDITOR'S NOTE",
+  'EDITOR’S NOTE',
+  'FILE',
+  'CORRECTION',
+  'FACT CHECK',
+  'REVIEW',
+  'ADVERTISEMENT',
+  'SPONSORED',
+  'READ MORE',
+  'RELATED',
+]);
+
+/**
+ * CLD3 emits a few legacy or non-639-1 codes. Mapped to ISO 639-1 where one exists; null where the
+ * language has no two-letter code (it is then reported as unknown rather than as a wrong code).
+ */
+export const CLD3_TO_ISO_639_1: Record<string, string | null> = {
+  iw: 'he',
+  in: 'id',
+  ji: 'yi',
+  jw: 'jv',
+  fil: 'tl',
+  ceb: null,
+  haw: null,
+  hmn: null,
+  und: null,
+};
