@@ -181,3 +181,10 @@ test('language falls back to the declared language when the text is too short', 
   const s = applySignals(draft({ title: null, paragraphs: ['Kurz.'], declaredLanguage: 'de' }), page());
   assert.equal(s.language, 'de');
 });
+
+test('a credit the extractor already split off the last line counts as an end credit', () => {
+  const content = [...BODY.slice(0, 2), `${BODY[2]} — Al Jazeera`, '', 'You Might Also Like'].join('\n');
+  const d = draft({ removed: [{ text: '— Al Jazeera', reason: 'metadata', line: 3 }] });
+  const s = applySignals(d, page(content));
+  assert.deepEqual(s.originalSource, { value: 'Al Jazeera', evidence: '— Al Jazeera' });
+});

@@ -193,7 +193,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const c = creditOf(r.text);
     if (!c) continue;
     if (r.line !== undefined && lastBodyLine !== undefined) {
-      if (r.line > lastBodyLine && r.line - lastBodyLine <= TAIL_WINDOW_LINES) addCredit(c.a, c.initials, RANK.endCredit);
+      // Same line as the last paragraph: the extractor split a fused credit off it.
+      if (r.line >= lastBodyLine && r.line - lastBodyLine <= TAIL_WINDOW_LINES) addCredit(c.a, c.initials, RANK.endCredit);
     } else if (r.line === undefined && (r.reason === 'metadata' || r.reason === 'boilerplate')) {
       addCredit(c.a, c.initials, RANK.endCreditUnplaced);
     }
