@@ -7,7 +7,7 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { BYLINE_CONTAINER_RE, NOISE_CONTAINER_RE } from './patterns.ts';
+import { BYLINE_CONTAINER_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
 export interface MetaTag {
   /** Lower-cased name, property, itemprop or http-equiv. */
@@ -43,12 +43,19 @@ export interface PageFacts {
   jsonLd: string[];
   titleTag: string | null;
   h1s: Located[];
+  /** h2 headings: some templates print the headline as an h2 and use h1 for the logo. */
+  h2s: Located[];
   times: TimeFact[];
   microdata: MicrodataFact[];
   relAuthors: Located[];
   bylineEls: Located[];
   /** Short text nodes holding a digit: where visible dates ("Updated March 3, 2024") are printed. */
-  dateTexts: Located[];
+  dateTexts: DateText[];
+}
+
+export interface DateText extends Located {
+  /** The end of the text just before, where labels like "Updated" or "Published on" sit. */
+  before: string;
 }
 
 /** Texts longer than this are not bylines: a paragraph or an author bio box. Tuned on WCXB dev. */
@@ -56,10 +63,17 @@ const MAX_BYLINE_ELEMENT_CHARS = 160;
 
 /** Text nodes longer than this are prose, whose dates are the story's, not its publication's. */
 const MAX_DATE_TEXT_CHARS = 200;
+/** How much of the preceding text is kept as a date's label ("Last updated on:" is 16). */
+const LABEL_CHARS = 40;
 
 /** Collapse white space the way a browser renders text. */
 export function clean(s: string): string {
   return s.replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ').trim();
+}
+
+function isNoiseBlock(classAndId: string): boolean {
+  for (const token of classAndId.split(/\s+/)) if (token && NOISE_TOKEN_RE.test(token)) return true;
+  return false;
 }
 
 function classId(el: Element): string {
@@ -74,6 +88,7 @@ export function collectFacts(doc: Document): PageFacts {
     jsonLd: [],
     titleTag: null,
     h1s: [],
+    h2s: [],
     times: [],
     microdata: [],
     relAuthors: [],
@@ -81,6 +96,7 @@ export function collectFacts(doc: Document): PageFacts {
     dateTexts: [],
   };
   let order = 0;
+  let lastText = '';
 
   const visit = (nodes: ChildNode[], noisy: boolean, inByline: boolean, inSvg: boolean): void => {
     for (const node of nodes) {
@@ -88,8 +104,10 @@ export function collectFacts(doc: Document): PageFacts {
         const t = node.data;
         if (t.length <= MAX_DATE_TEXT_CHARS && /\d/.test(t) && !inSvg) {
           const text = clean(t);
-          if (text.length >= 4) facts.dateTexts.push({ text, order: order - 1, noisy });
+          if (text.length >= 4) facts.dateTexts.push({ text, order: order - 1, noisy, before: lastText.slice(-LABEL_CHARS) });
         }
+        const c = clean(t);
+        if (c !== '') lastText = c;
         continue;
       }
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
@@ -121,8 +139,9 @@ export function collectFacts(doc: Document): PageFacts {
         continue;
       }
       const ci = classId(el);
-      const childNoisy = noisy || NOISE_CONTAINER_RE.test(ci) || name === 'footer' || name === 'aside';
+      const childNoisy = noisy || name === 'footer' || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
       if (name === 'h1') facts.h1s.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
+      if (name === 'h2') facts.h2s.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
       if (name === 'time' || (name !== 'meta' && a['datetime'] !== undefined)) {
         facts.times.push({
           datetime: a['datetime'] ?? null,

@@ -50,22 +50,30 @@ export function parseDateValue(value: string): string | null {
   return parseTextDate(v);
 }
 
-/** Month-name dates and unambiguous numeric day-first dates inside free text. */
-export function parseTextDate(text: string): string | null {
+/**
+ * Dates inside free text ("Updated on March 3, 2024", "Published: 2025.12.17", "15/12/2025"). Numeric
+ * day/month orders are ambiguous: a dotted date is day-first everywhere it is used; a slashed or dashed
+ * one follows `dayFirst` (from the page's language: US English is month-first), and when that is
+ * unknown only a reading where one number exceeds 12 is taken.
+ */
+export function parseTextDate(text: string, dayFirst: boolean | null = null): string | null {
   let m = MDY_RE.exec(text);
   if (m) return iso(Number(m[3]), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, Number(m[2]));
   m = DMY_RE.exec(text);
   if (m) return iso(Number(m[3]), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, Number(m[1]));
-  m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  // 17/03/2024 or 03/17/2024: only when one reading is impossible.
-  m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(text);
+  m = /(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])/.exec(text);
   if (m) {
     const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && b <= 12) return iso(Number(m[3]), b, a);
-    if (b > 12 && a <= 12) return iso(Number(m[3]), a, b);
-    if (a === b) return iso(Number(m[3]), a, b);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    if (a > 12 && b <= 12) return iso(y, b, a);
+    if (b > 12 && a <= 12) return iso(y, a, b);
+    if (a === b) return iso(y, a, b);
+    const first = m[2] === '.' ? true : dayFirst;
+    if (first === null) return null;
+    return first ? iso(y, b, a) : iso(y, a, b);
   }
   return null;
 }

@@ -34,18 +34,23 @@ export { parseDateValue } from './date.ts';
 export { stripSiteName } from './title.ts';
 
 /**
- * A <time> element counts as the article's date only within this many elements after the headline
- * h1 (or before it, for layouts that print the date above). Tuned on WCXB dev pages: the date line
- * sits within ~40 elements of the h1; related-article dates come much later.
+ * A printed date counts as the article's date only within this many elements after the headline
+ * (or before it, for layouts that print the date above). Swept on WCXB dev (after 40–250, before
+ * 10–50): accuracy is flat within ±0.006 while false dates on undated pages grow with the window
+ * (31 at 40, 42 at 250), so the window is kept tight.
  */
 const TIME_NEAR_H1_AFTER = 60;
-const TIME_NEAR_H1_BEFORE = 25;
+const TIME_NEAR_H1_BEFORE = 10;
 
-interface Ctx {
+export interface Ctx {
   facts: PageFacts;
   ld: LdNode[];
   url: string | null;
   host: string | null;
+  /** How to read "03/04/2025": day first unless the page is US English; null when unknown. */
+  dayFirst: boolean | null;
+  /** Document order of the headline element, the anchor for "near the headline"; null when unknown. */
+  headlineOrder: number | null;
 }
 
 function meta(facts: PageFacts, key: string): string | null {
@@ -108,8 +113,28 @@ function readTitle(c: Ctx, siteNames: string[]): string | null {
 
 // ---------------------------------------------------------------- date
 
+/** Numeric date order from the declared locale: month-first only for US English (and bare "en"). */
+function dayFirstFor(facts: PageFacts): boolean | null {
+  const tag = (facts.htmlLang ?? meta(facts, 'og:locale') ?? '').toLowerCase().replace('_', '-');
+  if (tag === '') return null;
+  if (tag === 'en' || tag === 'en-us') return false;
+  return true;
+}
+
+/** Where the headline sits: the h1 (else h2) that prints the title, else the first plain h1. */
+function headlineOrder(facts: PageFacts, title: string | null): number | null {
+  if (title) {
+    const t = squash(title);
+    for (const list of [facts.h1s, facts.h2s]) {
+      const h = list.find((x) => squash(x.text) === t) ?? list.find((x) => squash(x.text).length >= 8 && t.includes(squash(x.text)));
+      if (h) return h.order;
+    }
+  }
+  return facts.h1s.find((h) => !h.noisy && h.text.length >= 3)?.order ?? null;
+}
+
 /** The date the page's structured data declares as the publication date (JSON-LD, meta, microdata). */
-function declaredPublished(c: Ctx): Evidence | null {
+export function declaredPublished(c: Ctx): Evidence | null {
   for (const n of c.ld) {
     if (n.kind !== 'article') continue;
     for (const [key, v] of [['datePublished', n.datePublished], ['dateCreated', n.dateCreated]] as const) {
@@ -126,7 +151,7 @@ function declaredPublished(c: Ctx): Evidence | null {
   }
   for (const m of c.facts.microdata) {
     if ((m.prop === 'datepublished' || m.prop === 'datecreated') && !m.noisy) {
-      const d = parseDateValue(m.value) ?? parseTextDate(m.value);
+      const d = parseDateValue(m.value) ?? parseTextDate(m.value, c.dayFirst);
       if (d) return { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
     }
   }
@@ -138,25 +163,27 @@ function declaredPublished(c: Ctx): Evidence | null {
  * outside comments and related lists. When a page prints one date it is the one readers (and the
  * WCXB annotators) take as the article's date, even when it is labelled "Updated".
  */
-function visibleHeaderDate(c: Ctx): Evidence | null {
-  const h1 = c.facts.h1s.find((h) => !h.noisy && h.text.length >= 3);
-  if (!h1) return null;
-  const lo = h1.order - TIME_NEAR_H1_BEFORE;
-  const hi = h1.order + TIME_NEAR_H1_AFTER;
-  const found: { order: number; value: string; evidence: string }[] = [];
+export function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
+  if (c.headlineOrder === null) return null;
+  // Noise flags are ignored inside the window: templates put the date line in <footer>/<aside>
+  // post-meta blocks right under the headline, and a related list is never that close.
+  const lo = c.headlineOrder - TIME_NEAR_H1_BEFORE;
+  const hi = c.headlineOrder + TIME_NEAR_H1_AFTER;
+  const found: { order: number; value: string; evidence: string; label: string }[] = [];
   for (const t of c.facts.times) {
-    if (t.noisy || t.order < lo || t.order > hi) continue;
-    const d = (t.datetime ? parseDateValue(t.datetime) : null) ?? parseTextDate(t.text);
-    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text });
+    if (t.order < lo || t.order > hi) continue;
+    // The printed text is what the reader sees; a UTC datetime attribute can be a day off.
+    const d = parseTextDate(t.text, c.dayFirst) ?? (t.datetime ? parseDateValue(t.datetime) : null);
+    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text, label: `${t.hint} ${t.text}` });
   }
   for (const t of c.facts.dateTexts) {
-    if (t.noisy || t.order < lo || t.order > hi) continue;
-    const d = parseTextDate(t.text);
-    if (d) found.push({ order: t.order, value: d, evidence: t.text });
+    if (t.order < lo || t.order > hi) continue;
+    const d = parseTextDate(t.text, c.dayFirst);
+    if (d) found.push({ order: t.order, value: d, evidence: t.text, label: `${t.before} ${t.text}` });
   }
   found.sort((a, b) => a.order - b.order);
   const first = found[0];
-  return first ? { value: first.value, evidence: first.evidence } : null;
+  return first ? { value: first.value, evidence: first.evidence, label: first.label } : null;
 }
 
 function readPublished(c: Ctx): Evidence | null {
@@ -185,15 +212,15 @@ function readPublished(c: Ctx): Evidence | null {
 }
 
 function timeNearHeadline(c: Ctx): Evidence | null {
-  const h1 = c.facts.h1s.find((h) => !h.noisy && h.text.length >= 3);
+  const anchor = c.headlineOrder;
   const candidates = c.facts.times.filter((t) => !t.noisy && !/modif|updat/.test(t.hint));
   // A <time> marked as the publication date is trusted anywhere outside noise blocks.
   const marked = candidates.find((t) => /datepublished|published|pubdate|post-date|entry-date/.test(t.hint));
   const pick =
     marked ??
-    (h1 ? candidates.find((t) => t.order >= h1.order - TIME_NEAR_H1_BEFORE && t.order <= h1.order + TIME_NEAR_H1_AFTER) : candidates[0]);
+    (anchor !== null ? candidates.find((t) => t.order >= anchor - TIME_NEAR_H1_BEFORE && t.order <= anchor + TIME_NEAR_H1_AFTER) : candidates[0]);
   if (!pick) return null;
-  const d = (pick.datetime ? parseDateValue(pick.datetime) : null) ?? parseTextDate(pick.text);
+  const d = (pick.datetime ? parseDateValue(pick.datetime) : null) ?? parseTextDate(pick.text, c.dayFirst);
   if (!d) return null;
   return { value: d, evidence: pick.datetime ? `<time datetime="${pick.datetime}">` : `<time>${pick.text}</time>` };
 }
@@ -278,12 +305,14 @@ function readOriginalSource(c: Ctx, outlet: string | null): Evidence | null {
 export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
   const facts = collectFacts(doc);
   const ld = readJsonLd(facts.jsonLd);
-  const c: Ctx = { facts, ld, url, host: hostLabel(url) };
+  const c: Ctx = { facts, ld, url, host: hostLabel(url), headlineOrder: null, dayFirst: null };
+  c.dayFirst = dayFirstFor(facts);
   let outlet = readOutlet(c);
   const siteNames = [outlet?.value, ...OUTLET_META_KEYS.map((k) => meta(facts, k)), ...ld.map((n) => n.publisher)].filter(
     (s): s is string => !!s,
   );
   const title = readTitle(c, siteNames);
+  c.headlineOrder = headlineOrder(facts, title);
   if (!outlet && title && facts.titleTag) {
     const affix = titleAffix(facts.titleTag, title);
     if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };

@@ -57,11 +57,16 @@ export const SOURCE_META_KEYS = ['original-source', 'article:source', 'dc.source
 export const LANGUAGE_META_KEYS = ['og:locale', 'content-language', 'language', 'dc.language', 'dcterms.language'];
 
 /**
- * Class/id words of blocks whose dates and names belong to something else: comments, related or
- * recommended articles, sidebars, footers, newsletters.
+ * One class or id token of a block whose dates and names belong to something else: comments,
+ * related or recommended articles, sidebars, footers. Matched per whole token with at most one
+ * prefix word and one suffix word ("site-footer", "related-posts", "comments-area"), since sub-word
+ * matching flagged whole pages (WordPress body classes, Elementor "widget" wrappers) on WCXB dev.
  */
-export const NOISE_CONTAINER_RE =
-  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|replies|related|recommend\w*|more-stories|read-?next|sidebar|widget|footer|newsletter|popular|trending|most-read|outbrain|taboola|promo|teaser)([\s_-]|$)/;
+export const NOISE_TOKEN_RE =
+  /^([a-z0-9]+[-_])?(comments?|commentlist|disqus|replies|related|recommended|recommendations|more-stories|read-next|readnext|sidebar|footer|popular|trending|most-read|mostread|outbrain|taboola)([-_][a-z0-9]+)?$/;
+
+/** Elements that wrap the whole page or article and are never noise, whatever their classes say. */
+export const NEVER_NOISE_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 /** Class/id words of a byline or author block. */
 export const BYLINE_CONTAINER_RE =
