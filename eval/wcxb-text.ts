@@ -25,7 +25,7 @@ const EXTRA_BLOCKS = [
 /** What innerText never shows: scripts, styles, hidden subtrees, embedded media. */
 const NEVER_SHOWN = [
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'video', 'audio', 'canvas',
-  'select', '[hidden]', '[style*="display:none"]', '[style*="display: none"]',
+  'select', '[style*="display:none"]', '[style*="display: none"]',
 ];
 
 const RENDER_OPTIONS: HtmlToTextOptions = {

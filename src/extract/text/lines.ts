@@ -15,10 +15,8 @@ export interface Line {
   sentenceEnd: boolean;
   /** Sentence boundaries inside the line. */
   sentences: number;
-  /** Share of words that are function words of a known language. */
+  /** Share of words that are function words of a known language; -1 until `stopRatio()` computes it. */
   stopRatio: number;
-  /** Share of words that start with a capital letter. */
-  capRatio: number;
   /** Starts with a list marker or ordinal ("1.", "•", "*"). */
   listMarker: boolean;
   /** Mostly CJK/Thai script, where words are not space-separated. */
@@ -29,41 +27,65 @@ export interface Line {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+/** Cheap gate before the Unicode-script count: any character in the CJK/Thai blocks at all. */
+const MAYBE_UNSPACED = /[\u0E00-\u0E7F\u2E80-\u9FFF\uF900-\uFAFF]/;
 /** Roughly how many characters of CJK text make one English-like word (for length features). */
 const UNSPACED_CHARS_PER_WORD = 2;
 const SENTENCE_END = /[.!?。！？…]["”’'»)\]]*$/u;
 const SENTENCE_BOUNDARY = /[.!?。！？]["”’'»)]*\s+["“‘'«(]?\p{Lu}|[。！？]/gu;
 const LIST_MARKER = /^(?:[*•·▪►▸‣◦–—-]|\d{1,3}[.)]|[a-z][.)])\s+/;
+const NEEDS_COLLAPSE = /\s\s|[\t\r\f\v\u00a0\u2000-\u200b\u3000]/;
+
+/** Whether a UTF-16 code unit starts or continues a word (letters and digits; non-ASCII letters approx.). */
+function wordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // General punctuation, quotes, dashes, spaces and symbols are not word characters.
+  return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff);
+}
+
+/** Word count by a character scan (no allocation): runs of letters/digits. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = wordChar(text.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** Share of a line's words that are function words (computed on demand: only prose candidates need it). */
+export function stopRatio(l: Line): number {
+  if (l.stopRatio >= 0) return l.stopRatio;
+  const tokens = l.text.match(WORD) ?? [];
+  let stops = 0;
+  for (const t of tokens) if (STOP_WORDS.has(t.toLowerCase())) stops++;
+  l.stopRatio = tokens.length ? stops / tokens.length : 0;
+  return l.stopRatio;
+}
 
 /** Features of one line of text (also used on fragments, e.g. a split-off title). */
 export function lineFeatures(raw: string, n: number): Line {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  const tokens = text.match(WORD) ?? [];
-  let stops = 0;
-  let caps = 0;
-  for (const t of tokens) {
-    if (STOP_WORDS.has(t.toLowerCase())) stops++;
-    const c = t.charCodeAt(0);
-    if (t[0] !== t[0]!.toLowerCase() || (c >= 65 && c <= 90)) caps++;
-  }
-  let words = tokens.length;
+  const text = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  let words = countWords(text);
   let unspaced = false;
-  if (text.length > 8) {
+  if (text.length > 8 && MAYBE_UNSPACED.test(text)) {
     const cjk = text.match(UNSPACED_CHAR)?.length ?? 0;
     if (cjk > text.length / 3) {
       unspaced = true;
       words = Math.max(words, Math.round(cjk / UNSPACED_CHARS_PER_WORD));
     }
   }
+  const sentenceEnd = SENTENCE_END.test(text);
   return {
     n,
     raw,
     text,
     words,
-    sentenceEnd: SENTENCE_END.test(text),
-    sentences: (text.match(SENTENCE_BOUNDARY)?.length ?? 0) + 1,
-    stopRatio: tokens.length ? stops / tokens.length : 0,
-    capRatio: tokens.length ? caps / tokens.length : 0,
+    sentenceEnd,
+    sentences: words >= 4 ? (text.match(SENTENCE_BOUNDARY)?.length ?? 0) + 1 : 1,
+    stopRatio: -1,
     listMarker: LIST_MARKER.test(text),
     unspaced,
     blankBefore: true,

@@ -12,7 +12,7 @@
  */
 import type { RemovalReason } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
-import type { Line } from './lines.ts';
+import { stopRatio, type Line } from './lines.ts';
 import {
   ATTRIBUTION_LINE,
   CAPTION_WITH_CREDIT,
@@ -59,6 +59,8 @@ const SHORT_PENALTY = 3;
 /** Closing headers only end the body once this many prose words precede them in the run. */
 const MIN_BODY_BEFORE_END = 60;
 const PIPES = /\|[^|]*\|/;
+/** Footer blurbs are sentences; shorter lines are left to the label patterns. */
+const FOOTER_PROSE_MIN_WORDS = 5;
 /** Only a truncated teaser this long is compared with the body lines it may repeat. */
 const TEASER_MIN_WORDS = 5;
 
@@ -95,7 +97,7 @@ export function isProse(l: Line): boolean {
   if (!l.sentenceEnd && l.words < LONG_LINE_WORDS) return false;
   // "Headline | Section | Site | date" and "A | B | C" menus are not running text.
   if (PIPES.test(l.text)) return false;
-  return l.unspaced || l.stopRatio >= MIN_STOP_RATIO || l.words >= FOREIGN_PROSE_WORDS;
+  return l.unspaced || l.words >= FOREIGN_PROSE_WORDS || stopRatio(l) >= MIN_STOP_RATIO;
 }
 
 /** Pass 1: pattern tables, neighbours and template evidence. */
@@ -150,17 +152,19 @@ function classifyChrome(
       creditAt[i] = true;
       continue;
     }
+    const dash = t.includes('—') || t.includes('–');
     if (l.words <= CAPTION_MAX_WORDS) {
-      if (matchAny(CAPTION_WITH_CREDIT, t)) {
+      if (/[/(:]/.test(t) && matchAny(CAPTION_WITH_CREDIT, t)) {
         reasons[i] = 'caption';
         captionWithCredit[i] = true;
         continue;
       }
-      if (TRAILING_AGENCY.test(t)) {
+      if (dash && TRAILING_AGENCY.test(t)) {
         reasons[i] = 'caption';
         continue;
       }
     }
+    if (l.words < FOOTER_PROSE_MIN_WORDS) continue;
     for (const f of FOOTER_PROSE) {
       if (f.pattern.test(t)) {
         reasons[i] = f.reason;
@@ -270,7 +274,8 @@ export function segment(lines: Line[], template: TemplateEvidence | null, url: s
   }
   for (let i = start; i <= end; i++) {
     if (reasons[i] !== null) continue;
-    const m = FUSED_ATTRIBUTION.exec(lines[i]!.text);
+    const text = lines[i]!.text;
+    const m = text.includes('—') || text.includes('–') ? FUSED_ATTRIBUTION.exec(text) : null;
     if (!m) continue;
     const tail = m[2]!;
     const agencyTail = TRAILING_AGENCY.test('x ' + tail.replace(/^[—–]\s*/, '— '));

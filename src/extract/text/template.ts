@@ -30,11 +30,13 @@ const MAX_TEMPLATE_CHARS = 400;
 
 /** The form lines are compared in: lower case, single spaces, no list markers or digits runs. */
 export function normaliseLine(line: string): string {
-  return line
-    .toLowerCase()
-    .replace(/^\s*(?:[*•·–—-]|\d{1,3}[.)])\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = line.toLowerCase();
+  if (/\s\s|[\t\u00a0]/.test(s)) s = s.replace(/\s+/g, ' ');
+  s = s.trim();
+  const c = s.charCodeAt(0);
+  // List markers and ordinals only: skip the regex for lines starting with a letter.
+  if (!(c >= 97 && c <= 122)) s = s.replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
+  return s;
 }
 
 function hostOf(url: string | null): string | null {
