@@ -24,12 +24,14 @@ export interface Block {
   index: number;
 }
 
+const STREAMED_SECTION_ID_RE = /^[A-Z]:\d+$/;
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** True for elements a reader never sees: hidden attribute, display:none, aria-hidden. */
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if ('hidden' in a) return true;
+  // React streaming SSR parks whole rendered sections in <div hidden id="S:0"> until hydration moves them.
+  if ('hidden' in a && !(a.id !== undefined && STREAMED_SECTION_ID_RE.test(a.id))) return true;
   if (a['aria-hidden'] === 'true') return true;
   const style = a.style;
   return style !== undefined && HIDDEN_STYLE_RE.test(style);

@@ -38,7 +38,8 @@ const LINK_DENSITY_MAX = 0.5;
  */
 const IN_FLOW_LINKS_KEPT = false;
 /** Each block costs this many words in a container's score, so runs of short chrome lines score negative. */
-const BLOCK_COST = 3;
+const BLOCK_COST = Number(process.env.BC ?? 1);
+const CHROME_WEIGHT = Number(process.env.CW ?? 0.3);
 /** Container score multiplier for article-body class names (CONTENT_CLASS_RE). */
 const CONTENT_CONTAINER_BONUS = 1.15;
 /** Blocks this short (words) before the first prose block that mention a date or "by" are header lines. */
@@ -140,7 +141,7 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   blocks.forEach((b, i) => {
     const ld = linkDensity(b);
     let w: number;
-    if (chrome[i]) w = -b.words;
+    if (chrome[i]) w = -b.words * CHROME_WEIGHT;
     else if (ld > LINK_DENSITY_MAX) w = -b.words;
     else w = b.words * (1 - ld) - BLOCK_COST;
     for (const el of chains[i]!) {
