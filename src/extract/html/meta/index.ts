@@ -41,6 +41,11 @@ export { stripSiteName } from './title.ts';
  */
 const TIME_NEAR_H1_AFTER = 60;
 const TIME_NEAR_H1_BEFORE = 10;
+/**
+ * A date line is short ("Updated on March 3, 2024 · 5 min read"); a date inside a longer text is a
+ * sentence about something else. On WCXB dev, 80 keeps every right date line.
+ */
+const MAX_DATE_LINE_CHARS = 80;
 
 export interface Ctx {
   facts: PageFacts;
@@ -177,7 +182,7 @@ export function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null
     if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text, label: `${t.hint} ${t.text}` });
   }
   for (const t of c.facts.dateTexts) {
-    if (t.order < lo || t.order > hi) continue;
+    if (t.order < lo || t.order > hi || t.text.length > MAX_DATE_LINE_CHARS) continue;
     const d = parseTextDate(t.text, c.dayFirst);
     if (d) found.push({ order: t.order, value: d, evidence: t.text, label: `${t.before} ${t.text}` });
   }
