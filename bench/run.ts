@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: throughput and memory of each stage at growing sizes, one child process per case
+ * (so each peak RSS is that case's own), single-threaded, with the goals each figure is held against.
+ *
+ *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000]
+ *
+ * Wall-clock pages/s depends on what else the machine runs; pages per CPU-second is the per-core
+ * figure the goals are stated in. No timing is asserted anywhere in the tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchFormat, BenchResult } from './extract.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Goals from the project brief, per core (pages per CPU-second of one single-threaded process). */
+const GOAL_TEXT_PAGES_PER_SECOND = 2000;
+const GOAL_HTML_PAGES_PER_SECOND = 200;
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+function runCase(script: string, format: BenchFormat, pages: number): BenchResult {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, script), '--format', format, '--pages', String(pages)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (res.status !== 0) throw new Error(`bench case ${format} × ${pages} failed with exit ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as BenchResult;
+}
+
+function row(r: BenchResult): string {
+  return [
+    r.format.padEnd(12),
+    String(r.pages).padStart(6),
+    r.seconds.toFixed(1).padStart(8),
+    String(r.pagesPerSecond).padStart(8),
+    String(r.pagesPerCpuSecond).padStart(9),
+    String(r.peakRssMb).padStart(8),
+    String(r.baseRssMb).padStart(8),
+    `${r.articles}/${r.pages}`.padStart(12),
+  ].join('  ');
+}
+
+const HEAD = ['stage/format'.padEnd(12), 'pages'.padStart(6), 'seconds'.padStart(8), 'pages/s'.padStart(8), 'pages/cpu'.padStart(9), 'peak MB'.padStart(8), 'base MB'.padStart(8), 'articles'.padStart(12)].join('  ');
+
+const sizes = arg('--sizes', '1000,5000,10000').split(',').map(Number);
+const baselinePages = Number(arg('--baseline-pages', '1000'));
+
+console.log('# Extract (bench/extract.ts): bytes → decode → template evidence → extract, single-threaded');
+const results: BenchResult[] = [];
+const printedPool = new Set<string>();
+console.log(HEAD);
+for (const format of ['text', 'html'] as const) {
+  for (const n of sizes) {
+    const r = runCase('extract.ts', format, n);
+    results.push(r);
+    console.log(row(r));
+    printedPool.add(`${format}: ${r.pool}`);
+  }
+}
+const readability = runCase('extract.ts', 'readability', baselinePages);
+console.log(row(readability));
+const oursSame = results.find((r) => r.format === 'html' && r.pages === baselinePages) ?? runCase('extract.ts', 'html', baselinePages);
+if (!results.includes(oursSame)) console.log(row(oursSame));
+
+console.log('\nPages: ' + [...printedPool].join('; ') + '; each copy gets a counter appended so ids differ.');
+console.log('pages/cpu = pages per CPU-second of the process (user + system); peak MB = peak RSS of the case; base MB = RSS with the page pool loaded, before the run.');
+
+const slowest = (format: 'text' | 'html') => Math.min(...results.filter((r) => r.format === format).map((r) => r.pagesPerCpuSecond));
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const textWorst = slowest('text');
+const htmlWorst = slowest('html');
+const ratio = oursSame.pagesPerCpuSecond / readability.pagesPerCpuSecond;
+console.log('\n# Goals (slowest size, per CPU-second)');
+console.log(`text dumps  >= ${GOAL_TEXT_PAGES_PER_SECOND} pages/s: ${textWorst} — ${verdict(textWorst >= GOAL_TEXT_PAGES_PER_SECOND)}`);
+console.log(`HTML        >= ${GOAL_HTML_PAGES_PER_SECOND} pages/s: ${htmlWorst} — ${verdict(htmlWorst >= GOAL_HTML_PAGES_PER_SECOND)}`);
+console.log(
+  `faster than Readability 0.6.0 + linkedom 0.18.14 on the same ${baselinePages} HTML pages: ` +
+    `${oursSame.pagesPerCpuSecond} vs ${readability.pagesPerCpuSecond} pages/s, ratio ${ratio.toFixed(2)}× — ${verdict(ratio > 1)}`,
+);
