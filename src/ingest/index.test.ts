@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -103,4 +103,33 @@ test('too_large is refused by size, and a gzip that inflates past the limit too'
     items.map((i) => (i.ok ? 'ok' : i.error.code)),
     ['too_large', 'too_large'],
   );
+});
+
+test('JSONL inside gzip is read line by line; a truncated one ends in decode_failed after the good lines', async (t) => {
+  const dir = tempDir();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ text: `Page number ${i} with some words that vary ${i * 7919}` })).join('\n');
+  const gz = gzipSync(lines);
+  writeFileSync(join(dir, 'a.jsonl.gz'), gz);
+  writeFileSync(join(dir, 'b.jsonl.gz'), gz.subarray(0, Math.floor(gz.length * 0.6)));
+  const whole = await collect([join(dir, 'a.jsonl.gz')]);
+  assert.equal(whole.length, 400);
+  assert.ok(whole.every((i) => i.ok));
+  const cut = await collect([join(dir, 'b.jsonl.gz')]);
+  const last = cut.at(-1)!;
+  assert.ok(cut.length > 1 && cut.slice(0, -1).every((i) => i.ok));
+  assert.ok(!last.ok && last.error.code === 'decode_failed');
+  assert.match(last.error.message, /truncated or corrupt gzip stream after line \d+/);
+});
+
+test('symlinked files in a folder are read', async (t) => {
+  const dir = tempDir();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'real'));
+  mkdirSync(join(dir, 'pages'));
+  writeFileSync(join(dir, 'real', 'story.txt'), 'A linked page');
+  symlinkSync(join(dir, 'real', 'story.txt'), join(dir, 'pages', 'linked.txt'));
+  const items = await collect([join(dir, 'pages')]);
+  assert.equal(items.length, 1);
+  assert.ok(items[0]!.ok && items[0]!.page.content === 'A linked page');
 });

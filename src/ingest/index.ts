@@ -96,10 +96,19 @@ async function* walk(dir: string, options: IngestOptions): AsyncGenerator<string
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path, options);
-    else if (entry.isFile()) {
+    // Symlinks are followed to files only, so a link back up the tree cannot make the walk loop.
+    else if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) {
       if (kindFromName(entry.name)) yield path;
       else options.onWarning?.(`skipped ${path}: not a page file (expected .txt, .html, .htm, .jsonl or .gz of them)`);
     }
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 
