@@ -7,12 +7,27 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { BYLINE_CONTAINER_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
+import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
 export interface MetaTag {
   /** Lower-cased name, property, itemprop or http-equiv. */
   key: string;
   content: string;
+}
+
+interface WalkState {
+  noisy: boolean;
+  inByline: boolean;
+  inSvg: boolean;
+  /** Inside <article> or <main>: page chrome rules no longer apply. */
+  inArticle: boolean;
+  /** Inside the site header, navigation or a logo block (outside any article). */
+  chrome: boolean;
+}
+
+export interface Heading extends Located {
+  /** In the site header, nav or a logo/brand block: a site name, not a headline. */
+  chrome: boolean;
 }
 
 export interface Located {
@@ -42,9 +57,9 @@ export interface PageFacts {
   metas: MetaTag[];
   jsonLd: string[];
   titleTag: string | null;
-  h1s: Located[];
+  h1s: Heading[];
   /** h2 headings: some templates print the headline as an h2 and use h1 for the logo. */
-  h2s: Located[];
+  h2s: Heading[];
   times: TimeFact[];
   microdata: MicrodataFact[];
   relAuthors: Located[];
@@ -76,6 +91,11 @@ function isNoiseBlock(classAndId: string): boolean {
   return false;
 }
 
+function isChromeBlock(classAndId: string): boolean {
+  for (const token of classAndId.split(/\s+/)) if (token && CHROME_TOKEN_RE.test(token)) return true;
+  return false;
+}
+
 function classId(el: Element): string {
   return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
 }
@@ -98,7 +118,8 @@ export function collectFacts(doc: Document): PageFacts {
   let order = 0;
   let lastText = '';
 
-  const visit = (nodes: ChildNode[], noisy: boolean, inByline: boolean, inSvg: boolean): void => {
+  const visit = (nodes: ChildNode[], st: WalkState): void => {
+    const { noisy, inByline, inSvg } = st;
     for (const node of nodes) {
       if (node.type === 'text') {
         const t = node.data;
@@ -140,8 +161,10 @@ export function collectFacts(doc: Document): PageFacts {
       }
       const ci = classId(el);
       const childNoisy = noisy || name === 'footer' || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
-      if (name === 'h1') facts.h1s.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
-      if (name === 'h2') facts.h2s.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
+      if (name === 'h1' || name === 'h2') {
+        const chrome = !st.inArticle && (st.chrome || isChromeBlock(ci));
+        (name === 'h1' ? facts.h1s : facts.h2s).push({ text: clean(textContent(el)), order: here, noisy: childNoisy, chrome });
+      }
       if (name === 'time' || (name !== 'meta' && a['datetime'] !== undefined)) {
         facts.times.push({
           datetime: a['datetime'] ?? null,
@@ -175,10 +198,12 @@ export function collectFacts(doc: Document): PageFacts {
           nowByline = true;
         }
       }
-      visit(el.children, childNoisy, nowByline, name === 'svg');
+      const inArticle = st.inArticle || name === 'article' || name === 'main';
+      const chrome = !inArticle && (st.chrome || name === 'header' || name === 'nav' || isChromeBlock(ci));
+      visit(el.children, { noisy: childNoisy, inByline: nowByline, inSvg: name === 'svg', inArticle, chrome });
     }
   };
-  visit(doc.children, false, false, false);
+  visit(doc.children, { noisy: false, inByline: false, inSvg: false, inArticle: false, chrome: false });
   return facts;
 }
 

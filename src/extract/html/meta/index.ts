@@ -12,6 +12,7 @@
  * The title is the exception: readers see the h1, so an h1 confirmed by a meta title wins.
  */
 import type { Document } from 'domhandler';
+import { decodeHTML } from 'entities';
 import type { Evidence } from '../../types.ts';
 import type { HtmlMeta } from './types.ts';
 import { clean, collectFacts, type PageFacts } from './collect.ts';
@@ -84,35 +85,60 @@ function readOutlet(c: Ctx): Evidence | null {
 
 // ---------------------------------------------------------------- title
 
-function headlineH1(c: Ctx, metaTitles: string[]): string | null {
-  const h1s = c.facts.h1s.filter((h) => h.text.length >= 3 && !h.noisy);
-  const sq = metaTitles.map(squash).filter((s) => s.length > 0);
-  // An h1 confirmed by a meta title (equal, or contained in it, as in "Headline | Site").
-  for (const h of h1s) {
-    const hs = squash(h.text);
-    if (hs.length >= 3 && sq.some((m) => m === hs || (m.includes(hs) && hs.length >= m.length * 0.4))) return h.text;
+/** Minimum words for an unconfirmed h1 to be taken as the headline: one word is a section label. */
+const MIN_UNCONFIRMED_H1_WORDS = 2;
+
+/** Decode entities a CMS encoded twice ("&amp;#8217;" arrives as "&#8217;" after parsing). */
+function decodeTwice(s: string): string {
+  return /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s) ? decodeHTML(s) : s;
+}
+
+/**
+ * When the h1 and a meta title are the same words in different case, the markup's own casing is in
+ * the meta title; the h1 may be uppercased by CSS or typed in sentence case for the design.
+ */
+function preferCasing(h1: string, metaTitles: string[], siteNames: string[], host: string | null): string {
+  const key = h1.toLowerCase();
+  for (const t of metaTitles) {
+    const m = stripSiteName(t, siteNames, host);
+    if (m !== h1 && m.toLowerCase() === key) {
+      const caps = (s: string) => (s.match(/\p{Lu}/gu) ?? []).length;
+      const allCaps = (s: string) => !/\p{Ll}/u.test(s);
+      if (allCaps(h1) || (!allCaps(m) && caps(m) > caps(h1))) return m;
+    }
   }
-  return null;
+  return h1;
 }
 
 function readTitle(c: Ctx, siteNames: string[]): string | null {
   const article = c.ld.find((n) => n.kind === 'article' && (n.headline || n.name));
   const ldTitle = article?.headline ?? article?.name ?? null;
   const metaTitles: string[] = [];
-  if (ldTitle) metaTitles.push(ldTitle);
+  if (ldTitle) metaTitles.push(decodeTwice(ldTitle));
   for (const key of TITLE_META_KEYS) {
     const v = meta(c.facts, key);
-    if (v) metaTitles.push(v);
+    if (v) metaTitles.push(decodeTwice(v));
   }
-  for (const m of c.facts.microdata) if (m.prop === 'headline' && m.value) metaTitles.push(m.value);
-  if (c.facts.titleTag) metaTitles.push(c.facts.titleTag);
-  const h1 = headlineH1(c, metaTitles);
-  if (h1) return h1;
+  for (const m of c.facts.microdata) if (m.prop === 'headline' && m.value) metaTitles.push(decodeTwice(m.value));
+  if (c.facts.titleTag) metaTitles.push(decodeTwice(c.facts.titleTag));
+
+  const isSite = (t: string) => siteNames.some((n) => squash(n) === squash(t)) || (c.host !== null && squash(t) === squash(c.host));
+  const h1s = c.facts.h1s.filter((h) => h.text.length >= 3 && !h.noisy && !h.chrome && !isSite(h.text));
+  const sq = metaTitles.map(squash).filter((s) => s.length > 0);
+  // An h1 confirmed by a meta title (equal, or contained in it, as in "Headline | Site").
+  for (const h of h1s) {
+    const hs = squash(h.text);
+    if (hs.length >= 3 && sq.some((m) => m === hs || (m.includes(hs) && hs.length >= m.length * 0.4))) {
+      return preferCasing(h.text, metaTitles, siteNames, c.host);
+    }
+  }
+  // Otherwise the first headline-like h1: what the reader sees, even when the SEO title differs.
+  const first = h1s[0];
+  if (first && first.text.split(/\s+/).length >= MIN_UNCONFIRMED_H1_WORDS) return first.text;
   for (const t of metaTitles) {
     const stripped = stripSiteName(t, siteNames, c.host);
     if (stripped.length >= 3) return stripped;
   }
-  const first = c.facts.h1s.find((h) => h.text.length >= 3 && !h.noisy);
   return first?.text ?? null;
 }
 

@@ -65,6 +65,9 @@ export const LANGUAGE_META_KEYS = ['og:locale', 'content-language', 'language', 
 export const NOISE_TOKEN_RE =
   /^([a-z0-9]+[-_])?(comments?|commentlist|disqus|replies|related|recommended|recommendations|more-stories|read-next|readnext|sidebar|footer|popular|trending|most-read|mostread|outbrain|taboola)([-_][a-z0-9]+)?$/;
 
+/** A class/id token of the site's header, logo or brand block, whose h1 is the site's name. */
+export const CHROME_TOKEN_RE = /^([a-z0-9]+[-_])?(logo|brand|branding|site-title|site-name|sitename|masthead|navbar|site-header|top-bar|topbar)([-_][a-z0-9]+)?$/;
+
 /** Elements that wrap the whole page or article and are never noise, whatever their classes say. */
 export const NEVER_NOISE_TAGS = new Set(['html', 'body', 'main', 'article']);
 
