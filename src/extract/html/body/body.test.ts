@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHtml } from '../dom.ts';
+import { extractBody } from './index.ts';
+import { collectBlocks } from './blocks.ts';
+
+const prose = (n: number, word = 'river'): string =>
+  Array.from({ length: n }, (_, i) => `The ${word} rose by ${i + 2} metres overnight, and officials said the levees held.`).join(' ');
+
+function page(article: string, extra = ''): string {
+  return `<!doctype html><html><head><title>Flood</title><script>var x = "not text";</script></head><body>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+  <header class="site-header"><a href="/">The Daily Example</a></header>
+  <article><h1>River floods the old town</h1>
+  <p class="byline">By Jane Doe, March 3, 2024</p>
+  ${article}
+  </article>
+  ${extra}
+  <footer><p>Copyright 2024 The Daily Example. All rights reserved. Contact us for licensing.</p></footer>
+  </body></html>`;
+}
+
+test('keeps article paragraphs and drops nav, footer and scripts', () => {
+  const body = extractBody(parseHtml(page(`<p>${prose(3)}</p><p>${prose(2, 'creek')}</p>`)), 'River floods the old town');
+  assert.equal(body.paragraphs.length, 2);
+  assert.ok(body.paragraphs[0]!.startsWith('The river rose by 2 metres'));
+  assert.ok(!body.paragraphs.some((p) => p.includes('Home') || p.includes('Copyright') || p.includes('not text')));
+  const reasons = new Set(body.removed.map((r) => r.reason));
+  assert.ok(reasons.has('nav'));
+  assert.ok(reasons.has('footer'));
+});
+
+test('the headline h1 is not body: removed as title and offered as a header line', () => {
+  const body = extractBody(parseHtml(page(`<p>${prose(3)}</p>`)), 'River floods the old town');
+  assert.ok(!body.paragraphs.includes('River floods the old town'));
+  assert.deepEqual(
+    body.removed.filter((r) => r.reason === 'title').map((r) => r.text),
+    ['River floods the old town'],
+  );
+  assert.ok(body.headerLines.includes('River floods the old town'));
+});
+
+test('a byline/date line by the headline goes to headerLines, not paragraphs', () => {
+  const body = extractBody(parseHtml(page(`<p>${prose(3)}</p>`)), 'River floods the old town');
+  assert.ok(body.headerLines.some((l) => l.startsWith('By Jane Doe')));
+  assert.ok(!body.paragraphs.some((p) => p.startsWith('By Jane Doe')));
+});
+
+test('subheadings, list items, quotes and table rows are kept in document order', () => {
+  const html = page(`<p>${prose(3)}</p><h2>What happens next</h2><ul><li>Schools stay closed on Monday</li><li>Bridges reopen after inspection</li></ul>
+    <blockquote>We have never seen water this high in the square.</blockquote>
+    <table><tr><th>Town</th><th>Level</th></tr><tr><td>Upper Ford</td><td>4.2 m</td></tr></table><p>${prose(2, 'lake')}</p>`);
+  const body = extractBody(parseHtml(html), 'River floods the old town');
+  const at = (s: string): number => body.paragraphs.findIndex((p) => p.startsWith(s));
+  assert.ok(at('What happens next') > 0);
+  assert.ok(at('Schools stay closed') > at('What happens next'));
+  assert.ok(at('Bridges reopen') > at('Schools stay closed'));
+  assert.ok(at('We have never seen') > at('Bridges reopen'));
+  assert.ok(at('Upper Ford 4.2 m') > at('We have never seen'));
+  assert.ok(at('The lake rose') > at('Upper Ford'));
+});
+
+test('related, share, comments and newsletter boxes inside the page are pruned with their reasons', () => {
+  const html = page(
+    `<p>${prose(3)}</p>
+     <div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a> <span>Share this story with your friends today</span></div>
+     <div class="newsletter-signup"><p>Get the morning briefing delivered to your inbox every single weekday.</p></div>
+     <p>${prose(2, 'canal')}</p>`,
+    `<section class="related-articles"><h3>Related</h3><p>Another long teaser paragraph about a different story entirely, with many words in it.</p></section>
+     <div id="comments"><p>Commenter one says this is the worst flood they have seen in forty years of living here.</p></div>`,
+  );
+  const body = extractBody(parseHtml(html), 'River floods the old town');
+  const text = body.paragraphs.join('\n');
+  assert.ok(text.includes('The canal rose'));
+  for (const gone of ['Share this story', 'morning briefing', 'different story entirely', 'Commenter one']) {
+    assert.ok(!text.includes(gone), gone);
+  }
+  const reasonOf = (s: string) => body.removed.find((r) => r.text.includes(s))?.reason;
+  assert.equal(reasonOf('Share this story'), 'share');
+  assert.equal(reasonOf('morning briefing'), 'newsletter');
+  assert.equal(reasonOf('Commenter one'), 'comments');
+});
+
+test('a chrome-looking class on a wrapper that holds the whole article does not remove it', () => {
+  const html = `<html><body class="has-sidebar social-enabled"><div class="page-wrap sidebar-layout"><article>
+    <p>${prose(3)}</p><p>${prose(3, 'stream')}</p></article></div></body></html>`;
+  const body = extractBody(parseHtml(html), null);
+  assert.equal(body.paragraphs.length, 2);
+});
+
+test('a link-dense list inside the article container is dropped as navigation', () => {
+  const links = Array.from({ length: 8 }, (_, i) => `<li><a href="/t${i}">Topic number ${i}</a></li>`).join('');
+  const body = extractBody(parseHtml(page(`<p>${prose(3)}</p><ul>${links}</ul>`)), null);
+  assert.ok(!body.paragraphs.some((p) => p.startsWith('Topic number')));
+  assert.ok(body.removed.some((r) => r.text === 'Topic number 3' && r.reason === 'nav'));
+});
+
+test('hidden elements are skipped, but React streamed sections are read', () => {
+  const html = `<html><body><div style="display:none"><p>${prose(3, 'secret')}</p></div>
+    <div hidden id="S:0"><main><p>${prose(3)}</p></main></div></body></html>`;
+  const body = extractBody(parseHtml(html), null);
+  assert.ok(body.paragraphs.some((p) => p.startsWith('The river rose')));
+  assert.ok(!body.paragraphs.some((p) => p.includes('secret')));
+});
+
+test('captions are removed as captions', () => {
+  const html = page(`<p>${prose(3)}</p><figure><img src="a.jpg"><figcaption>Sandbags on Main Street. Photo: J. Doe</figcaption></figure>`);
+  const body = extractBody(parseHtml(html), null);
+  assert.ok(!body.paragraphs.some((p) => p.includes('Sandbags')));
+  assert.equal(body.removed.find((r) => r.text.includes('Sandbags'))?.reason, 'caption');
+});
+
+test('a page with no article gives no paragraphs', () => {
+  const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
+  const html = `<html><body><nav><ul>${links}</ul></nav><div class="menu"><a href="/login">Log in</a></div><footer>© 2024</footer></body></html>`;
+  assert.deepEqual(extractBody(parseHtml(html), null).paragraphs, []);
+  assert.deepEqual(extractBody(parseHtml(''), null).paragraphs, []);
+});
+
+test('malformed and truncated HTML never throws and still yields the text', () => {
+  const broken = [
+    `<html><body><div><p>${prose(3)}<p>${prose(2, 'brook')}</div></span></b><p>unclosed <b>bold <i>italic`,
+    `<html><body><article><p>${prose(3)}</p><p>Cut off in the mid`,
+    `<<<>>><p =="x">${prose(3)}</p><!-- never closed`,
+    '<table><tr><td><p>cell</td></tr></p></table></table>',
+  ];
+  for (const html of broken) {
+    const body = extractBody(parseHtml(html), null);
+    assert.ok(Array.isArray(body.paragraphs));
+  }
+  assert.ok(extractBody(parseHtml(broken[0]!), null).paragraphs.some((p) => p.includes('The brook rose')));
+  assert.ok(extractBody(parseHtml(broken[1]!), null).paragraphs.some((p) => p.includes('Cut off in the mid')));
+});
+
+test('blocks split at block elements, join inline text and measure link text', () => {
+  const blocks = collectBlocks(parseHtml('<div>Lead <b>bold</b> and <a href="#">a link</a><p>Second</p>tail</div>'));
+  assert.deepEqual(
+    blocks.map((b) => b.text),
+    ['Lead bold and a link', 'Second', 'tail'],
+  );
+  assert.equal(blocks[0]!.linkChars, 'a link'.length);
+  assert.equal(blocks[0]!.tag, 'div');
+});
