@@ -4,6 +4,7 @@
  * with skipped pages; 1 when no page yielded an article or on an internal error; 2 usage errors.
  */
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
@@ -59,7 +60,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' }>, io: CliIO): Promise<number> {
   const log = (line: string) => io.stderr.write(line + '\n');
-  const inputs = command.kind === 'extract' ? command.inputs : [command.examplesDir];
+  // The bundled examples are found by absolute path; sources read better relative to where you stand.
+  const examples = command.kind === 'start' ? relative(process.cwd(), command.examplesDir) : '';
+  const inputs = command.kind === 'extract' ? command.inputs : [examples.startsWith('..') || isAbsolute(examples) ? command.examplesDir : examples || '.'];
   if (command.kind === 'start' && !existsSync(command.examplesDir)) {
     log(`storyweave: the examples folder ${command.examplesDir} does not exist`);
     return EXIT_FAILURE;

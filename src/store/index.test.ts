@@ -110,3 +110,23 @@ test('openStore fails loudly on an unknown kind or a bad spec', async () => {
   await assert.rejects(openStore(null), /unknown store kind/);
   await assert.rejects(openStore({ kind: 'folder' }), /bad folder store spec: dir/);
 });
+
+test('folder: a log mostly made of superseded lines is compacted on open, records intact', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-store-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, RECORDS_FILE);
+  for (let run = 0; run < 3; run++) {
+    const s = await openStore({ kind: 'folder', dir });
+    await s.put([article('a1', `First v${run}`), article('a2', `Second v${run}`), failure]);
+    await s.close();
+  }
+  const lineCount = () => readFileSync(file, 'utf8').trimEnd().split('\n').length;
+  // Run 2 opened 6 lines with 3 live and compacted to 3 before appending 3: 6 lines now.
+  assert.equal(lineCount(), 6);
+  const s = await openStore({ kind: 'folder', dir });
+  assert.equal(lineCount(), 3);
+  assert.deepEqual((await s.list()).map((r) => (r.ok ? r.title : r.id)), ['First v2', 'Second v2', 'f1']);
+  await s.put([article('a3', 'Third')]);
+  await s.close();
+  assert.equal(lineCount(), 4);
+});

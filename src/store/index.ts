@@ -7,7 +7,7 @@
  * one call, so a crash mid-write loses at most the last, partial line; on open that line is dropped
  * with a warning and the file is cut back to its last complete line, never a crash.
  */
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExtractResult } from '../records/index.ts';
@@ -43,6 +43,13 @@ export type StoreSpec = z.infer<typeof StoreSpec>;
 
 export const DEFAULT_STORE_DIR = '.storyweave';
 export const RECORDS_FILE = 'results.jsonl';
+
+/**
+ * On open, the log is rewritten without superseded lines once they are at least as many as the live
+ * records: re-running a folder doubles the file, and compacting then keeps it within twice its live
+ * size while a store that is only appended to is never rewritten.
+ */
+const COMPACT_WHEN_DEAD_PER_LIVE = 1;
 
 export interface StoreOptions {
   /** Told about records skipped on open (a truncated last line, a row that fails the schema). */
@@ -125,20 +132,44 @@ class FolderStore extends MemoryStore {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, RECORDS_FILE);
     const fd = openSync(path, existsSync(path) ? 'r+' : 'w+');
-    const store = new FolderStore(fd);
+    let store = new FolderStore(fd);
     try {
-      store.load(path, options.onWarning ?? ((m) => console.warn(m)));
+      const lines = store.load(path, options.onWarning ?? ((m) => console.warn(m)));
+      const live = store.byId.size;
+      if (live > 0 && lines - live >= live * COMPACT_WHEN_DEAD_PER_LIVE) store = store.compact(path);
     } catch (err) {
-      closeSync(fd);
+      closeSync(store.fd);
       throw err;
     }
     return store;
   }
 
-  /** Reads every complete line into the index; cuts a partial last line off so appends stay line-aligned. */
-  private load(path: string, warn: (message: string) => void): void {
+  /**
+   * Writes the live records to a temp file, fsyncs it and renames it over the log: a crash leaves
+   * either the old log or the new one, never a mix.
+   */
+  private compact(path: string): FolderStore {
+    const tmp = `${path}.tmp`;
+    const fd = openSync(tmp, 'w');
+    const data = Buffer.from([...this.byId.values()].map((r) => JSON.stringify(r) + '\n').join(''));
+    let written = 0;
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written, written);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+    closeSync(this.fd);
+    const compacted = new FolderStore(openSync(path, 'r+'));
+    for (const [id, r] of this.byId) compacted.byId.set(id, r);
+    return compacted;
+  }
+
+  /**
+   * Reads every complete line into the index; cuts a partial last line off so appends stay
+   * line-aligned. Returns the number of records read, superseded ones included.
+   */
+  private load(path: string, warn: (message: string) => void): number {
     const size = fstatSync(this.fd).size;
-    if (size === 0) return;
+    if (size === 0) return 0;
     const buf = Buffer.alloc(size);
     let read = 0;
     while (read < size) read += readSync(this.fd, buf, read, size - read, read);
@@ -150,6 +181,7 @@ class FolderStore extends MemoryStore {
     }
     const lines = buf.subarray(0, complete).toString('utf8').split('\n');
     lines.pop(); // the empty string after the final \n
+    let records = 0;
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       let json: unknown;
@@ -165,7 +197,9 @@ class FolderStore extends MemoryStore {
         return;
       }
       this.byId.set(parsed.data.id, parsed.data);
+      records++;
     });
+    return records;
   }
 
   /** One write of whole lines, then fsync: a crash leaves complete lines plus at most one partial. */
