@@ -74,3 +74,12 @@ test('looksLikeHtml tells HTML source from a text dump', () => {
   assert.equal(looksLikeHtml('Home > News\n<div class="a"><p>text</p><span>x</span>'), true);
   assert.equal(looksLikeHtml('Home > News\nA headline about 3 < 4 and 5 > 2\nBody text.'), false);
 });
+
+test('UTF-8 with a few broken bytes stays UTF-8 (a file cut mid-character), not Windows-1252 mojibake', () => {
+  const whole = Buffer.from('Zürich, Genève, Köln: “quotes” — and the end é');
+  const cut = whole.subarray(0, whole.length - 1); // the last é loses its second byte
+  const r = ok(cut);
+  assert.equal(r.encoding, 'utf-8');
+  assert.ok(r.text.startsWith('Zürich, Genève, Köln: “quotes”'));
+  assert.ok(r.text.endsWith('\ufffd'));
+});

@@ -49,6 +49,13 @@ const MAX_HIGH_BYTE_SHARE_1252 = 0.3;
  */
 const MIN_UTF16_NUL_SHARE = 0.4;
 
+/**
+ * Valid multi-byte characters needed per broken sequence to read bytes as damaged UTF-8 rather than
+ * Windows-1252. A French 1252 paragraph decodes as UTF-8 with 0 valid and ~15 broken; a UTF-8 page cut
+ * mid-character has 1 broken and hundreds valid; 3 sits between with room for short pages.
+ */
+const MIN_VALID_PER_BROKEN_UTF8 = 3;
+
 interface Magic {
   name: string;
   bytes: number[];
@@ -63,7 +70,6 @@ const MAGIC_NUMBERS: Magic[] = [
   { name: 'ZIP archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { name: 'ZIP archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
   { name: 'gzip stream', bytes: [0x1f, 0x8b] },
-  { name: 'WebP/RIFF media', bytes: [0x52, 0x49, 0x46, 0x46] },
 ];
 
 const fail = (code: PageError['code'], message: string): DecodeResult => ({ ok: false, error: { code, message } });
@@ -108,6 +114,8 @@ function decodeToString(bytes: Buffer, format: PageFormat | null): DecodeResult 
 
   const utf8 = strictDecode(bytes, 'utf-8');
   if (utf8.ok) return utf8;
+  const lossy = mostlyUtf8(bytes);
+  if (lossy !== null) return { ok: true, text: lossy, encoding: 'utf-8' };
 
   const isHtml = format === 'html' || (format === null && looksLikeHtml(bytes.subarray(0, CHARSET_PRESCAN_BYTES).toString('latin1')));
   if (isHtml) {
@@ -169,6 +177,25 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
   if (text.includes('\u0000')) return fail('binary', `the ${encoding} text contains NUL characters`);
   return { ok: true, text, encoding };
+}
+
+/**
+ * UTF-8 text with a few broken sequences (a file cut mid-character, one stray Latin-1 byte pasted into
+ * a UTF-8 page) must stay UTF-8: read as Windows-1252 every one of its accents would turn to mojibake.
+ * Windows-1252 text, read as UTF-8, has almost no valid multi-byte characters (an accented letter
+ * followed by the right continuation bytes is rare in real words), so valid ones outnumbering broken
+ * ones by MIN_VALID_PER_BROKEN_UTF8 says UTF-8. Returns the text with U+FFFD for the broken bytes.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let broken = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) broken++;
+    else if (c > 0x7f) valid++;
+  }
+  return valid >= broken * MIN_VALID_PER_BROKEN_UTF8 ? text : null;
 }
 
 /** Line endings to \n (CRLF and lone CR), a leading BOM character dropped. */
