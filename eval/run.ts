@@ -1,0 +1,79 @@
+/**
+ * `npm run eval`: every quality figure of the extract stage on the labelled data, in one run, beside
+ * the Readability baseline measured on the same pages, checked against the pinned floors in
+ * eval/floors.json. Exits 1 when a score falls under its floor. Writes eval/out/latest.json.
+ *
+ *   npm run eval                 # everything
+ *   npm run eval -- --quick      # first 200 WCXB pages, no baseline (for iterating)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evalWcxbHtml } from './wcxb-html.ts';
+import { evalReadability } from './readability.ts';
+import { evalWcxbText } from './wcxb-text.ts';
+import { evalSeeds, seedsAvailable } from './seeds.ts';
+import { evalExamples } from './examples.ts';
+import { checkFloors, type EvalFigures } from './floors.ts';
+import { REPO_ROOT, loadWcxb, wcxbAvailable } from './lib.ts';
+
+const quick = process.argv.includes('--quick');
+const limit = quick ? 200 : Infinity;
+const f = (x: number) => x.toFixed(3);
+const figures: EvalFigures = {};
+
+console.log('# Storyweave extract evaluation\n');
+
+if (seedsAvailable()) {
+  const seeds = evalSeeds();
+  figures.seedsMinF1 = Math.min(...seeds.map((s) => s.f1));
+  figures.seedsTitles = seeds.filter((s) => s.titleOk).length / seeds.length;
+  console.log('## Seeds (../shared/seeds, our line labels in fixtures/seeds)');
+  for (const s of seeds) console.log(`  ${s.seed}  F1 ${f(s.f1)}  P ${f(s.precision)}  R ${f(s.recall)}  title ${s.titleOk ? 'exact' : `WRONG: ${s.title}`}`);
+  console.log();
+} else {
+  console.warn('SKIPPED seeds: ../shared/seeds not found');
+}
+
+const examples = await evalExamples();
+figures.examplesMeanF1 = examples.meanF1;
+figures.examplesMinF1 = examples.minF1;
+console.log(`## Examples (examples/, golden fixtures in fixtures/examples): ${examples.pages} pages`);
+console.log(`  mean F1 ${f(examples.meanF1)}  min F1 ${f(examples.minF1)}  metadata fields exact ${examples.metaExact}/${examples.metaChecked}`);
+for (const m of examples.mismatches.slice(0, 15)) console.log(`  - ${m}`);
+console.log();
+
+if (wcxbAvailable()) {
+  const pages = loadWcxb(limit);
+  const ours = evalWcxbHtml(pages);
+  figures.wcxbF1 = ours.f1;
+  figures.wcxbTitleExact = ours.titleExact;
+  figures.wcxbDateAccuracy = ours.dateAccuracy;
+  figures.wcxbAuthorPrecision = ours.authorPrecision;
+  console.log(`## WCXB dev articles, HTML (${ours.pages} pages)`);
+  console.log(`  Storyweave   F1 ${f(ours.f1)}  P ${f(ours.precision)}  R ${f(ours.recall)}  ${ours.msPerPage.toFixed(1)} ms/page`);
+  console.log(`               title exact ${f(ours.titleExact)}  date accuracy ${f(ours.dateAccuracy)} (${ours.dateFalsePositives} dates on undated gold)`);
+  console.log(`               author precision ${f(ours.authorPrecision)}  coverage ${f(ours.authorCoverage)}  refused ${ours.failures}`);
+  if (!quick) {
+    const rd = evalReadability(pages);
+    figures.readabilityF1 = rd.f1;
+    console.log(`  Readability  F1 ${f(rd.f1)}  P ${f(rd.precision)}  R ${f(rd.recall)}  ${rd.msPerPage.toFixed(1)} ms/page  (0.6.0 + linkedom 0.18.14, same run)`);
+  }
+  const text = await evalWcxbText(limit);
+  figures.wcxbTextF1 = text.f1;
+  console.log(`## WCXB dev articles rendered to whole-page text dumps (html-to-text, innerText-like; ${text.pages} pages)`);
+  console.log(`  Storyweave   F1 ${f(text.f1)}  P ${f(text.precision)}  R ${f(text.recall)}  title exact ${f(text.titleExact)}  ${text.msPerPage.toFixed(2)} ms/page`);
+  console.log();
+} else {
+  console.warn('SKIPPED WCXB: ../shared/data/wcxb-dev-articles not found');
+}
+
+const outDir = join(REPO_ROOT, 'eval', 'out');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ quick, figures }, null, 2));
+
+const failures = quick ? [] : checkFloors(figures);
+console.log('## Floors (eval/floors.json)');
+if (quick) console.log('  not checked in --quick mode');
+else if (failures.length === 0) console.log('  all figures at or above their floors');
+for (const fl of failures) console.log(`  BELOW FLOOR: ${fl}`);
+process.exitCode = failures.length > 0 ? 1 : 0;
