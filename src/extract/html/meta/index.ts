@@ -85,8 +85,13 @@ function readOutlet(c: Ctx): Evidence | null {
 
 // ---------------------------------------------------------------- title
 
+/** Decorative marks some themes append to titles ("Headline ⋆", "Headline »"). */
+const TRAILING_ORNAMENT_RE = /\s+[⋆★☆•»«|~–—-]+$/u;
+
 /** Minimum words for an unconfirmed h1 to be taken as the headline: one word is a section label. */
 const MIN_UNCONFIRMED_H1_WORDS = 2;
+/** A title's head before " | " must have this many words to stand alone as the headline. */
+const MIN_PIPED_HEAD_WORDS = 3;
 
 /** Decode entities a CMS encoded twice ("&amp;#8217;" arrives as "&#8217;" after parsing). */
 function decodeTwice(s: string): string {
@@ -108,6 +113,18 @@ function preferCasing(h1: string, metaTitles: string[], siteNames: string[], hos
     }
   }
   return h1;
+}
+
+/**
+ * A " | " tail that no site name matched is still a section or site label ("… | Opinion",
+ * "… | Patient Education | Hospital"): pipes almost never occur inside a headline. The head is kept
+ * only when it still reads as a headline.
+ */
+function dropPipedTail(title: string): string {
+  const i = title.indexOf(' | ');
+  if (i < 0) return title;
+  const head = title.slice(0, i).trim();
+  return head.split(/\s+/).length >= MIN_PIPED_HEAD_WORDS ? head : title;
 }
 
 function readTitle(c: Ctx, siteNames: string[]): string | null {
@@ -134,11 +151,12 @@ function readTitle(c: Ctx, siteNames: string[]): string | null {
   }
   // Otherwise the first headline-like h1: what the reader sees, even when the SEO title differs.
   const first = h1s[0];
-  if (first && first.text.split(/\s+/).length >= MIN_UNCONFIRMED_H1_WORDS) return first.text;
-  for (const t of metaTitles) {
-    const stripped = stripSiteName(t, siteNames, c.host);
-    if (stripped.length >= 3) return stripped;
+  const stripped = metaTitles.map((t) => dropPipedTail(stripSiteName(t, siteNames, c.host))).filter((t) => t.length >= 3);
+  if (first && first.text.split(/\s+/).length >= MIN_UNCONFIRMED_H1_WORDS) {
+    // Tried: requiring word overlap with a meta title (0.2–0.6) never helped on WCXB dev.
+    return first.text;
   }
+  if (stripped[0]) return stripped[0];
   return first?.text ?? null;
 }
 
@@ -349,7 +367,7 @@ export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
     if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };
   }
   return {
-    title: title ? clean(title) : null,
+    title: title ? clean(title).replace(TRAILING_ORNAMENT_RE, '') || null : null,
     byline: readByline(c, siteNames),
     published: readPublished(c),
     outlet,
