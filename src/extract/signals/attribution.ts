@@ -17,8 +17,6 @@ export interface Attribution {
 const MAX_CREDIT_LINE_CHARS = 80;
 /** A wire dateline's place part ("BEIRUT/MOSCOW", "WASHINGTON, March 3") stays short. */
 const MAX_DATELINE_LEAD_CHARS = 80;
-/** Longest free-text name accepted after an explicit "Source:" label when it is not in the table. */
-const MAX_UNKNOWN_SOURCE_WORDS = 6;
 
 const DASH = String.raw`(?:[—–]|--?)`;
 const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
@@ -43,8 +41,9 @@ export function wireDateline(paragraph: string): Attribution | null {
 
 /**
  * A line that is nothing but a source credit: "NYtimes", "Source: AFP", "(dpa, Reuters)",
- * "— Al Jazeera", "With AFP". Photo credits are refused. A labelled credit to a name outside the table
- * ("Source: The Daily Example") is accepted as written, because the label makes it explicit.
+ * "— Al Jazeera", "With AFP". Photo credits are refused, and so are labelled names outside the source
+ * table: on WCXB dev every "Source: …" naming something else credited a chart's data (a statistics
+ * bureau, a survey firm), not the copy.
  */
 export function standaloneAttribution(line: string): Attribution | null {
   const text = line.trim();
@@ -56,14 +55,6 @@ export function standaloneAttribution(line: string): Attribution | null {
   const list = m.groups['list'] ?? '';
   const entries = resolveSourceList(list);
   if (entries) return { sources: entries.map((e) => e.name), evidence: text };
-  const labelled = m.groups['label'] ?? m.groups['label2'];
-  if (labelled && /^sources?$|^quellen?$|^fuente$|^fonte$/iu.test(labelled) && /:/.test(text)) {
-    const name = list.trim();
-    const words = name.split(/\s+/);
-    if (words.length <= MAX_UNKNOWN_SOURCE_WORDS && /^\p{Lu}/u.test(name) && !/\d/.test(name) && !/[.!?]$/.test(name)) {
-      return { sources: [name], evidence: text };
-    }
-  }
   return null;
 }
 

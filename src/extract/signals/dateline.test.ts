@@ -21,4 +21,8 @@ test('labels, short acronyms and ordinary sentences are not datelines', () => {
   assert.equal(findDateline('US — the talks begin.'), null);
   assert.equal(findDateline('Russia will hold talks with the United States.'), null);
   assert.equal(findDateline('They (rebels) are trying - he said.'), null);
+  assert.equal(findDateline('JANE DOE, BYLINE: It is a Saturday afternoon.'), null);
+  assert.equal(findDateline('TLDR: We are postponing the change.'), null);
+  assert.equal(findDateline('PMCID: PMC000000 PMID: 000000'), null);
+  assert.equal(findDateline('ALBANY, N.Y. — The state said.'), 'ALBANY, N.Y.');
 });

@@ -9,8 +9,11 @@ import { NOT_PLACE_OPENINGS } from './tables.ts';
 /** A place written in capitals: up to four words, slash-joined places allowed ("BEIRUT/MOSCOW"). */
 const CAPS_WORD = String.raw`\p{Lu}[\p{Lu}.'’-]*`;
 const CAPS_PLACE = String.raw`${CAPS_WORD}(?:\s+${CAPS_WORD}){0,3}(?:\s*\/\s*${CAPS_WORD}(?:\s+${CAPS_WORD}){0,3})*`;
-/** A region or country after the city, in ordinary case ("Lebanon", "Calif.", "N.Y."). */
-const REGION = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}`;
+/**
+ * A region or country after the city, in ordinary case ("Lebanon", "Calif.") or as initials ("N.Y.");
+ * a second all-capitals part ("JANE DOE, BYLINE:") is a transcript label, not a region.
+ */
+const REGION = String.raw`(?:\p{Lu}\p{Ll}[\p{L}.'’-]*|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+\p{Lu}\p{Ll}[\p{L}.'’-]*){0,2}`;
 /** A mixed-case place ("Berlin", "Kuala Lumpur"), accepted only before a wire credit. */
 const MIXED_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:[ /]\p{Lu}[\p{L}.'’-]+){0,3}`;
 const MONTH_DAY = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?`;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, dateLabelWeight, findExplicitDates } from './dates.ts';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, wordsBesideDate } from './dates.ts';
 
 const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
 
@@ -18,9 +18,22 @@ test('written-out and ISO dates', () => {
   assert.deepEqual(isoOf('Smoke rises over the town, Syria December 5, 2016. REUTERS/Jane Roe'), ['2016-12-05']);
 });
 
-test('slash dates: US month-first unless the first number cannot be a month', () => {
-  assert.deepEqual(isoOf('12/05/2016'), ['2016-12-05']);
+test('slash and dash dates only when the order is unambiguous', () => {
   assert.deepEqual(isoOf('25/12/2016'), ['2016-12-25']);
+  assert.deepEqual(isoOf('12/25/2016'), ['2016-12-25']);
+  assert.deepEqual(isoOf('05-05-2016'), ['2016-05-05']);
+  assert.deepEqual(isoOf('12/05/2016'), [], 'day or month first cannot be told');
+  assert.deepEqual(isoOf('Updated on 09/11/25'), [], 'two-digit years are not read');
+});
+
+test('words beside a date tell date lines from sentences', () => {
+  const at = (line: string) => wordsBesideDate(line, findExplicitDates(line)[0]!);
+  assert.equal(at('Published Monday 5 December 2016, 14:03 GMT'), 0);
+  assert.equal(at('Jane Doe, December 5, 2016'), 2);
+  assert.ok(at('The first cargo ship arrived in port Sunday, 31.03.2019') > 3);
+  const line = 'Talks begin | DW | 05.12.2016';
+  assert.ok(isDateSegment(line, findExplicitDates(line)[0]!));
+  assert.equal(isDateSegment('Talks begin 05.12.2016', findExplicitDates('Talks begin 05.12.2016')[0]!), false);
 });
 
 test('a local-language parser is used when the language is known', () => {

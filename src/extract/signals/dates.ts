@@ -56,24 +56,29 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 /**
- * Numeric dates chrono reads the American way: dot-separated dates ("05.12.2016") are day-first
- * everywhere they are used (German, Russian, Scandinavian and DW-style title suffixes). Slash dates
- * are read day-first only when the first number cannot be a month; otherwise month-first, the US
- * convention of most English-language news sites.
+ * Numeric dates, which chrono reads the American way. Dot-separated dates ("05.12.2016") are day-first
+ * everywhere they are used (German, Russian, Scandinavian and DW-style title suffixes). Slash and dash
+ * dates are read only when the order is unambiguous (one number above 12, or both equal); "03/10/2023"
+ * is blocked rather than guessed: on WCXB dev the month-first reading was wrong for such a page, and
+ * two-digit years ("09/11/25") are blocked for the same reason.
  */
-function numericDates(text: string): FoundDate[] {
+function numericDates(text: string): { found: FoundDate[]; blocked: Array<[number, number]> } {
   const found: FoundDate[] = [];
+  const blocked: Array<[number, number]> = [];
   for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)/gu)) {
     const v = iso(Number(m[3]), Number(m[2]), Number(m[1]));
     if (v) found.push({ iso: v, text: m[0], index: m.index ?? 0 });
   }
-  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu)) {
+  for (const m of text.matchAll(/(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/gu)) {
+    const index = m.index ?? 0;
     const a = Number(m[1]);
-    const b = Number(m[2]);
-    const v = a > 12 ? iso(Number(m[3]), b, a) : iso(Number(m[3]), a, b);
-    if (v) found.push({ iso: v, text: m[0], index: m.index ?? 0 });
+    const b = Number(m[3]);
+    const year = m[4] ?? '';
+    const v = year.length !== 4 ? null : a > 12 ? iso(Number(year), b, a) : b > 12 || a === b ? iso(Number(year), a, b) : null;
+    if (v) found.push({ iso: v, text: m[0], index });
+    else blocked.push([index, index + m[0].length]);
   }
-  return found;
+  return { found, blocked };
 }
 
 /**
@@ -83,8 +88,10 @@ function numericDates(text: string): FoundDate[] {
  * @example findExplicitDates('Saturday / March 23.') // []
  */
 export function findExplicitDates(text: string, language: string | null = null): FoundDate[] {
-  const found = numericDates(text);
-  const taken = (index: number, length: number) => found.some((f) => index < f.index + f.text.length && f.index < index + length);
+  const { found, blocked } = numericDates(text);
+  const taken = (index: number, length: number) =>
+    found.some((f) => index < f.index + f.text.length && f.index < index + length) ||
+    blocked.some(([start, end]) => index < end && start < index + length);
   const parsers: ChronoParser[] = [chrono.en.strict];
   const local = language ? LOCALE_PARSERS[language] : undefined;
   if (local) parsers.push(local);
@@ -123,4 +130,26 @@ export function dateFromUrl(url: string | null): FoundDate | null {
   if (!m) return null;
   const v = iso(Number(m[1]), Number(m[2]), Number(m[3]));
   return v ? { iso: v, text: m[0].replace(/^[/_-]/, ''), index: m.index } : null;
+}
+
+/**
+ * Words on a header line besides the date, its weekday, time, time zone and labels. A date line
+ * ("Published Monday 5 December 2016, 14:03 GMT") has none or a name or two; a header sentence that
+ * happens to hold a date ("Effective beginning …", an event headline) has more.
+ */
+export function wordsBesideDate(line: string, date: FoundDate): number {
+  const rest = (line.slice(0, date.index) + ' ' + line.slice(date.index + date.text.length))
+    .replace(/\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?/giu, ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/giu, ' ')
+    .replace(/\b(?:GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|AEST|AEDT)\b/gu, ' ')
+    .replace(/\b(?:published|posted|updated|last|first|on|at|date|am|um|le|el|il|de|by)\b/giu, ' ');
+  return rest.match(/\p{L}[\p{L}'’.-]*/gu)?.length ?? 0;
+}
+
+/** True when the date stands as its own pipe- or bullet-separated segment of a title or header line. */
+export function isDateSegment(line: string, date: FoundDate): boolean {
+  const before = line.slice(0, date.index).trimEnd();
+  const after = line.slice(date.index + date.text.length).trimStart();
+  const sep = /[|•·]$/u;
+  return (before === '' || sep.test(before)) && (after === '' || /^[|•·]/u.test(after)) && (before !== '' || after !== '');
 }

@@ -141,13 +141,21 @@ test('header dates beat caption dates; caption dates fill in when nothing else',
   const caption = { text: 'Smoke rises over the town December 4, 2016. REUTERS/Jane Roe', reason: 'caption' as const };
   const withHeader = applySignals(draft({ headerLines: ['Published Dec. 5, 2016'], removed: [caption] }), page());
   assert.equal(withHeader.published?.value, '2016-12-05');
+  const updatedCaption = { text: 'Site notice. Last Updated: January 12, 2016.', reason: 'caption' as const };
+  assert.equal(applySignals(draft({ removed: [updatedCaption] }), page()).published, null);
   const captionOnly = applySignals(draft({ removed: [caption] }), page());
   assert.deepEqual(captionOnly.published, { value: '2016-12-04', evidence: caption.text });
 });
 
-test('"Published" wins over "Updated" in header lines', () => {
+test('"Published" wins over "Updated"; an "Updated" date alone is not a publication date', () => {
   const s = applySignals(draft({ headerLines: ['Updated 7 December 2016', 'Published 5 December 2016'] }), page());
   assert.equal(s.published?.value, '2016-12-05');
+  assert.equal(applySignals(draft({ headerLines: ['Updated 7 December 2016'] }), page()).published, null);
+});
+
+test('a header sentence holding a date is not a date line', () => {
+  const s = applySignals(draft({ headerLines: ['The new harbour tariff applies to all cargo from 5 December 2016'] }), page());
+  assert.equal(s.published, null);
 });
 
 test('URL dates and URL outlets', () => {

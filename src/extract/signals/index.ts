@@ -12,7 +12,7 @@ import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
 import type { Draft, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
 import { parseByline } from './byline.ts';
-import { dateFromUrl, dateLabelWeight, findExplicitDates, type FoundDate } from './dates.ts';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, wordsBesideDate, type FoundDate } from './dates.ts';
 import { findDateline } from './dateline.ts';
 import { pageLanguage } from './language.ts';
 import { outletFromFooter, outletFromTitleLine, outletFromUrl } from './outlet.ts';
@@ -54,6 +54,15 @@ const EVIDENCE_CONTEXT_CHARS = 60;
  */
 const RANK = { endCredit: 100, wireDateline: 90, endCreditUnplaced: 60, labelled: 50, outletItself: 10 } as const;
 
+/** Header dates labelled below this weight ("Updated …" is 1) are not publication dates. */
+const MIN_PUBLISHED_LABEL_WEIGHT = 2;
+/**
+ * A header line is a date line when, besides the date, weekday, time and labels, it holds at most this
+ * many words (an author's name, "Jane Doe, December 5, 2016"). Set on WCXB dev, where the header lines
+ * holding a date inside a longer phrase ("Effective beginning …", a related post's title with its date,
+ * three words and more) were never publication dates.
+ */
+const MAX_WORDS_BESIDE_DATE = 2;
 /** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
 const CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['metadata', 'boilerplate', 'footer', 'template', 'paywall', 'duplicate']);
 /** Removal reasons whose lines are page header metadata (title suffix, date and byline lines). */
@@ -110,8 +119,9 @@ function creditValue(a: Attribution, outlet: Evidence | null): string | null {
 }
 
 function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, bodyTexts: string[]): Evidence | null {
+  // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
   const titleLines = [
-    ...draft.headerLines,
+    ...draft.headerLines.slice(0, 1),
     ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
     ...(draft.title ? [draft.title] : []),
     ...(rawLines ? rawLines.slice(0, 3) : []),
@@ -152,7 +162,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
   const drop = new Map<number, RemovalReason>();
 
-  const outlet = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs);
+  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs);
+  // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
+  const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
   const language = pageLanguage([draft.title ?? '', ...paragraphs].join('\n'), draft.declaredLanguage);
 
   // --- original source -------------------------------------------------------------------------
@@ -272,6 +284,11 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       if (isPhotoCredit(line)) continue;
       for (const date of findExplicitDates(line, language)) {
         const weight = dateLabelWeight(line, date.index);
+        // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
+        // only header date was "Updated …" had been published years earlier.
+        if (weight < MIN_PUBLISHED_LABEL_WEIGHT) continue;
+        const dateLine = weight > 2 || isDateSegment(line, date) || wordsBesideDate(line, date) <= MAX_WORDS_BESIDE_DATE;
+        if (!dateLine) continue;
         if (!header || weight > header.weight) header = { date, line, weight };
       }
     }
@@ -289,7 +306,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
         ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter(isPhotoCredit),
       ];
       for (const line of captionLines) {
-        const date = findExplicitDates(line, language)[0];
+        const date = findExplicitDates(line, language).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
         if (date) {
           published = { value: date.iso, evidence: snippet(line, date.index, date.text.length) };
           break;

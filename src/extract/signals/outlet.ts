@@ -5,8 +5,11 @@
  */
 import type { Evidence } from '../types.ts';
 import { findExplicitDates } from './dates.ts';
+import { parseByline } from './byline.ts';
 import { resolveSource, sourceForUrl } from './sources.ts';
-import { LEGAL_SUFFIXES, NOT_OUTLET_NAMES, OUTLET_FOOTER_PATTERNS } from './tables.ts';
+import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_OUTLET_NAMES, OUTLET_FOOTER_PATTERNS } from './tables.ts';
+
+const ROLES = new Set(BYLINE_ROLES.map((r) => r.toLowerCase()));
 
 /** A site segment in a title is a short name; longer segments are taglines or section names. */
 const MAX_SITE_SEGMENT_WORDS = 4;
@@ -16,7 +19,7 @@ function canonical(name: string): string {
   return resolveSource(name)?.name ?? name;
 }
 
-function isDateSegment(segment: string): boolean {
+function isWholeDate(segment: string): boolean {
   const dates = findExplicitDates(segment);
   return dates.length > 0 && segment.replace(dates[0]?.text ?? '', '').replace(/[\s,|-]/g, '') === '';
 }
@@ -30,8 +33,9 @@ function isDateSegment(segment: string): boolean {
  */
 export function outletFromTitleLine(line: string): string | null {
   const segments = line.split(/\s*\|\s*/u).map((s) => s.trim());
-  if (segments.length < 2) return null;
-  const suffix = segments.slice(1).filter((s) => s !== '' && !isDateSegment(s));
+  // "Jane Doe | Senior Writer | July 2, 2025" is a byline line, not a title with a site suffix.
+  if (segments.length < 2 || parseByline(line)) return null;
+  const suffix = segments.slice(1).filter((s) => s !== '' && !isWholeDate(s));
   for (const s of [...suffix].reverse()) {
     const entry = resolveSource(s);
     if (entry) return entry.name;
@@ -41,7 +45,7 @@ export function outletFromTitleLine(line: string): string | null {
   const words = last.split(/\s+/);
   if (words.length > MAX_SITE_SEGMENT_WORDS || last.length > MAX_SITE_SEGMENT_CHARS) return null;
   if (!/^\p{Lu}/u.test(last) || /[.!?:]$/.test(last)) return null;
-  if (NOT_OUTLET_NAMES.has(last.toLowerCase())) return null;
+  if (NOT_OUTLET_NAMES.has(last.toLowerCase()) || ROLES.has(last.toLowerCase())) return null;
   return last;
 }
 
@@ -55,7 +59,12 @@ export function outletFromFooter(line: string): string | null {
   for (const pattern of OUTLET_FOOTER_PATTERNS) {
     const name = pattern.exec(text)?.groups?.['name'];
     if (!name) continue;
-    const cleaned = name.replace(LEGAL_SUFFIXES, '').replace(/[\s.,]+$/u, '').trim();
+    let cleaned = name.trim();
+    // "Example Pte. Ltd." carries two legal suffixes.
+    for (let prev = ''; prev !== cleaned; ) {
+      prev = cleaned;
+      cleaned = cleaned.replace(LEGAL_SUFFIXES, '').replace(/[\s,]+$/u, '').trim();
+    }
     if (cleaned === '' || NOT_OUTLET_NAMES.has(cleaned.toLowerCase())) continue;
     return canonical(cleaned);
   }

@@ -119,17 +119,20 @@ export const PHOTO_CREDIT_PATTERNS: RegExp[] = [
  * Phrasings with which a site names itself in its own footer or boilerplate. `name` captures the
  * outlet; legal suffixes are trimmed afterwards.
  */
-const SITE_WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.(?:com|net|org|co\.uk|de|fr|in))?`;
+const SITE_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{N}&'’-]*(?:\.(?:com|net|org|co\.uk|de|fr|in))?)`;
 const SITE_NAME = String.raw`(?<name>(?:The\s+)?${SITE_WORD}(?:\s+(?:of\s+|the\s+|&\s+)?${SITE_WORD}){0,4})`;
 export const OUTLET_FOOTER_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^${SITE_NAME}\s+(?:strives|is committed|is dedicated|aims|endeavou?rs)\s+to\s+(?:deliver|provide|bring|offer|keep|inform|publish|report|present|ensure)\b`, 'u'),
-  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${SITE_NAME}\s*(?:[.,|]|All rights|$)`, 'u'),
-  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\(c\)|Copyright)?\s*${SITE_NAME}\s+\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:All rights reserved|$)`, 'u'),
-  new RegExp(String.raw`^(?:Welcome to|About|Subscribe to|Follow|Contact)\s+${SITE_NAME}\s*[.!:]?$`, 'u'),
+  // "© 2024 The Daily Example.", "Copyright © 2020 - 2025 Example Inc.", "© Copyright Example Ltd".
+  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\([cC]\))\s*(?:Copyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${SITE_NAME}\s*(?:[.,|;·]|All rights|$)`, 'u'),
+  // "Copyright 2024 The Daily Example": without the sign, the year is what makes it a copyright line.
+  new RegExp(String.raw`^(?:Copyright|COPYRIGHT)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*${SITE_NAME}\s*(?:[.,|;·]|All rights|$)`, 'u'),
+  // "The Daily Example © 2024", "Example Media Ltd © 2016. All rights reserved".
+  new RegExp(String.raw`^${SITE_NAME}\s*(?:©|\([cC]\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:All rights reserved|$)`, 'u'),
 ];
 
 /** Legal and generic tails removed from an outlet name read from a footer ("Example Media Ltd."). */
-export const LEGAL_SUFFIXES: RegExp = /[\s,]+(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|plc|PLC|S\.A\.|AG|Co\.|Corp\.?|Corporation|Pty)$/u;
+export const LEGAL_SUFFIXES: RegExp = /[\s,]+(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|plc|PLC|S\.A\.|AG|Co\.|Corp\.?|Corporation|Pty|Pte\.?|SpA|SPA|S\.p\.A\.|B\.V\.|N\.V\.)$/u;
 
 /** Footer "names" that are not sites: copyright lines often carry these instead of a publisher. */
 export const NOT_OUTLET_NAMES: Set<string> = new Set(
@@ -155,6 +158,17 @@ export const BYLINE_ROLES: string[] = [
   'Correspondent',
   'Foreign Correspondent',
   'Staff Writer',
+  'Senior Writer',
+  'Senior Correspondent',
+  'Chief Correspondent',
+  'Special Correspondent',
+  'Managing Editor',
+  'Deputy Editor',
+  'Editor-in-Chief',
+  'Staff',
+  'Freelance Writer',
+  'Guest Author',
+  'Guest Contributor',
   'Writer',
   'Contributor',
   'Contributing Writer',
@@ -199,6 +213,24 @@ export const NOT_PLACE_OPENINGS: Set<string> = new Set([
   'SPONSORED',
   'READ MORE',
   'RELATED',
+  'TLDR',
+  'TL;DR',
+  'PMCID',
+  'PMID',
+  'DOI',
+  'FAQ',
+  'BYLINE',
+  'HOST',
+  'TRANSCRIPT',
+  'SUMMARY',
+  'ABSTRACT',
+  'WARNING',
+  'DISCLAIMER',
+  'DISCLOSURE',
+  'IMPORTANT',
+  'TIP',
+  'PS',
+  'NB',
 ]);
 
 /**
