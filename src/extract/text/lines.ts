@@ -93,7 +93,20 @@ export function lineFeatures(raw: string, n: number): Line {
   };
 }
 
-/** Splits a dump into its non-blank lines, recording blank-line neighbours. */
+/**
+ * A line continues the one before it (a hard-wrapped paragraph) when no blank line separates them,
+ * the first is long enough to be prose and does not end a sentence, and the second starts in lower
+ * case. Tuned on WCXB dumps with `<br>`-wrapped paragraphs; seed lists of teasers (each ending with a
+ * full stop) stay separate.
+ */
+const WRAP_MIN_WORDS = 6;
+const STARTS_LOWER = /^[\p{Ll}]/u;
+
+function continues(prev: Line, next: string): boolean {
+  return prev.words >= WRAP_MIN_WORDS && !prev.sentenceEnd && !/[:;]$/.test(prev.text) && STARTS_LOWER.test(next.trimStart());
+}
+
+/** Splits a dump into its non-blank lines (joining hard-wrapped paragraphs), recording blank-line neighbours. */
 export function splitLines(content: string): Line[] {
   const rawLines = content.split('\n');
   const out: Line[] = [];
@@ -105,10 +118,17 @@ export function splitLines(content: string): Line[] {
       if (out.length) out[out.length - 1]!.blankAfter = true;
       continue;
     }
+    const prev = out[out.length - 1];
+    if (prev && !prevBlank && continues(prev, raw)) {
+      const joined = lineFeatures(prev.raw.trimEnd() + ' ' + raw.trim(), prev.n);
+      joined.blankBefore = prev.blankBefore;
+      joined.blankAfter = false;
+      out[out.length - 1] = joined;
+      continue;
+    }
     const line = lineFeatures(raw, i + 1);
     line.blankBefore = prevBlank;
     line.blankAfter = false;
-    if (out.length && !prevBlank) out[out.length - 1]!.blankAfter = false;
     out.push(line);
     prevBlank = false;
   }
