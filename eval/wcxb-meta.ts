@@ -12,7 +12,7 @@ export interface MetaScore {
   url: string;
   title: { got: string | null; gold: string | null; ok: boolean };
   date: { got: string | null; evidence: string | null; gold: string | null; ok: boolean | null };
-  author: { got: string | null; gold: string | null; ok: boolean | null };
+  author: { got: string | null; evidence: string | null; gold: string | null; ok: boolean | null };
 }
 
 export interface MetaSummary {
@@ -44,7 +44,7 @@ export function scoreMeta(page: WcxbPage): MetaScore {
       gold: g.publishDate,
       ok: g.publishDate ? m.published !== null && sameDate(m.published.value, g.publishDate) : null,
     },
-    author: { got: m.byline, gold: g.author, ok: m.byline ? (g.author ? sameAuthor(m.byline, g.author) : false) : null },
+    author: { got: m.byline, evidence: m.bylineEvidence, gold: g.author, ok: m.byline ? (g.author ? sameAuthor(m.byline, g.author) : false) : null },
   };
 }
 
@@ -90,7 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if ((!field || field === 'title') && !s.title.ok) lines.push(`${s.id} TITLE  got=${JSON.stringify(s.title.got)} gold=${JSON.stringify(s.title.gold)}`);
       if ((!field || field === 'date') && s.date.ok === false) lines.push(`${s.id} DATE   got=${s.date.got} gold=${s.date.gold} ev=${s.date.evidence} ${s.url}`);
       if ((!field || field === 'date') && s.date.ok === null && s.date.got) lines.push(`${s.id} DATE+  got=${s.date.got} gold=none ev=${s.date.evidence} ${s.url}`);
-      if ((!field || field === 'author') && s.author.ok === false) lines.push(`${s.id} AUTHOR got=${JSON.stringify(s.author.got)} gold=${JSON.stringify(s.author.gold)}`);
+      if ((!field || field === 'author') && s.author.ok === false) lines.push(`${s.id} AUTHOR got=${JSON.stringify(s.author.got)} gold=${JSON.stringify(s.author.gold)} ev=${(s.author.evidence ?? '').slice(0, 90)}`);
       if (field === 'author-missing' && s.author.ok === null && s.author.gold) lines.push(`${s.id} AUTHOR- gold=${JSON.stringify(s.author.gold)}`);
     }
     console.log(lines.slice(0, worst).join('\n'));

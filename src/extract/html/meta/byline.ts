@@ -10,6 +10,8 @@ import { CREDENTIAL_RE, GENERIC_AUTHORS, ROLE_WORDS_RE } from './patterns.ts';
 const MAX_NAME_WORDS = 7;
 /** …and at most this many characters; longer strings are sentences or bios. */
 const MAX_NAME_CHARS = 60;
+/** Shorter than this is initials on an avatar ("NB"), not a byline. */
+const MIN_NAME_CHARS = 3;
 /** More names than this in one byline is a list of contributors or a tag cloud, not a byline. */
 const MAX_NAMES = 6;
 
@@ -17,8 +19,14 @@ const LEAD_RE = /^(?:(?:written|posted|published|reported|words|story|text|compi
 /** Text after which a byline element stops naming people: dates, "Updated", separators, reading time. */
 const TAIL_RE =
   /\s*(?:[|•·]|\s[-–—]\s|\b(?:updated|published|posted|last updated|modified|on)\b\s*:?\s*(?=[A-Z0-9]|\w+ \d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d+\s+min(?:ute)?s?\b|\bfollow\b|\bread more\b|\bview all\b).*$/i;
+/** Seniority and status words that open a job description after a name. */
+const SENIORITY_RE = /\s(?:Senior|Former|Chief|Head|Lead|Principal|Deputy|Associate|Contributing|Managing|Executive|Staff|Sr\.|Jr\. (?=[A-Z][a-z]+ (?:Writer|Editor|Reporter)))\b/;
+
 /** Roles whose holder is not the writer: such a byline names someone else. */
 const NOT_WRITER_RE = /^(?:reviewed|edited|fact[- ]?checked|medically reviewed|photos?|photograph(?:y|ed)|illustrat\w+|video|images?|source)\b/i;
+
+/** A byline may name a team: "The Currency editors", "Everfit Team". */
+const TEAM_WORD_RE = /^(team|editors|staff|desk|newsroom)$/i;
 
 function isUrlOrHandle(s: string): boolean {
   return /^https?:|^www\.|\.(com|org|net|co|io)\b|^@|\/|@\w+\.\w+/.test(s.trim());
@@ -31,7 +39,7 @@ function titleCased(word: string): boolean {
 /** One candidate name, trimmed of punctuation; null when it does not look like a person or team. */
 function cleanName(raw: string, siteNames: string[]): string | null {
   const name = raw.replace(/^[\s,;:.\-–—'"“”]+|[\s,;:\-–—'"“”]+$/g, '').replace(/\s+/g, ' ');
-  if (name === '' || name.length > MAX_NAME_CHARS || /\d/.test(name) || isUrlOrHandle(name)) return null;
+  if (name.length < MIN_NAME_CHARS || name.length > MAX_NAME_CHARS || /\d/.test(name) || isUrlOrHandle(name)) return null;
   const lower = name.toLowerCase();
   if (GENERIC_AUTHORS.has(lower)) return null;
   if (siteNames.some((s) => s && lower === s.toLowerCase())) return null;
@@ -39,7 +47,7 @@ function cleanName(raw: string, siteNames: string[]): string | null {
   if (words.length > MAX_NAME_WORDS) return null;
   if (!/\p{L}/u.test(name)) return null;
   // Names are capitalised in scripts that have case; lower-case words are a sentence fragment.
-  if (/\p{Ll}/u.test(name) && !words.every((w) => titleCased(w) || /^[&.'’-]$/.test(w))) return null;
+  if (/\p{Ll}/u.test(name) && !words.every((w, i) => titleCased(w) || /^[&.'’-]$/.test(w) || (i === words.length - 1 && i > 0 && TEAM_WORD_RE.test(w)))) return null;
   return name;
 }
 
@@ -54,6 +62,17 @@ export function cleanByline(raw: string, siteNames: string[] = []): string | nul
   if (s === '' || NOT_WRITER_RE.test(s)) return null;
   for (let i = 0; i < 2; i++) s = s.replace(LEAD_RE, '');
   s = s.replace(TAIL_RE, '').trim();
+  // The outlet's name after the writer's ("Jane Doe USA TODAY") is a credit line, not a second author.
+  for (const site of siteNames) {
+    if (site.length >= 3 && s.length > site.length && s.toLowerCase().endsWith(` ${site.toLowerCase()}`)) s = s.slice(0, -site.length).trim();
+  }
+  // A role or seniority word ends the names: "Liz Kenny Former McKinsey Consultant", "Jane Doe,
+  // Senior Director, Content & Marketing" — what follows describes the job, not more people.
+  const seniority = SENIORITY_RE.exec(s);
+  if (seniority && seniority.index > 0) s = s.slice(0, seniority.index).trim();
+  const commaSegments = s.split(/\s*[,;]\s*/);
+  const roleAt = commaSegments.findIndex((seg, i) => i > 0 && ROLE_WORDS_RE.test(seg) && !CREDENTIAL_RE.test(seg));
+  if (roleAt > 0) s = commaSegments.slice(0, roleAt + 1).join(', ');
   if (s === '') return null;
   const parts = s.split(/\s*(?:,|;|\band\b|&|\+|\bund\b|\bet\b|\by\b)\s*/i).filter((p) => p !== '');
   const names: string[] = [];

@@ -91,6 +91,40 @@ function isNoiseBlock(classAndId: string): boolean {
   return false;
 }
 
+/** Words that join the pieces of a byline rather than separate them. */
+const CONNECTOR_RE = /^(by|and|&|,|written by:?|posted by:?|words by:?|author:?|authors:?|by:)$/i;
+
+/**
+ * The text of a byline element with its pieces kept apart: "<span>Jane Doe</span><span>Staff
+ * Writer</span>" reads "Jane Doe · Staff Writer", not "Jane DoeStaff Writer", while "By <a>Jane
+ * Doe</a> and <a>John Roe</a>" stays one phrase. Null when longer than a byline can be.
+ */
+function bylineText(root: Element): string | null {
+  const parts: string[] = [];
+  let total = 0;
+  const stack: ChildNode[] = [...root.children];
+  while (stack.length > 0) {
+    const n = stack.shift()!;
+    if (n.type === 'text') {
+      const t = clean(n.data);
+      if (t === '') continue;
+      total += t.length;
+      if (total > MAX_BYLINE_ELEMENT_CHARS) return null;
+      parts.push(t);
+    } else if (n.type === 'tag') {
+      stack.unshift(...(n as Element).children);
+    }
+  }
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const prev = parts[i - 1];
+    const glue = i === 0 ? '' : CONNECTOR_RE.test(p) || (prev !== undefined && CONNECTOR_RE.test(prev)) || /^[,.]/.test(p) || /[,:]$/.test(prev ?? '') ? ' ' : ' · ';
+    out += glue + p;
+  }
+  return out.trim();
+}
+
 function isChromeBlock(classAndId: string): boolean {
   for (const token of classAndId.split(/\s+/)) if (token && CHROME_TOKEN_RE.test(token)) return true;
   return false;
@@ -192,8 +226,8 @@ export function collectFacts(doc: Document): PageFacts {
       }
       let nowByline = inByline;
       if (!inByline && BYLINE_CONTAINER_RE.test(ci) && name !== 'body' && name !== 'html') {
-        const text = clean(textContent(el));
-        if (text.length > 0 && text.length <= MAX_BYLINE_ELEMENT_CHARS) {
+        const text = bylineText(el);
+        if (text !== null && text.length > 0) {
           facts.bylineEls.push({ text, order: here, noisy: childNoisy });
           nowByline = true;
         }

@@ -276,13 +276,15 @@ function timeNearHeadline(c: Ctx): Evidence | null {
 
 // ---------------------------------------------------------------- byline
 
-function readByline(c: Ctx, siteNames: string[]): string | null {
+function readByline(c: Ctx, siteNames: string[]): Evidence | null {
   const article = c.ld.find((n) => n.kind === 'article' && n.authors.length > 0);
   if (article) {
     const people = article.authors.filter((a) => !a.isOrganization);
     const chosen = people.length > 0 ? people : article.authors;
     const names = chosen.map((a) => cleanByline(a.name, siteNames)).filter((n): n is string => n !== null);
-    if (names.length > 0) return [...new Set(names)].join(', ');
+    if (names.length > 0) {
+      return { value: [...new Set(names)].join(', '), evidence: `"author": ${chosen.map((a) => JSON.stringify(a.name)).join(', ')}` };
+    }
   }
   for (const key of AUTHOR_META_KEYS) {
     if (key === 'twitter:data1') {
@@ -291,23 +293,23 @@ function readByline(c: Ctx, siteNames: string[]): string | null {
     }
     const v = meta(c.facts, key);
     const n = v ? cleanByline(v, siteNames) : null;
-    if (n) return n;
+    if (n) return { value: n, evidence: ev(key, v!) };
   }
   for (const m of c.facts.microdata) {
     if ((m.prop === 'author' || m.prop === 'creator') && !m.noisy) {
       const n = cleanByline(m.name ?? m.value, siteNames);
-      if (n) return n;
+      if (n) return { value: n, evidence: `itemprop="${m.prop}" ${m.name ?? m.value}` };
     }
   }
   for (const r of c.facts.relAuthors) {
     if (r.noisy) continue;
     const n = cleanByline(r.text, siteNames);
-    if (n) return n;
+    if (n) return { value: n, evidence: `<a rel="author">${r.text}</a>` };
   }
   for (const b of c.facts.bylineEls) {
     if (b.noisy) continue;
     const n = cleanByline(b.text, siteNames);
-    if (n) return n;
+    if (n) return { value: n, evidence: `<byline>${b.text}</byline>` };
   }
   return null;
 }
@@ -366,9 +368,11 @@ export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
     const affix = titleAffix(facts.titleTag, title);
     if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };
   }
+  const byline = readByline(c, siteNames);
   return {
     title: title ? clean(title).replace(TRAILING_ORNAMENT_RE, '') || null : null,
-    byline: readByline(c, siteNames),
+    byline: byline?.value ?? null,
+    bylineEvidence: byline?.evidence ?? null,
     published: readPublished(c),
     outlet,
     originalSource: readOriginalSource(c, outlet?.value ?? null),

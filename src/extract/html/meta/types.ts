@@ -4,6 +4,8 @@ import type { Evidence } from '../../types.ts';
 export interface HtmlMeta {
   title: string | null;
   byline: string | null;
+  /** Where the byline was read: the JSON-LD author, the meta tag, or the byline element's text. */
+  bylineEvidence: string | null;
   published: Evidence | null;
   /** The publishing site: og:site_name, JSON-LD publisher, application-name, or the title's site suffix. */
   outlet: Evidence | null;
