@@ -20,7 +20,7 @@ const LEAD_RE = /^(?:(?:written|posted|published|reported|words|story|text|compi
 const TAIL_RE =
   /\s*(?:[|•·]|\s[-–—]\s|\b(?:updated|published|posted|last updated|modified|on)\b\s*:?\s*(?=[A-Z0-9]|\w+ \d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d+\s+min(?:ute)?s?\b|\bfollow\b|\bread more\b|\bview all\b).*$/i;
 /** Seniority and status words that open a job description after a name. */
-const SENIORITY_RE = /\s(?:Senior|Former|Chief|Head|Lead|Principal|Deputy|Associate|Contributing|Managing|Executive|Staff|Sr\.|Jr\. (?=[A-Z][a-z]+ (?:Writer|Editor|Reporter)))\b/;
+const SENIORITY_RE = /\s(?:Senior|Former|Chief|Head|Lead|Principal|Deputy|Associate|Contributing|Managing|Executive|Sr\.|Jr\. (?=[A-Z][a-z]+ (?:Writer|Editor|Reporter)))\b/;
 
 /** Roles whose holder is not the writer: such a byline names someone else. */
 const NOT_WRITER_RE = /^(?:reviewed|edited|fact[- ]?checked|medically reviewed|photos?|photograph(?:y|ed)|illustrat\w+|video|images?|source)\b/i;
@@ -60,6 +60,9 @@ function cleanName(raw: string, siteNames: string[]): string | null {
 export function cleanByline(raw: string, siteNames: string[] = []): string | null {
   let s = raw.replace(/\s+/g, ' ').trim();
   if (s === '' || NOT_WRITER_RE.test(s)) return null;
+  // "Updated March 3 · Written by Jane Doe": the names start at the "by".
+  const by = /\b(?:written|posted|words|story|reported)\s+by\b|(?:^|\s·\s)by\b/i.exec(s);
+  if (by && by.index > 0) s = s.slice(by.index).replace(/^\s*·\s*/, '');
   for (let i = 0; i < 2; i++) s = s.replace(LEAD_RE, '');
   s = s.replace(TAIL_RE, '').trim();
   // The outlet's name after the writer's ("Jane Doe USA TODAY") is a credit line, not a second author.
@@ -72,12 +75,12 @@ export function cleanByline(raw: string, siteNames: string[] = []): string | nul
   if (seniority && seniority.index > 0) s = s.slice(0, seniority.index).trim();
   const commaSegments = s.split(/\s*[,;]\s*/);
   const roleAt = commaSegments.findIndex((seg, i) => i > 0 && ROLE_WORDS_RE.test(seg) && !CREDENTIAL_RE.test(seg));
-  if (roleAt > 0) s = commaSegments.slice(0, roleAt + 1).join(', ');
+  if (roleAt > 0) s = commaSegments.slice(0, roleAt).join(', ');
   if (s === '') return null;
   const parts = s.split(/\s*(?:,|;|\band\b|&|\+|\bund\b|\bet\b|\by\b)\s*/i).filter((p) => p !== '');
   const names: string[] = [];
   for (const part of parts) {
-    if (CREDENTIAL_RE.test(part.replace(/\s+/g, ' ').trim())) {
+    if (CREDENTIAL_RE.test(part.replace(/\s+/g, ' ').replace(/[\s.]+$/, '').trim())) {
       if (names.length > 0) names[names.length - 1] += `, ${part.trim()}`;
       continue;
     }

@@ -291,9 +291,10 @@ function readByline(c: Ctx, siteNames: string[]): Evidence | null {
       // twitter:label1 says what data1 is ("Written by" on WordPress sites, "Est. reading time" elsewhere).
       if (!/writ|author/i.test(meta(c.facts, 'twitter:label1') ?? '')) continue;
     }
-    const v = meta(c.facts, key);
-    const n = v ? cleanByline(v, siteNames) : null;
-    if (n) return { value: n, evidence: ev(key, v!) };
+    // Several tags with one key (citation_author, article:author) list several writers.
+    const values = c.facts.metas.filter((m) => m.key === key).map((m) => m.content);
+    const names = [...new Set(values.map((v) => cleanByline(v, siteNames)).filter((n): n is string => n !== null))];
+    if (names.length > 0) return { value: names.join(', '), evidence: values.map((v) => ev(key, v)).join(' ') };
   }
   for (const m of c.facts.microdata) {
     if ((m.prop === 'author' || m.prop === 'creator') && !m.noisy) {

@@ -102,6 +102,14 @@ export const GENERIC_AUTHORS = new Set([
   'contributor',
   'null',
   'undefined',
+  'updated',
+  'published',
+  'posted',
+  'share',
+  'follow',
+  'home',
+  'menu',
+  'by',
 ]);
 
 /**
@@ -112,4 +120,4 @@ export const ROLE_WORDS_RE =
   /\b(staff|senior|chief|deputy|associate|contributing|managing|executive|special|political|foreign|business|sports|science|health|tech(nology)?|news|digital|freelance|guest|local)?\s*(writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|photographer|analyst|author|intern|anchor|critic|director|manager|founder|ceo|president|host|strategist|specialist|coordinator|expert|researcher|professor|consultant|officer|ceo|cto|cfo|vp)s?\b/i;
 
 /** Post-nominal credentials kept with a name, since they are printed as part of it ("Jane Doe, MS, RD"). */
-export const CREDENTIAL_RE = /^(ph\.?\s?d\.?|m\.?d\.?|m\.?s\.?|r\.?d\.?n?\.?|m\.?p\.?h\.?|m\.?b\.?a\.?|cpa|cfp®?|cfa|j\.?d\.?|rn|np|do|dds|lcsw|e-ryt\s*\d*|ryt\s*\d*|fand|ld|ldn|cscs|cpt|ma|ba|bsc|msc|mph|facs|faap|jr\.?|sr\.?|ii|iii|iv)$/i;
+export const CREDENTIAL_RE = /^(ph\.?\s?d\.?|m\.?d\.?|m\.?s\.?|r\.?d\.?n?\.?|m\.?p\.?h\.?|m\.?b\.?a\.?|cpa|cfp®?|cfa|j\.?d\.?|rn|np|do|dds|lcsw|e-ryt\s*\d*|ryt\s*\d*|fand|ld|ldn|cscs|cpt|ma|ba|bsc|msc|mph|facs|faap|dvm|lmft|lpc|psyd|pharmd|aprn|fnp|jr\.?|sr\.?|ii|iii|iv)$/i;

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHtml } from '../dom.ts';
+import { cleanByline, parseDateValue, readHtmlMeta, stripSiteName } from './index.ts';
+
+const page = (head: string, body = '') => parseHtml(`<!doctype html><html lang="en-US"><head>${head}</head><body>${body}</body></html>`);
+
+test('JSON-LD @graph: the Article node gives headline, date, person author and publisher', () => {
+  const ld = {
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'WebSite', name: 'Harbor Gazette' },
+      { '@type': 'WebPage', name: 'Tide tables change | Harbor Gazette', datePublished: '2020-01-01' },
+      {
+        '@type': ['NewsArticle'],
+        headline: 'Tide tables change for the winter',
+        datePublished: '2024-03-17T08:00:00+01:00',
+        author: [{ '@type': 'Person', name: 'Ana Ruiz' }, { '@type': 'Organization', name: 'Harbor Gazette' }],
+        publisher: { '@type': 'Organization', name: 'Harbor Gazette' },
+      },
+    ],
+  };
+  const m = readHtmlMeta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`), null);
+  assert.equal(m.title, 'Tide tables change for the winter');
+  assert.equal(m.published?.value, '2024-03-17');
+  assert.match(m.published?.evidence ?? '', /datePublished/);
+  assert.equal(m.byline, 'Ana Ruiz');
+  assert.equal(m.outlet?.value, 'Harbor Gazette');
+  assert.equal(m.language, 'en');
+});
+
+test('broken JSON-LD (trailing comma, raw newline) is repaired', () => {
+  const raw = `{"@type": "BlogPosting", "headline": "Ferry fares
+ rise", "datePublished": "2023-11-02", "author": {"@type": "Person", "name": "Li Wei"},}`;
+  const m = readHtmlMeta(page(`<script type="application/ld+json">${raw}</script>`), null);
+  assert.equal(m.title, 'Ferry fares rise');
+  assert.equal(m.published?.value, '2023-11-02');
+  assert.equal(m.byline, 'Li Wei');
+});
+
+test('site suffix and prefix are stripped from the <title> when no h1 confirms it', () => {
+  const m = readHtmlMeta(page('<title>Ferry fares rise again | Harbor Gazette</title><meta property="og:site_name" content="Harbor Gazette">'), null);
+  assert.equal(m.title, 'Ferry fares rise again');
+  assert.equal(stripSiteName('Harbor Gazette: Ferry fares rise again', ['Harbor Gazette'], null), 'Ferry fares rise again');
+  assert.equal(stripSiteName('Ferry fares rise again - Local - harborgazette.com', [], 'harborgazette'), 'Ferry fares rise again - Local');
+  // A headline's own colon stays.
+  assert.equal(stripSiteName('Ferries: what changes in May', ['Harbor Gazette'], null), 'Ferries: what changes in May');
+});
+
+test('the h1 wins over an SEO og:title; a logo h1 in the header does not', () => {
+  const m = readHtmlMeta(
+    page(
+      '<meta property="og:title" content="Ferry Fares 2024: Everything You Need To Know">',
+      '<header><h1 class="site-logo">Harbor Gazette</h1></header><article><h1>Ferry fares rise for the third year</h1></article>',
+    ),
+    null,
+  );
+  assert.equal(m.title, 'Ferry fares rise for the third year');
+});
+
+test('dates are read as written, not converted to UTC', () => {
+  assert.equal(parseDateValue('2025-09-04T23:30:00-05:00'), '2025-09-04');
+  assert.equal(parseDateValue('Tue, 17 Mar 2024 22:00:00 GMT'), '2024-03-17');
+  const m = readHtmlMeta(page('<meta property="article:published_time" content="2025-09-04T23:30:00-05:00">'), null);
+  assert.equal(m.published?.value, '2025-09-04');
+  assert.equal(m.published?.evidence, 'article:published_time="2025-09-04T23:30:00-05:00"');
+});
+
+test('the date printed under the headline is taken; comment and copyright dates are not', () => {
+  const m = readHtmlMeta(
+    page(
+      '',
+      '<article><h1>Ferry fares rise for the third year</h1><p class="meta">Updated on March 3, 2024</p><p>Body text.</p></article>' +
+        '<div class="comments"><p>Posted May 1, 2024</p></div><footer>© 2025 Harbor Gazette</footer>',
+    ),
+    null,
+  );
+  assert.equal(m.published?.value, '2024-03-03');
+});
+
+test('no date anywhere gives null, not a copyright year or today', () => {
+  const m = readHtmlMeta(page('<title>About us</title>', '<h1>About us</h1><p>Founded in 1999.</p><footer>© 2025 Harbor Gazette</footer>'), 'https://example.org/about');
+  assert.equal(m.published, null);
+});
+
+test('a date in the URL path is the last resort', () => {
+  const m = readHtmlMeta(page('<title>x</title>'), 'https://example.org/news/2024/03/17/ferry-fares/');
+  assert.equal(m.published?.value, '2024-03-17');
+});
+
+test('byline cleaning keeps names only', () => {
+  assert.equal(cleanByline('By Jane Doe and John Roe, Staff Writer'), 'Jane Doe, John Roe');
+  assert.equal(cleanByline('Written by: Ana Ruiz | Updated March 3, 2024'), 'Ana Ruiz');
+  assert.equal(cleanByline('Dylan Bailey, MS, RD'), 'Dylan Bailey, MS, RD');
+  assert.equal(cleanByline('Liz Kenny Former McKinsey Consultant'), 'Liz Kenny');
+  assert.equal(cleanByline('admin'), null);
+  assert.equal(cleanByline('https://www.facebook.com/harborgazette'), null);
+  assert.equal(cleanByline('@harborgazette'), null);
+  assert.equal(cleanByline('Harbor Gazette', ['Harbor Gazette']), null);
+  assert.equal(cleanByline('Reviewed by Dr. Sam Lee'), null);
+});
+
+test('byline elements and meta authors are read when JSON-LD has none', () => {
+  const fromMeta = readHtmlMeta(page('<meta name="author" content="Ana Ruiz">'), null);
+  assert.equal(fromMeta.byline, 'Ana Ruiz');
+  const fromEl = readHtmlMeta(page('', '<h1>Ferry fares rise</h1><div class="byline">By <a href="/a">Ana Ruiz</a><span>Transport Reporter</span></div>'), null);
+  assert.equal(fromEl.byline, 'Ana Ruiz');
+});
+
+test('original source only when the markup credits one', () => {
+  const credited = readHtmlMeta(page('<meta name="original-source" content="Reuters"><meta property="og:site_name" content="Harbor Gazette">'), null);
+  assert.equal(credited.originalSource?.value, 'Reuters');
+  const none = readHtmlMeta(page('<meta property="og:site_name" content="Harbor Gazette">'), null);
+  assert.equal(none.originalSource, null);
+});
