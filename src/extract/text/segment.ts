@@ -56,6 +56,11 @@ const FOREIGN_PROSE_WORDS = 25;
  * WCXB dumps (2–4 tried, also a penalty growing along runs of short lines: flat 3 best, 0.904).
  */
 const SHORT_PENALTY = 3;
+/**
+ * Prose after a closing header weighs this much when choosing which part of the run is the article:
+ * a read-next list or comment thread has to be much longer than the story to win. Tuned on WCXB dumps.
+ */
+const AFTER_CLOSE_WEIGHT = 0.5;
 /** Closing headers only end the body once this many prose words precede them in the run. */
 const MIN_BODY_BEFORE_END = 60;
 const PIPES = /\|[^|]*\|/;
@@ -235,16 +240,32 @@ function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boole
   if (bestStart < 0) return [-1, -1];
   // Move the start onto the first prose line (Kadane may start on a neutral line).
   while (bestStart < bestEnd && (reasons[bestStart] !== null || !isProse(lines[bestStart]!))) bestStart++;
+  // Closing headers split the run into parts; the body is the part with the most prose, where prose
+  // after a closing header (comments, read-next teasers) counts for less.
+  let bestPart: [number, number] = [bestStart, bestEnd];
+  let bestWeight = -1;
+  let partStart = bestStart;
   let prose = 0;
-  for (let i = bestStart; i <= bestEnd; i++) {
-    if (closes[i] && prose >= MIN_BODY_BEFORE_END) {
-      let e = i - 1;
-      while (e > bestStart && (reasons[e] !== null || !isProse(lines[e]!))) e--;
-      return [bestStart, e];
+  let closed = false;
+  for (let i = bestStart; i <= bestEnd + 1; i++) {
+    if (i > bestEnd || (closes[i] && prose >= MIN_BODY_BEFORE_END)) {
+      const weight = closed ? prose * AFTER_CLOSE_WEIGHT : prose;
+      if (weight > bestWeight) {
+        bestWeight = weight;
+        bestPart = [partStart, i - 1];
+      }
+      if (i > bestEnd) break;
+      partStart = i + 1;
+      prose = 0;
+      closed = true;
+      continue;
     }
     if (reasons[i] === null && isProse(lines[i]!)) prose += lines[i]!.words;
   }
-  return [bestStart, bestEnd];
+  let [s, e] = bestPart;
+  while (s < e && (reasons[s] !== null || !isProse(lines[s]!))) s++;
+  while (e > s && (reasons[e] !== null || !isProse(lines[e]!))) e--;
+  return [s, e];
 }
 
 /**
