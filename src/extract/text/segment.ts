@@ -221,7 +221,7 @@ function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boole
   let sum = 0;
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
-    const r = reasons[i];
+    const r = reasons[i] ?? null;
     let s: number;
     if (r !== null && INLINE_CHROME.has(r)) s = 0;
     else if (r === null && isProse(lines[i]!)) s = lines[i]!.words;
