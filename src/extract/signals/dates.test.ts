@@ -62,3 +62,15 @@ test('URL path dates', () => {
   assert.equal(dateFromUrl('https://example.com/news/12345/story'), null);
   assert.equal(dateFromUrl(null), null);
 });
+
+test('relative dates are refused even though chrono calls them certain; fused years are read', () => {
+  assert.deepEqual(isoOf('Published 6 hours ago'), []);
+  assert.deepEqual(isoOf('Published a day ago'), []);
+  assert.deepEqual(isoOf('Posted by Example on December 20, 2024September 26, 2025'), ['2024-12-20', '2025-09-26']);
+});
+
+test('the last label before a date decides its weight', () => {
+  const line = 'April 26, 2024Updated on: October 28, 2024';
+  const dates = findExplicitDates(line);
+  assert.deepEqual(dates.map((d) => dateLabelWeight(line, d.index)), [2, 1]);
+});

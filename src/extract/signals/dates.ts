@@ -87,7 +87,10 @@ function numericDates(text: string): { found: FoundDate[]; blocked: Array<[numbe
  * @example findExplicitDates('… | DW | 05.12.2016')[0]?.iso // '2016-12-05'
  * @example findExplicitDates('Saturday / March 23.') // []
  */
-export function findExplicitDates(text: string, language: string | null = null): FoundDate[] {
+export function findExplicitDates(line: string, language: string | null = null): FoundDate[] {
+  // Scraped text fuses a year onto the next word ("December 20, 2024September 26"); chrono then reads
+  // neither. A ";" is inserted, so offsets past it shift by one character per fusion.
+  const text = line.replace(/(?<!\d)((?:19|20)\d{2})(?=\p{L})/gu, '$1;');
   const { found, blocked } = numericDates(text);
   const taken = (index: number, length: number) =>
     found.some((f) => index < f.index + f.text.length && f.index < index + length) ||
@@ -99,6 +102,9 @@ export function findExplicitDates(text: string, language: string | null = null):
     for (const r of parser.parse(text, REFERENCE)) {
       const s = r.start;
       if (!s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) continue;
+      // Relative dates ("6 hours ago", "2 days ago") come back with every component "certain",
+      // computed from the reference; an explicit date writes its year out.
+      if (!/(?<!\d)(?:19|20)\d{2}(?!\d)/u.test(r.text)) continue;
       if (taken(r.index, r.text.length)) continue;
       const v = iso(s.get('year') ?? 0, s.get('month') ?? 0, s.get('day') ?? 0);
       if (v) found.push({ iso: v, text: r.text, index: r.index });
@@ -112,9 +118,24 @@ export function findExplicitDates(text: string, language: string | null = null):
  * 1 for "Updated …", 2 for a bare date or a title suffix.
  */
 export function dateLabelWeight(line: string, dateIndex: number): number {
-  const before = line.slice(Math.max(0, dateIndex - 40), dateIndex);
-  for (const { pattern, weight } of DATE_LABEL_WEIGHTS) if (pattern.test(before)) return weight;
-  return 2;
+  return labelWeight(line.slice(Math.max(0, dateIndex - 40), dateIndex)) ?? 2;
+}
+
+/** The weight of the date label in a text, or null when it holds none. */
+export function labelWeight(text: string): number | null {
+  // The last label before the date counts: "April 26, 2024 Updated on: October 28, 2024".
+  let best: { at: number; weight: number } | null = null;
+  for (const { pattern, weight } of DATE_LABEL_WEIGHTS) {
+    for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) {
+      if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, weight };
+    }
+  }
+  return best?.weight ?? null;
+}
+
+/** Weekday names in the languages the date parsers read: a date line showing one is often "today". */
+export function hasWeekday(text: string): boolean {
+  return /\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu.test(text);
 }
 
 /** A date in the page URL path: /2016/12/05/ or /2016-12-05-slug. */

@@ -196,3 +196,14 @@ test('a credit the extractor already split off the last line counts as an end cr
   const s = applySignals(d, page(content));
   assert.deepEqual(s.originalSource, { value: 'Al Jazeera', evidence: '— Al Jazeera' });
 });
+
+test('scraper dates flagged by the extractor, "today" banners and labels on the line above', () => {
+  const content = ['Friday, December 9, 2016', 'Menu', 'Talks set to begin', '', 'Last update:', 'December 7, 2016', '', 'December 5, 2016', ...BODY].join('\n');
+  const d = draft({
+    headerLines: ['Friday, December 9, 2016', 'Talks set to begin', 'Last update:', 'December 7, 2016', 'December 5, 2016'],
+    removed: [{ text: 'Talks set to begin', reason: 'title', line: 3 }],
+  });
+  assert.equal(applySignals(d, page(content)).published?.value, '2016-12-05');
+  const flagged = draft({ headerLines: ['Friday, December 9, 2016'], removed: [{ text: 'Friday, December 9, 2016', reason: 'scraper-date', line: 1 }] });
+  assert.equal(applySignals(flagged, page()).published, null);
+});

@@ -12,7 +12,16 @@ import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
 import type { Draft, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
 import { parseByline } from './byline.ts';
-import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, wordsBesideDate, type FoundDate } from './dates.ts';
+import {
+  dateFromUrl,
+  dateLabelWeight,
+  findExplicitDates,
+  hasWeekday,
+  isDateSegment,
+  labelWeight,
+  wordsBesideDate,
+  type FoundDate,
+} from './dates.ts';
 import { findDateline } from './dateline.ts';
 import { pageLanguage } from './language.ts';
 import { outletFromFooter, outletFromTitleLine, outletFromUrl } from './outlet.ts';
@@ -63,6 +72,12 @@ const MIN_PUBLISHED_LABEL_WEIGHT = 2;
  * three words and more) were never publication dates.
  */
 const MAX_WORDS_BESIDE_DATE = 2;
+/** A label may stand this many lines above its date (a blank line between is common in dumps). */
+const LABEL_LOOKBACK_LINES = 2;
+/** A label line is a few words ("Last update:", "Published on"); longer lines are prose. */
+const MAX_LABEL_LINE_WORDS = 4;
+/** A date this close to the start of its line may take its label from the line above. */
+const LABEL_PREFIX_CHARS = 3;
 /** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
 const CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['metadata', 'boilerplate', 'footer', 'template', 'paywall', 'duplicate']);
 /** Removal reasons whose lines are page header metadata (title suffix, date and byline lines). */
@@ -95,6 +110,26 @@ function locateParagraphs(paragraphs: string[], lines: string[] | null): Array<n
     const anywhere = trimmed.findIndex((l) => l.startsWith(head));
     return anywhere >= 0 ? anywhere + 1 : undefined;
   });
+}
+
+/** 1-based line of a header line in a text dump, or undefined. */
+function findLine(lines: string[] | null, text: string): number | undefined {
+  if (!lines) return undefined;
+  const t = text.trim();
+  const i = lines.findIndex((l) => l.trim() === t);
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/** A date label standing alone on the nearest non-blank line above a date line ("Last update:"). */
+function precedingLabelWeight(lines: string[] | null, line: number | undefined): number | null {
+  if (!lines || line === undefined) return null;
+  for (let i = line - 2; i >= 0 && i >= line - 1 - LABEL_LOOKBACK_LINES; i--) {
+    const t = lines[i]!.trim();
+    if (t === '') continue;
+    if (t.split(/\s+/).length > MAX_LABEL_LINE_WORDS || findExplicitDates(t).length > 0) return null;
+    return labelWeight(t);
+  }
+  return null;
 }
 
 function snippet(line: string, index: number, length: number): string {
@@ -268,27 +303,37 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // --- published -------------------------------------------------------------------------------
   let published: Evidence | null = draft.published;
   if (!published) {
-    const headerLines = [
-      ...draft.headerLines,
+    // Lines the format extractor called scraper dates are never publication dates, year or not.
+    const scraperDates = new Set(draft.removed.filter((r) => r.reason === 'scraper-date').map((r) => r.text.trim()));
+    const titleLines = draft.removed.filter((r) => r.reason === 'title' && r.line !== undefined).map((r) => r.line!);
+    const headlineLine = titleLines.length > 0 ? Math.max(...titleLines) : undefined;
+    const headerLines: Array<{ text: string; line: number | undefined }> = [
+      ...draft.headerLines.map((text) => ({ text, line: findLine(rawLines, text) })),
       ...draft.removed
         .filter(
           (r) =>
             HEADER_REASONS.has(r.reason) ||
             (r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine),
         )
-        .map((r) => r.text),
-      ...(draft.title ? [draft.title] : []),
-    ];
+        .map((r) => ({ text: r.text, line: r.line })),
+      ...(draft.title ? [{ text: draft.title, line: undefined }] : []),
+    ]
+      .filter((h) => !scraperDates.has(h.text.trim()))
+      .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     let header: { date: FoundDate; line: string; weight: number } | null = null;
-    for (const line of headerLines) {
+    for (const { text: line, line: at } of headerLines) {
       if (isPhotoCredit(line)) continue;
       for (const date of findExplicitDates(line, language)) {
-        const weight = dateLabelWeight(line, date.index);
+        let weight = dateLabelWeight(line, date.index);
+        // "Last update:" / "Published:" on a line of its own just above a bare date line.
+        if (weight === 2 && date.index < LABEL_PREFIX_CHARS) weight = precedingLabelWeight(rawLines, at) ?? weight;
         // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
         // only header date was "Updated …" had been published years earlier.
         if (weight < MIN_PUBLISHED_LABEL_WEIGHT) continue;
         const dateLine = weight > 2 || isDateSegment(line, date) || wordsBesideDate(line, date) <= MAX_WORDS_BESIDE_DATE;
         if (!dateLine) continue;
+        // An unlabelled weekday date above the headline is the site's "today" banner.
+        if (weight === 2 && at !== undefined && headlineLine !== undefined && at < headlineLine && hasWeekday(line)) continue;
         if (!header || weight > header.weight) header = { date, line, weight };
       }
     }

@@ -146,8 +146,9 @@ export const SOURCE_LABELS: string[] = ['Source', 'Sources', 'Quelle', 'Quellen'
 
 /** Labels on header date lines, by how strongly they mean "first published". */
 export const DATE_LABEL_WEIGHTS: Array<{ pattern: RegExp; weight: number }> = [
-  { pattern: /\b(?:published|posted|first published|publication date|veröffentlicht|publié|publicado|pubblicato)\b/iu, weight: 3 },
-  { pattern: /\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu, weight: 1 },
+  // No leading \b: scraped text fuses a label onto what precedes it ("April 26, 2024Updated on:").
+  { pattern: /(?<!\p{L})(?:published|posted|first published|publication date|veröffentlicht|publié|publicado|pubblicato)\b/iu, weight: 3 },
+  { pattern: /(?<!\p{L})(?:updated|last updated|last update|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu, weight: 1 },
 ];
 
 /** Job titles after a name in "Jane Doe | Reporter" / "By Jane Doe, Staff Writer" header lines. */
