@@ -66,6 +66,8 @@ export interface PageFacts {
   bylineEls: Located[];
   /** Short text nodes holding a digit: where visible dates ("Updated March 3, 2024") are printed. */
   dateTexts: DateText[];
+  /** Short lines that open with "By"/"Written by"/"Author:", read from their parent element. */
+  byTexts: Located[];
 }
 
 export interface DateText extends Located {
@@ -90,6 +92,9 @@ function isNoiseBlock(classAndId: string): boolean {
   for (const token of classAndId.split(/\s+/)) if (token && NOISE_TOKEN_RE.test(token)) return true;
   return false;
 }
+
+/** A text that opens a byline. */
+const BY_LINE_RE = /^(?:(?:written|posted|words|story|reported|published)\s+)?by\b(?!\s+(?:the way|using|default|clicking|continuing|signing|submitting|subscribing))|^(?:author|authors|written by)\s*:/i;
 
 /** Words that join the pieces of a byline rather than separate them. */
 const CONNECTOR_RE = /^(by|and|&|,|written by:?|posted by:?|words by:?|author:?|authors:?|by:)$/i;
@@ -148,6 +153,7 @@ export function collectFacts(doc: Document): PageFacts {
     relAuthors: [],
     bylineEls: [],
     dateTexts: [],
+    byTexts: [],
   };
   let order = 0;
   let lastText = '';
@@ -163,6 +169,11 @@ export function collectFacts(doc: Document): PageFacts {
         }
         const c = clean(t);
         if (c !== '') lastText = c;
+        if (c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
+          const text = bylineText(node.parent as Element);
+          // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
+          if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
+        }
         continue;
       }
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;

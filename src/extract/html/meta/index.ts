@@ -312,6 +312,16 @@ function readByline(c: Ctx, siteNames: string[]): Evidence | null {
     const n = cleanByline(b.text, siteNames);
     if (n) return { value: n, evidence: `<byline>${b.text}</byline>` };
   }
+  // A "By …" line printed near the headline, in markup that names no byline.
+  if (c.headlineOrder !== null) {
+    const lo = c.headlineOrder - TIME_NEAR_H1_BEFORE;
+    const hi = c.headlineOrder + TIME_NEAR_H1_AFTER;
+    for (const b of c.facts.byTexts) {
+      if (b.order < lo || b.order > hi) continue;
+      const n = cleanByline(b.text, siteNames);
+      if (n) return { value: n, evidence: b.text };
+    }
+  }
   return null;
 }
 

@@ -87,10 +87,15 @@ function nameOf(v: unknown): string | null {
   return null;
 }
 
-function persons(v: unknown): LdPerson[] {
+/** Objects by their @id, to follow references such as Yoast's `"author": {"@id": "…#/schema/person/…"}`. */
+type IdIndex = Map<string, Record<string, unknown>>;
+
+function persons(v: unknown, ids: IdIndex): LdPerson[] {
   const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
   const out: LdPerson[] = [];
-  for (const item of list) {
+  for (const ref of list) {
+    const refId = ref && typeof ref === 'object' ? (ref as Record<string, unknown>)['@id'] : undefined;
+    const item = typeof refId === 'string' && nameOf(ref) === null ? (ids.get(refId) ?? ref) : ref;
     const name = nameOf(item);
     if (!name) continue;
     const type = item && typeof item === 'object' ? String((item as Record<string, unknown>)['@type'] ?? '') : '';
@@ -132,6 +137,8 @@ function str(v: string | undefined): string | null {
 export function readJsonLd(scripts: string[]): LdNode[] {
   const objects: Record<string, unknown>[] = [];
   for (const s of scripts) flatten(parseLenient(s), objects, 0);
+  const ids: IdIndex = new Map();
+  for (const o of objects) if (typeof o['@id'] === 'string' && !ids.has(o['@id'])) ids.set(o['@id'], o);
   const nodes: LdNode[] = [];
   for (const o of objects) {
     const parsed = NodeSchema.safeParse(o);
@@ -147,9 +154,9 @@ export function readJsonLd(scripts: string[]): LdNode[] {
       datePublished: str(d.datePublished ?? d.uploadDate),
       dateCreated: str(d.dateCreated),
       dateModified: str(d.dateModified),
-      authors: persons(d.author ?? d.creator),
-      publisher: persons(d.publisher)[0]?.name ?? null,
-      sourceOrganization: persons(d.sourceOrganization)[0]?.name ?? null,
+      authors: persons(d.author ?? d.creator, ids),
+      publisher: persons(d.publisher, ids)[0]?.name ?? null,
+      sourceOrganization: persons(d.sourceOrganization, ids)[0]?.name ?? null,
       language: typeof lang === 'string' ? lang : lang ? nameOf({ name: lang.alternateName ?? lang.name }) : null,
     });
   }
