@@ -98,8 +98,11 @@ export interface TextEvalSummary {
   recall: number;
   titleExact: number;
   failures: number;
+  /** Whole `extract()` (text extractor + signals) including the template index, per page. */
   msPerPage: number;
   pagesPerSecond: number;
+  /** The text extractor alone: template index + `extractTextDraft`, per page. */
+  textMsPerPage: number;
   scores: { id: string; f1: number; precision: number; recall: number }[];
 }
 
@@ -142,6 +145,10 @@ export async function evalWcxbText(limit = Infinity): Promise<TextEvalSummary> {
   const template = buildTemplateIndex(pages.map((p) => p.page));
   const results = pages.map((p) => run(p.page, template));
   const ms = performance.now() - t0;
+  const t1 = performance.now();
+  const textTemplate = buildTemplateIndex(pages.map((p) => p.page));
+  for (const p of pages) extractTextDraft(p.page, textTemplate);
+  const textMs = performance.now() - t1;
   const scores = pages.map((p, i) => ({ id: p.id, ...wordF1(results[i]!.text, p.gold) }));
   return {
     pages: pages.length,
@@ -152,6 +159,7 @@ export async function evalWcxbText(limit = Infinity): Promise<TextEvalSummary> {
     failures: results.filter((r) => !r.ok).length,
     msPerPage: ms / Math.max(1, pages.length),
     pagesPerSecond: (pages.length * 1000) / Math.max(1e-9, ms),
+    textMsPerPage: textMs / Math.max(1, pages.length),
     scores,
   };
 }

@@ -133,6 +133,9 @@ export const FOOTER_PROSE: { reason: RemovalReason; pattern: RegExp }[] = [
   { reason: 'comments', pattern: /^(?:your email address will not be published|required fields are marked|comments are moderated)\b/i },
 ];
 
+/** One scan that any footer blurb passes, before the patterns above say which kind it is. */
+export const FOOTER_PROSE_ANY = new RegExp(FOOTER_PROSE.map((f) => `(?:${f.pattern.source})`).join('|'), 'i');
+
 /** Function words of the languages most often seen; their density tells prose from labels. */
 export const STOP_WORDS = new Set(
   (

@@ -18,6 +18,7 @@ import {
   CAPTION_WITH_CREDIT,
   CREDIT_LINE,
   FOOTER_PROSE,
+  FOOTER_PROSE_ANY,
   FUSED_ATTRIBUTION,
   IMAGE_FILE_NAME,
   LINE_RULES,
@@ -169,7 +170,7 @@ function classifyChrome(
         continue;
       }
     }
-    if (l.words < FOOTER_PROSE_MIN_WORDS) continue;
+    if (l.words < FOOTER_PROSE_MIN_WORDS || !FOOTER_PROSE_ANY.test(t)) continue;
     for (const f of FOOTER_PROSE) {
       if (f.pattern.test(t)) {
         reasons[i] = f.reason;

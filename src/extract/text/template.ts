@@ -154,12 +154,19 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
     }
   }
 
+  // Calls come line by line for one page at a time: remember the last URL's host.
+  let lastUrl: string | null = null;
+  let lastHostLines: Set<string> | undefined;
   return {
     isTemplate(line: string, url: string | null): boolean {
       const key = normaliseLine(line);
       if (everywhere.has(key)) return true;
-      const h = hostOf(url);
-      return h !== null && (perHost.get(h)?.has(key) ?? false);
+      if (url !== lastUrl) {
+        lastUrl = url;
+        const h = hostOf(url);
+        lastHostLines = h === null ? undefined : perHost.get(h);
+      }
+      return lastHostLines?.has(key) ?? false;
     },
   };
 }
