@@ -163,17 +163,18 @@ export function collectFacts(doc: Document): PageFacts {
     for (const node of nodes) {
       if (node.type === 'text') {
         const t = node.data;
-        if (t.length <= MAX_DATE_TEXT_CHARS && /\d/.test(t) && !inSvg) {
-          const text = clean(t);
-          if (text.length >= 4) facts.dateTexts.push({ text, order: order - 1, noisy, before: lastText.slice(-LABEL_CHARS) });
+        if (inSvg || !/\S/.test(t)) continue;
+        if (t.length <= MAX_DATE_TEXT_CHARS) {
+          const c = clean(t);
+          if (c.length >= 4 && /\d/.test(c)) facts.dateTexts.push({ text: c, order: order - 1, noisy, before: clean(lastText).slice(-LABEL_CHARS) });
+          if (c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
+            const text = bylineText(node.parent as Element);
+            // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
+            if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
+          }
         }
-        const c = clean(t);
-        if (c !== '') lastText = c;
-        if (c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
-          const text = bylineText(node.parent as Element);
-          // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
-          if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
-        }
+        // Cleaned only when a date label needs it: most text nodes are never read again.
+        lastText = t.length > LABEL_CHARS * 4 ? t.slice(-LABEL_CHARS * 4) : t;
         continue;
       }
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
