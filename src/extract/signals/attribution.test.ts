@@ -30,6 +30,9 @@ test('photo credits and prose are not standalone credits', () => {
   assert.equal(standaloneAttribution('REUTERS/Jane Roe'), null);
   assert.equal(standaloneAttribution('John Smith/Associated Press'), null);
   assert.equal(standaloneAttribution('Photo: AFP'), null);
+  assert.equal(standaloneAttribution('CP'), null);
+  assert.deepEqual(standaloneAttribution('(AP)')?.sources, ['Associated Press']);
+  assert.deepEqual(standaloneAttribution('— AP')?.sources, ['Associated Press']);
   assert.equal(standaloneAttribution('Source: Bureau of Labor Statistics'), null);
   assert.equal(standaloneAttribution('Reuters journalists in the city said the shelling went on.'), null);
   assert.equal(standaloneAttribution('Source: officials said the talks went on until late at night.'), null);

@@ -17,6 +17,8 @@ export interface Attribution {
 const MAX_CREDIT_LINE_CHARS = 80;
 /** A wire dateline's place part ("BEIRUT/MOSCOW", "WASHINGTON, March 3") stays short. */
 const MAX_DATELINE_LEAD_CHARS = 80;
+/** Bare credit lines this short (in letters) are refused unless written in a wire form. */
+const MAX_BARE_ALIAS_LETTERS_REFUSED = 2;
 
 const DASH = String.raw`(?:[—–]|--?)`;
 const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
@@ -54,6 +56,10 @@ export function standaloneAttribution(line: string): Attribution | null {
   if (!m?.groups) return null;
   const list = m.groups['list'] ?? '';
   const entries = resolveSourceList(list);
+  // A bare two-letter line ("CP", "PA", "FT") is as often a label or initials as a wire; only a wire
+  // form (label, dash, parentheses) makes it a credit. Seen on WCXB dev: a lone "CP" under a blog post.
+  const marked = m.groups['label'] !== undefined || m.groups['label2'] !== undefined || /^[—–(-]|\)$/u.test(text);
+  if (entries && !marked && list.replace(/[^\p{L}]/gu, '').length <= MAX_BARE_ALIAS_LETTERS_REFUSED) return null;
   if (entries) return { sources: entries.map((e) => e.name), evidence: text };
   return null;
 }

@@ -9,6 +9,7 @@ test('"By" bylines give the names only', () => {
   assert.equal(parseByline('By Jane Doe, Staff Writer'), 'Jane Doe');
   assert.equal(parseByline('By Jean-Luc de la Roe | 5 December 2016'), 'Jean-Luc de la Roe');
   assert.equal(parseByline('Von Anna Beispiel'), 'Anna Beispiel');
+  assert.equal(parseByline('By Jane Doe Last updated on June 9, 2025'), 'Jane Doe');
 });
 
 test('"Name | Role" header lines', () => {

@@ -63,7 +63,7 @@ export function parseByline(line: string): string | null {
   if (prefixed) {
     let rest = text.slice(prefixed[0].length);
     // Drop what follows the names: a date ("Published …", "| 5 Dec 2016"), a role or outlet after a comma.
-    rest = rest.replace(/\s*(?:[|•·]|\b(?:Published|Updated|Posted)\b|\s[—–-]\s).*$/u, '');
+    rest = rest.replace(/\s*(?:[|•·]|\b(?:Last\s+)?(?:Published|Updated|Posted|Modified)\b|\s[—–-]\s).*$/iu, '');
     // A trailing ", Staff Writer" or ", Reuters" is a role or an outlet, not another author.
     const tail = /,\s*([^,]+)$/u.exec(rest);
     if (tail && (ROLE.test(tail[1] ?? '') || resolveSource(tail[1] ?? ''))) rest = rest.slice(0, tail.index);

@@ -32,7 +32,7 @@ function isWholeDate(segment: string): boolean {
  * @example outletFromTitleLine('Russia to talk… | Middle East| News and analysis… | DW | 05.12.2016') // 'DW'
  */
 export function outletFromTitleLine(line: string): string | null {
-  const segments = line.split(/\s*\|\s*/u).map((s) => s.trim());
+  const segments = line.split(/\s*\|\s*/u).map((s) => s.replace(/[©®™]+$/u, '').trim());
   // "Jane Doe | Senior Writer | July 2, 2025" is a byline line, not a title with a site suffix.
   if (segments.length < 2 || parseByline(line)) return null;
   const suffix = segments.slice(1).filter((s) => s !== '' && !isWholeDate(s));
