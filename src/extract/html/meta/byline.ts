@@ -18,7 +18,7 @@ const MAX_NAMES = 6;
 const LEAD_RE = /^(?:(?:written|posted|published|reported|words|story|text|compiled|produced)\s+)?by\s*[:\-–]?\s*|^(?:authors?|written by|posted by|byline|writer|reporter)\s*[:\-–]\s*/i;
 /** Text after which a byline element stops naming people: dates, "Updated", separators, reading time. */
 const TAIL_RE =
-  /\s*(?:[|•·]|\s[-–—]\s|\b(?:updated|published|posted|last updated|modified|on)\b\s*:?\s*(?=[A-Z0-9]|\w+ \d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d+\s+min(?:ute)?s?\b|\bfollow\b|\bread more\b|\bview all\b).*$/i;
+  /\s*(?:[|•·]|\b(?:reviewed|edited|fact[- ]?checked|medically reviewed|photos?)\s+by\b|\s[-–—]\s|\b(?:updated|published|posted|last updated|modified|on)\b\s*:?\s*(?=[A-Z0-9]|\w+ \d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d+\s+min(?:ute)?s?\b|\bfollow\b|\bread more\b|\bview all\b).*$/i;
 /** Seniority and status words that open a job description after a name. */
 const SENIORITY_RE = /\s(?:Senior|Former|Chief|Head|Lead|Principal|Deputy|Associate|Contributing|Managing|Executive|Sr\.|Jr\. (?=[A-Z][a-z]+ (?:Writer|Editor|Reporter)))\b/;
 

@@ -292,7 +292,10 @@ function readByline(c: Ctx, siteNames: string[]): Evidence | null {
       if (!/writ|author/i.test(meta(c.facts, 'twitter:label1') ?? '')) continue;
     }
     // Several tags with one key (citation_author, article:author) list several writers.
-    const values = c.facts.metas.filter((m) => m.key === key).map((m) => m.content);
+    // Citation metas write "Last, First"; one comma between two single names is that order.
+    const values = c.facts.metas
+      .filter((m) => m.key === key)
+      .map((m) => (/^citation_|^dc\.|^dcterms\./.test(key) ? m.content.replace(/^([^,\s]+),\s*([^,]+)$/, '$2 $1') : m.content));
     const names = [...new Set(values.map((v) => cleanByline(v, siteNames)).filter((n): n is string => n !== null))];
     if (names.length > 0) return { value: names.join(', '), evidence: values.map((v) => ev(key, v)).join(' ') };
   }
@@ -379,7 +382,7 @@ export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
     const affix = titleAffix(facts.titleTag, title);
     if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };
   }
-  const byline = readByline(c, siteNames);
+  const byline = readByline(c, c.host ? [...siteNames, c.host] : siteNames);
   return {
     title: title ? clean(title).replace(TRAILING_ORNAMENT_RE, '') || null : null,
     byline: byline?.value ?? null,
