@@ -180,3 +180,18 @@ export const CHROME_TEXT_RULES: readonly ChromeRule[] = [
   { reason: 'comments', re: /^(?:\d+ )?(?:comments?|leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|show comments)[:!.]?$/i },
   { reason: 'newsletter', re: /^(?:sign up|subscribe)(?: (?:to|for) (?:our|the) \w+(?: \w+)?)?[:!.]?$/i },
 ];
+
+/**
+ * Short headings that open the page's tail: everything after one of these inside the chosen
+ * container is dropped when little prose follows it (see TAIL_PROSE_SHARE in index.ts).
+ */
+export const TAIL_MARKER_RULES: readonly ChromeRule[] = [
+  {
+    reason: 'related',
+    re: /^(?:related(?: \w+)?|(?:more|other|latest|recent|popular|recommended|similar|trending|top) (?:stories|articles|posts|news|reads|topics|categories|guides|reading|from .{1,30}|on .{1,30}|in .{1,30})|(?:you|we think you) (?:may|might|will|would) (?:also )?(?:like|enjoy|be interested in)|(?:what|where) to (?:read|go) next|read (?:next|more|this next)|(?:further|recommended|suggested) reading|keep reading|continue (?:reading|browsing)|trending(?: now| topics)?|most (?:read|popular|viewed)|popular (?:now|posts)|don'?t miss|explore more|see also|also (?:read|on) .{0,30})[:.!…]*$/i,
+  },
+  { reason: 'comments', re: /^(?:\d+ )?(?:comments?|responses?|replies|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|discussion|reader comments)(?: \(\d+\))?[:.!]*$/i },
+  { reason: 'share', re: /^(?:share(?: this)?(?: (?:article|story|post|page))?|spread the word)[:.!]*$/i },
+  { reason: 'boilerplate', re: /^(?:about the author|about (?:the )?(?:writer|contributor)s?|author bio|tags|filed under|categories|topics)[:.]*$/i },
+  { reason: 'newsletter', re: /^(?:sign up|subscribe)(?: (?:to|for) .{1,40})?[:.!]*$/i },
+];
