@@ -64,7 +64,7 @@ export async function runExtract(items: AsyncIterable<IngestItem> | Iterable<Ing
   let done = 0;
   let total = 0;
   const finish = (slot: number, result: ExtractResult, reading: boolean) => {
-    results[slot] = result;
+    results[slot] = detach(result);
     done++;
     options.onProgress?.({ done, total, reading, source: result.source });
   };
@@ -93,6 +93,16 @@ function extractOne(page: RawPage, template: Parameters<typeof extract>[1], opti
   } catch (err) {
     throw new Error(`extract failed on ${page.source}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
+}
+
+/**
+ * A copy of a result that shares no memory with its page. Extractors return substrings of the page
+ * source, and V8 keeps a substring's whole parent string alive: 1,000 WCXB HTML results (33 MB as
+ * JSON) retained 289 MB of heap until they were copied, 63 MB after. A JSON round trip costs under
+ * 1 ms per result on the 2-core dev machine, against 10–20 ms for extracting the page.
+ */
+function detach(result: ExtractResult): ExtractResult {
+  return JSON.parse(JSON.stringify(result)) as ExtractResult;
 }
 
 /** An ingest refusal as a result record; its id is derived from the source, as there is no content. */
