@@ -52,9 +52,9 @@ export function parseDateValue(value: string): string | null {
 
 /**
  * Dates inside free text ("Updated on March 3, 2024", "Published: 2025.12.17", "15/12/2025"). Numeric
- * day/month orders are ambiguous: a dotted date is day-first everywhere it is used; a slashed or dashed
- * one follows `dayFirst` (from the page's language: US English is month-first), and when that is
- * unknown only a reading where one number exceeds 12 is taken.
+ * day/month orders are ambiguous: they follow `dayFirst` (from the page's language: US English is
+ * month-first, even when dotted, as on WCXB dev); when the language is unknown a dotted date is read
+ * day-first (its usual convention) and a slashed one only when one number exceeds 12.
  */
 export function parseTextDate(text: string, dayFirst: boolean | null = null): string | null {
   let m = MDY_RE.exec(text);
@@ -71,7 +71,7 @@ export function parseTextDate(text: string, dayFirst: boolean | null = null): st
     if (a > 12 && b <= 12) return iso(y, b, a);
     if (b > 12 && a <= 12) return iso(y, a, b);
     if (a === b) return iso(y, a, b);
-    const first = m[2] === '.' ? true : dayFirst;
+    const first = m[2] === '.' && dayFirst === null ? true : dayFirst;
     if (first === null) return null;
     return first ? iso(y, b, a) : iso(y, a, b);
   }
@@ -88,7 +88,14 @@ export function urlDate(url: string | null): { value: string; evidence: string }
     path = url;
   }
   const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=[/_.-]|$)/.exec(path) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(path);
-  if (!m) return null;
+  if (!m) {
+    // "/2023/october/03/"
+    const named = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})(?=\/|$)/i.exec(path);
+    const month = named ? MONTHS[named[2]!.toLowerCase()] : undefined;
+    if (!named || !month) return null;
+    const v = iso(Number(named[1]), month, Number(named[3]));
+    return v ? { value: v, evidence: named[0] } : null;
+  }
   const value = iso(Number(m[1]), Number(m[2]), Number(m[3]));
   return value ? { value, evidence: m[0] } : null;
 }

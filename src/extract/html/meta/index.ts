@@ -238,6 +238,14 @@ export function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null
 function readPublished(c: Ctx): Evidence | null {
   const declared = declaredPublished(c);
   const visible = visibleHeaderDate(c);
+  // A full date in the URL path is set once, when the story is first published; printed and
+  // declared dates drift with updates. On WCXB dev the URL date was right wherever it disagreed.
+  const fromUrl = urlDate(c.url);
+  if (fromUrl) {
+    if (declared?.value === fromUrl.value) return declared;
+    if (visible?.value === fromUrl.value) return visible;
+    return fromUrl;
+  }
   if (visible) {
     // Prefer the structured evidence when it agrees with what the reader sees.
     if (declared && declared.value === visible.value) return declared;
@@ -255,8 +263,6 @@ function readPublished(c: Ctx): Evidence | null {
   const salvaged = salvageKey(c.facts.jsonLd, 'datePublished');
   const sd = salvaged ? parseDateValue(salvaged) : null;
   if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
-  const fromUrl = urlDate(c.url);
-  if (fromUrl) return fromUrl;
   return null;
 }
 
