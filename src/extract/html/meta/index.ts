@@ -47,6 +47,9 @@ const TIME_NEAR_H1_BEFORE = 10;
  * sentence about something else. On WCXB dev, 80 keeps every right date line.
  */
 const MAX_DATE_LINE_CHARS = 80;
+/** Labels that introduce the article's own date line, in the text before it or opening it. */
+const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date)\b\s*(on)?\s*:?\s*$/i;
+const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified)\b/i;
 
 export interface Ctx {
   facts: PageFacts;
@@ -254,6 +257,8 @@ function readPublished(c: Ctx): Evidence | null {
   if (declared) return declared;
   const nearTime = timeNearHeadline(c);
   if (nearTime) return nearTime;
+  const labelled = labelledDate(c);
+  if (labelled) return labelled;
   for (const n of c.ld) {
     if (n.kind === 'article') continue;
     const v = n.datePublished;
@@ -263,6 +268,18 @@ function readPublished(c: Ctx): Evidence | null {
   const salvaged = salvageKey(c.facts.jsonLd, 'datePublished');
   const sd = salvaged ? parseDateValue(salvaged) : null;
   if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
+  return null;
+}
+
+/** A short line anywhere outside noise blocks that says it is the publication or update date. */
+function labelledDate(c: Ctx): Evidence | null {
+  for (const t of c.facts.dateTexts) {
+    if (t.noisy || t.text.length > MAX_DATE_LINE_CHARS) continue;
+    const inLine = DATE_LABEL_START_RE.test(t.text);
+    if (!inLine && !DATE_LABEL_END_RE.test(t.before)) continue;
+    const d = parseTextDate(t.text, c.dayFirst);
+    if (d) return { value: d, evidence: inLine ? t.text : `${t.before} ${t.text}` };
+  }
   return null;
 }
 
