@@ -51,7 +51,7 @@ const MAX_DATE_LINE_CHARS = 80;
 const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date)\b\s*(on)?\s*:?\s*$/i;
 const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified)\b/i;
 
-export interface Ctx {
+interface Ctx {
   facts: PageFacts;
   ld: LdNode[];
   url: string | null;
@@ -186,7 +186,7 @@ function headlineOrder(facts: PageFacts, title: string | null): number | null {
 }
 
 /** The date the page's structured data declares as the publication date (JSON-LD, meta, microdata). */
-export function declaredPublished(c: Ctx): Evidence | null {
+function declaredPublished(c: Ctx): Evidence | null {
   for (const n of c.ld) {
     if (n.kind !== 'article') continue;
     for (const [key, v] of [['datePublished', n.datePublished], ['dateCreated', n.dateCreated]] as const) {
@@ -215,7 +215,7 @@ export function declaredPublished(c: Ctx): Evidence | null {
  * outside comments and related lists. When a page prints one date it is the one readers (and the
  * WCXB annotators) take as the article's date, even when it is labelled "Updated".
  */
-export function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
+function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
   if (c.headlineOrder === null) return null;
   // Noise flags are ignored inside the window: templates put the date line in <footer>/<aside>
   // post-meta blocks right under the headline, and a related list is never that close.
