@@ -1,11 +1,14 @@
 /**
  * The HTML extractor alone on WCXB dev (metadata and body, no text-level signals): word F1 of
  * `extractHtmlDraft(...).paragraphs` against the gold main content, with per-page detail for the worst.
- *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID]
+ *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID] [--compare]
+ * `--compare` also runs Mozilla Readability (eval/readability.ts) page by page, interleaved with ours,
+ * so both speeds are measured under the same machine load.
  */
 
 import { extractHtmlDraft } from "../src/extract/html/index.ts";
 import { loadWcxb, mean, wordF1 } from './lib.ts';
+import { readabilityText } from './readability.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -16,10 +19,28 @@ const limit = Number(opt('--limit') ?? Infinity);
 const worst = Number(opt('--worst') ?? 0);
 const show = opt('--show');
 
+const compare = args.includes('--compare');
+
 const pages = loadWcxb(limit).filter((p) => !show || p.id === show);
-const t0 = performance.now();
-const results = pages.map((p) => ({ page: p, body: extractHtmlDraft({ source: p.id, url: p.url || null, format: 'html', content: p.html, fetchedAt: null, encoding: 'utf-8', bytes: p.html.length }) }));
-const ms = (performance.now() - t0) / Math.max(1, pages.length);
+let ours = 0;
+let theirs = 0;
+const theirF1: number[] = [];
+const results = pages.map((p) => {
+  const t0 = performance.now();
+  const body = extractHtmlDraft({ source: p.id, url: p.url || null, format: 'html', content: p.html, fetchedAt: null, encoding: 'utf-8', bytes: p.html.length });
+  const t1 = performance.now();
+  ours += t1 - t0;
+  if (compare) {
+    const text = readabilityText(p.html);
+    theirs += performance.now() - t1;
+    theirF1.push(wordF1(text, p.gold.mainContent).f1);
+  }
+  return { page: p, body };
+});
+const ms = ours / Math.max(1, pages.length);
+if (compare) {
+  console.log(JSON.stringify({ readability: { f1: +mean(theirF1).toFixed(4), msPerPage: +(theirs / Math.max(1, pages.length)).toFixed(2) } }));
+}
 const scores = results.map(({ page, body }) => ({ id: page.id, ...wordF1(body.paragraphs.join('\n\n'), page.gold.mainContent) }));
 console.log(
   JSON.stringify({
