@@ -60,6 +60,8 @@ const HEADER_LINE_MAX_WORDS = 25;
  * 0.9519; share 0.1/0.25/0.5: 0.9528/0.9531/0.9529.
  */
 const TAIL_PROSE_SHARE = 0.25;
+/** A line that opens as a byline or a dated stamp is a header line even when it is long. */
+const BYLINE_START_RE = /^(?:by|written by|words by|reviewed by|fact[- ]checked by|published|updated|posted|last updated)\b/i;
 const HEADING_RE = /^h[2-6]$/;
 
 const HEADER_LINE_RE =
@@ -275,7 +277,7 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     if (b.words <= 8) {
       for (const rule of CHROME_TEXT_RULES) if (rule.re.test(b.text)) return drop(rule.reason, `text:${rule.reason}`);
     }
-    if (nearHeadline && !isProse(b)) {
+    if (nearHeadline && (!isProse(b) || BYLINE_START_RE.test(b.text))) {
       headerLines.push(b.text);
       return drop('metadata');
     }

@@ -49,11 +49,12 @@ export const CHROME_CLASS_RULES: readonly ChromeRule[] = [
   // Captions and photo credits: the WCXB gold leaves them out (dropping them: F1 +0.002 on dev).
   { reason: 'caption', re: edge('caption|captions|wp-caption-text|image-?caption|photo-?caption|figcaption') },
   { reason: 'credit', re: edge('credit|credits|photo-?credit|image-?credit') },
+  { reason: 'boilerplate', re: edge('references|reference-?list|footnotes?|bibliography|citations|article-?sources|sources-?list') },
   { reason: 'breadcrumb', re: edge('breadcrumbs?|crumbs?') },
   { reason: 'paywall', re: edge('paywall|piano|tp-modal|tp-container|subscriber-?only|premium-?(?:content|wall)|regwall|meter') },
   {
     reason: 'nav',
-    re: edge('nav|navbar|navigation|nav-?(?:bar|menu|links|list|main|primary|wrapper|container|items?)|(?:main|primary|top|site|global|mobile|header)-?nav(?:igation)?|menu|menus|menu-?(?:main|primary|top|footer|mobile|items?|container|wrapper|toggle|bar)|(?:main|primary|top|mobile|header|footer)-?menu|skip-?link|skip-?to-?content|pagination|pager|site-?header|masthead|toolbar|language-?(?:picker|switcher)'),
+    re: edge('nav|navbar|navigation|nav-?(?:bar|menu|links|list|main|primary|wrapper|container|items?)|(?:main|primary|top|site|global|mobile|header)-?nav(?:igation)?|menu|menus|menu-?(?:main|primary|top|footer|mobile|items?|container|wrapper|toggle|bar)|(?:main|primary|top|mobile|header|footer)-?menu|skip-?link|skip-?to-?content|pagination|pager|site-?header|masthead|toolbar|language-?(?:picker|switcher)|table-?of-?contents?|ez-toc-?\\w*|toc-?(?:container|wrapper|list|title)|lwptoc\\w*|rank-math-toc\\w*'),
   },
   { reason: 'footer', re: edge('footer|site-?footer|page-?footer|copyright|colophon|site-?info|legal') },
   {
