@@ -1,0 +1,49 @@
+/**
+ * The quality gate: the extract stage's scores on the labelled data must stay at or above the floors
+ * pinned in eval/floors.json (a little under the scores measured when each was set). Same code path as
+ * `npm run eval`, without the Readability baseline. Skips loudly when ../shared/data is absent.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evalWcxbHtml } from '../eval/wcxb-html.ts';
+import { evalWcxbText } from '../eval/wcxb-text.ts';
+import { evalSeeds, seedsAvailable } from '../eval/seeds.ts';
+import { checkFloors, loadFloors, type EvalFigures } from '../eval/floors.ts';
+import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
+
+test('floors file pins every gated figure', () => {
+  const floors = loadFloors();
+  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'seedsMinF1']) {
+    assert.equal(typeof floors[key], 'number', `eval/floors.json has no floor for ${key}`);
+  }
+});
+
+test('WCXB dev articles (HTML and rendered text dumps) stay above their floors', async (t) => {
+  if (!wcxbAvailable()) {
+    console.warn('SKIPPED: ../shared/data/wcxb-dev-articles not found — the WCXB quality floors are NOT checked');
+    t.skip('../shared/data/wcxb-dev-articles not found');
+    return;
+  }
+  const html = evalWcxbHtml(loadWcxb());
+  const text = await evalWcxbText();
+  const figures: EvalFigures = {
+    wcxbF1: html.f1,
+    wcxbTitleExact: html.titleExact,
+    wcxbDateAccuracy: html.dateAccuracy,
+    wcxbAuthorPrecision: html.authorPrecision,
+    wcxbTextF1: text.f1,
+  };
+  console.log(`WCXB figures: ${JSON.stringify(figures)}`);
+  assert.equal(html.pages, 793, 'all 793 WCXB dev pages were scored');
+  assert.deepEqual(checkFloors(figures), []);
+});
+
+test('seeds stay above their floors', (t) => {
+  if (!seedsAvailable()) {
+    console.warn('SKIPPED: ../shared/seeds not found — the seed floors are NOT checked');
+    t.skip('../shared/seeds not found');
+    return;
+  }
+  const seeds = evalSeeds();
+  assert.deepEqual(checkFloors({ seedsMinF1: Math.min(...seeds.map((s) => s.f1)) }), []);
+});
