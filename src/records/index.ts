@@ -93,27 +93,27 @@ export const Article = z.object({
   url: z.string().nullable(),
   ok: z.literal(true),
   format: PageFormat,
-  title: z.string().nullable(),
+  title: z.string().nullable().describe('The article headline as a reader sees it, without site name or breadcrumbs'),
   /** The site that published the page (e.g. "Arabian Post"), or null when the page does not say. */
-  outlet: z.string().nullable(),
+  outlet: z.string().nullable().describe('The site that published the page, or null when the page does not say'),
   /** Who wrote the copy: the wire or paper the page names (e.g. "Reuters", "The New York Times"). */
-  originalSource: z.string().nullable(),
+  originalSource: z.string().nullable().describe('Who wrote the copy: the wire or paper the page names, e.g. Reuters'),
   /** The verbatim snippet that names the original source. */
-  originalSourceEvidence: z.string().nullable(),
+  originalSourceEvidence: z.string().nullable().describe('The verbatim snippet that names the original source'),
   /** ISO date (YYYY-MM-DD) of publication, or null when the page gives no real evidence. */
-  published: z.string().nullable(),
+  published: z.string().nullable().describe('Publication date YYYY-MM-DD, or null without real evidence'),
   /** The verbatim snippet the date was read from. */
-  publishedEvidence: z.string().nullable(),
+  publishedEvidence: z.string().nullable().describe('The verbatim snippet the date was read from'),
   /** Place line that opens the story, e.g. "BEIRUT/MOSCOW". */
-  dateline: z.string().nullable(),
-  byline: z.string().nullable(),
+  dateline: z.string().nullable().describe('The place line opening the story, e.g. BEIRUT/MOSCOW'),
+  byline: z.string().nullable().describe('Author names only, without By or job titles'),
   /** ISO 639-1 code, or null when the text is too short or mixed to tell. */
-  language: z.string().nullable(),
-  paragraphs: z.array(z.string()),
+  language: z.string().nullable().describe('ISO 639-1 code, or null when unreliable'),
+  paragraphs: z.array(z.string()).describe('The article body in order, one entry per paragraph or subheading'),
   /** `paragraphs` joined by a blank line. */
-  text: z.string(),
+  text: z.string().describe('paragraphs joined by a blank line'),
   wordCount: z.number().int().nonnegative(),
-  removed: z.array(Removed),
+  removed: z.array(Removed).describe('Every dropped line or block with the reason it was dropped'),
   fetchedAt: z.string().nullable(),
 });
 export type Article = z.infer<typeof Article>;
