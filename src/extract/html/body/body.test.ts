@@ -95,12 +95,13 @@ test('a link-dense list inside the article container is dropped as navigation', 
   assert.ok(body.removed.some((r) => r.text === 'Topic number 3' && r.reason === 'nav'));
 });
 
-test('hidden elements are skipped, but React streamed sections are read', () => {
-  const html = `<html><body><div style="display:none"><p>${prose(3, 'secret')}</p></div>
-    <div hidden id="S:0"><main><p>${prose(3)}</p></main></div></body></html>`;
+test('hidden and aria-hidden elements are skipped; React streamed sections and collapsed panels are read', () => {
+  const html = `<html><body><div hidden><p>${prose(3, 'secret')}</p></div><div aria-hidden="true"><p>${prose(2, 'ghost')}</p></div>
+    <div hidden id="S:0"><main><p>${prose(3)}</p><div class="accordion-panel" style="display: none"><p>${prose(2, 'pond')}</p></div></main></div></body></html>`;
   const body = extractBody(parseHtml(html), null);
   assert.ok(body.paragraphs.some((p) => p.startsWith('The river rose')));
-  assert.ok(!body.paragraphs.some((p) => p.includes('secret')));
+  assert.ok(body.paragraphs.some((p) => p.startsWith('The pond rose')));
+  assert.ok(!body.paragraphs.some((p) => p.includes('secret') || p.includes('ghost')));
 });
 
 test('captions are removed as captions', () => {
