@@ -52,6 +52,9 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     else if (reasons[i] === null && l.words <= HEADER_MAX_WORDS && (i > titleTop || DATE_HINT.test(l.text))) headerIdx.add(i);
   }
   for (let i = 0; i < bodyStart; i++) if (reasons[i] === 'scraper-date') headerIdx.add(i);
+  // Date lines ("Published April 7, 2025, 11:42 a.m.") above the body or inside it, never from the
+  // related lists and footers after it.
+  for (const i of seg.dateLines) if (i <= end || start < 0) headerIdx.add(i);
 
   const paragraphs: string[] = [];
   const removed: Removed[] = [];

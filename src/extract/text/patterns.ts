@@ -98,6 +98,32 @@ export const CAPTION_WITH_CREDIT: RegExp[] = [
   /\s(?:photo|image|picture|credit)s?\s*:\s*[\p{Lu}][^.]{1,60}$/iu,
 ];
 
+/**
+ * A caption that ends with a parenthesised credit naming any agency or photographer: "(AP Photo/Lise
+ * Moor)", "(Getty Images/AFP/N. Kolesnikova)", an agency we have never heard of with a photographer
+ * "(Harbour Press Agency/L. Moor)". Every part is capitalised, and one part is a person's name (a
+ * space or an initial's full stop), so prose ending in "(EU/EEA)" or "(Democrats/Republicans)" is not
+ * a caption.
+ */
+export const PAREN_CREDIT = /\(\s*[\p{Lu}][\p{L}.'’&-]*(?:\s+[\p{L}.'’&-]+){0,5}(?:\s*\/\s*[\p{Lu}][\p{L}.'’&-]*(?:\s+[\p{Lu}][\p{L}.'’&-]*){0,3}){1,3}\)$/u;
+/** The person's-name part that `PAREN_CREDIT` needs: "L. Moor", "Lise Moor" after a slash. */
+export const PAREN_CREDIT_NAME = /\/\s*[\p{Lu}][\p{L}'’-]*(?:\.\s*|\s+)[\p{Lu}][^()/]*\)$/u;
+
+/**
+ * Words that make a trailing "— <Name>" a photo credit rather than a byline or attribution: "— Lumen
+ * Photo Agency", "— Jane Roe Photography", "— City Pictures".
+ */
+const CREDIT_NOUN = '(?:Photo|Photos|Photography|Photographer|Agency|Images|Pictures|Pics|Foto|Fotos|Fotografie|Bild|Bilder)';
+
+/**
+ * A caption whose credit is a trailing "— Lumen Photo Agency" (capitalised words holding a credit
+ * noun), without sentence punctuation before the dash.
+ */
+export const TRAILING_CREDIT = new RegExp(
+  `^(.*?[^\\s.!?"”’'])\\s+[—–]\\s*(?:[\\p{Lu}][\\p{L}.'’&-]*\\s+){0,4}${CREDIT_NOUN}(?:\\s+[\\p{Lu}][\\p{L}.'’&-]*){0,2}$`,
+  'u',
+);
+
 /** A caption whose credit is a trailing "— Reuters" without sentence punctuation before the dash. */
 export const TRAILING_AGENCY = new RegExp(`^(.*?[^\\s.!?"”’'])\\s+[—–]\\s*(?:${agencyAlt})$`, 'u');
 
@@ -148,5 +174,37 @@ export const STOP_WORDS = new Set(
     'il lo gli e o ma di da un una è sono era nel con per che si non ' +
     'o os as e ou mas do da dos das um uma é são foi em no na com por para que se não ' +
     'de het een en of maar van te in op met voor is zijn was niet dat die'
+  ).split(' '),
+);
+
+/**
+ * Labels that open a date line: "Published April 7, 2025, 11:42 a.m.", "Updated: 4:18 PM CEST May 21,
+ * 2025", "Veröffentlicht am 10.04.2025". A line holding only a label and a date is metadata.
+ */
+export const DATE_LABEL =
+  /^(?:(?:last |first )?(?:updated|published|posted|modified|created)(?: on| at)?|date|dated|veröffentlicht(?: am)?|aktualisiert(?: am)?|stand|publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?)\s*:?\s*/i;
+
+/**
+ * The words a date line may hold besides numbers: months and weekdays (full and short, several
+ * languages), clock words and joiners ("at", "um", "de"). Time zones are any all-capital token.
+ */
+export const DATE_WORDS = new Set(
+  (
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
+    'mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
+    'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag ' +
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo ' +
+    'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre ' +
+    'am pm a.m. p.m. a.m p.m h uhr at on um à de del of the'
+  ).split(' '),
+);
+
+/** Month names and short forms: a date line needs one of these or a numeric date. */
+export const MONTH_WORDS = new Set(
+  (
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
+    'januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre ' +
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre'
   ).split(' '),
 );

@@ -12,17 +12,23 @@
  */
 import type { RemovalReason } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
-import { stopRatio, type Line } from './lines.ts';
+import { lower, stopRatio, type Line } from './lines.ts';
 import {
   ATTRIBUTION_LINE,
   CAPTION_WITH_CREDIT,
   CREDIT_LINE,
+  DATE_LABEL,
+  DATE_WORDS,
   FOOTER_PROSE,
   FOOTER_PROSE_ANY,
   FUSED_ATTRIBUTION,
   IMAGE_FILE_NAME,
   LINE_RULES,
+  MONTH_WORDS,
+  PAREN_CREDIT,
+  PAREN_CREDIT_NAME,
   TRAILING_AGENCY,
+  TRAILING_CREDIT,
 } from './patterns.ts';
 
 /** Whole-line chrome patterns only run on lines up to this many words (labels are short). */
@@ -89,6 +95,8 @@ export interface Segmentation {
   end: number;
   /** Body lines whose tail was an attribution: the kept text and the split-off tail. */
   splits: Map<number, { keep: string; tail: string }>;
+  /** Lines that are only a (labelled) date, in order: metadata for the header. */
+  dateLines: number[];
 }
 
 function matchAny(patterns: RegExp[], text: string): boolean {
@@ -104,11 +112,56 @@ function countTicker(text: string): number {
 
 /** Whether a line reads as a sentence of running text rather than a label, menu item or headline. */
 export function isProse(l: Line): boolean {
+  return (l.prose ??= proseShaped(l));
+}
+
+function proseShaped(l: Line): boolean {
   if (l.words < PROSE_MIN_WORDS) return false;
   if (!l.sentenceEnd && l.words < LONG_LINE_WORDS) return false;
   // "Headline | Section | Site | date" and "A | B | C" menus are not running text.
-  if (PIPES.test(l.text)) return false;
+  if (l.text.includes('|') && PIPES.test(l.text)) return false;
   return l.unspaced || l.words >= FOREIGN_PROSE_WORDS || stopRatio(l) >= MIN_STOP_RATIO;
+}
+
+/** Date lines are short: a label, a date and a time. */
+const DATE_LINE_MAX_CHARS = 80;
+const NUMERIC_TOKEN = /^\d{1,4}(?:st|nd|rd|th|\.)?$/;
+const NUMERIC_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}t[\d:.+z-]*)$/;
+const CLOCK = /^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?|h)?$/;
+const TIME_ZONE = /^(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)$/;
+
+/**
+ * A line that is only a date, optionally labelled and timed: "17 Apr 2025", "Published April 7, 2025,
+ * 11:42 a.m.", "Updated: 4:18 PM CEST May 21, 2025", "10.04.2025 | 14:05". It is metadata (the
+ * signals read the date from it), never body and never a title.
+ */
+export function isDateLine(l: Line): boolean {
+  const t = l.text;
+  if (t.length > DATE_LINE_MAX_CHARS || l.words > MAX_LABEL_WORDS) return false;
+  let digit = false;
+  for (let i = 0; i < t.length && !digit; i++) {
+    const c = t.charCodeAt(i);
+    digit = c >= 48 && c <= 57;
+  }
+  if (!digit) return false;
+  const m = DATE_LABEL.exec(t);
+  const rest = m ? t.slice(m[0].length) : t;
+  let month = false;
+  let number = false;
+  let numericDate = false;
+  let tokens = 0;
+  for (const raw of rest.split(/[\s,|/·•–—()]+/)) {
+    if (raw === '' || raw === '-') continue;
+    tokens++;
+    const low = raw.toLowerCase();
+    const tok = DATE_WORDS.has(low) ? low : low.replace(/[.:;]+$/, '');
+    if (NUMERIC_TOKEN.test(tok)) number = true;
+    else if (NUMERIC_DATE.test(tok)) numericDate = true;
+    else if (CLOCK.test(tok)) continue;
+    else if (DATE_WORDS.has(tok)) month ||= MONTH_WORDS.has(tok);
+    else if (!TIME_ZONE.test(raw.replace(/[.:;]+$/, ''))) return false;
+  }
+  return tokens >= 1 && (numericDate || (month && number));
 }
 
 /** Pass 1: pattern tables, neighbours and template evidence. */
@@ -116,8 +169,9 @@ function classifyChrome(
   lines: Line[],
   template: TemplateEvidence | null,
   url: string | null,
-): { reasons: (RemovalReason | null)[]; closes: boolean[] } {
+): { reasons: (RemovalReason | null)[]; closes: boolean[]; dateLines: number[] } {
   const n = lines.length;
+  const dateLines: number[] = [];
   const reasons: (RemovalReason | null)[] = new Array(n).fill(null);
   const closes: boolean[] = new Array(n).fill(false);
   const creditAt: boolean[] = new Array(n).fill(false);
@@ -149,6 +203,11 @@ function classifyChrome(
         break;
       }
       if (matched) continue;
+      if (isDateLine(l)) {
+        reasons[i] = 'metadata';
+        dateLines.push(i);
+        continue;
+      }
       if (matchAny(ATTRIBUTION_LINE, t)) {
         reasons[i] = 'metadata';
         continue;
@@ -165,12 +224,12 @@ function classifyChrome(
     }
     const dash = t.includes('—') || t.includes('–');
     if (l.words <= CAPTION_MAX_WORDS) {
-      if (/[/(:]/.test(t) && matchAny(CAPTION_WITH_CREDIT, t)) {
+      if (/[/(:]/.test(t) && (matchAny(CAPTION_WITH_CREDIT, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))) {
         reasons[i] = 'caption';
         captionWithCredit[i] = true;
         continue;
       }
-      if (dash && TRAILING_AGENCY.test(t)) {
+      if (dash && (TRAILING_AGENCY.test(t) || TRAILING_CREDIT.test(t))) {
         reasons[i] = 'caption';
         continue;
       }
@@ -216,11 +275,14 @@ function classifyChrome(
       if (reasons[i] === null && template.isTemplate(lines[i]!.text, url)) reasons[i] = 'template';
     }
   }
-  return { reasons, closes };
+  return { reasons, closes, dateLines };
 }
 
 /** Pass 2: the maximum-score run of lines, cut at a closing header. */
-function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boolean[]): [number, number] {
+function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boolean[], dateLines: number[]): [number, number] {
+  // Date lines are metadata, but they score as the short lines they are: a list of dated teasers after
+  // the article must not join it (neutral date lines let the run swallow read-next lists on WCXB).
+  const dated = new Set(dateLines);
   let best = 0;
   let bestStart = -1;
   let bestEnd = -1;
@@ -229,7 +291,7 @@ function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boole
   for (let i = 0; i < lines.length; i++) {
     const r = reasons[i] ?? null;
     let s: number;
-    if (r !== null && INLINE_CHROME.has(r)) s = 0;
+    if (r !== null && INLINE_CHROME.has(r) && !dated.has(i)) s = 0;
     else if (r === null && isProse(lines[i]!)) s = lines[i]!.words;
     else s = -SHORT_PENALTY;
     if (sum <= 0) {
@@ -280,11 +342,11 @@ function bodyRun(lines: Line[], reasons: (RemovalReason | null)[], closes: boole
  * @example const seg = segment(splitLines(page.content), template, page.url);
  */
 export function segment(lines: Line[], template: TemplateEvidence | null, url: string | null): Segmentation {
-  const { reasons, closes } = classifyChrome(lines, template, url);
-  const [start, end] = bodyRun(lines, reasons, closes);
+  const { reasons, closes, dateLines } = classifyChrome(lines, template, url);
+  const [start, end] = bodyRun(lines, reasons, closes, dateLines);
   const splits = new Map<number, { keep: string; tail: string }>();
   if (start < 0) {
-    return { lines, reasons: reasons.map((r) => r ?? 'boilerplate'), start, end, splits };
+    return { lines, reasons: reasons.map((r) => r ?? 'boilerplate'), start, end, splits, dateLines };
   }
 
   // Inside the run: duplicates, fused attributions.
@@ -292,7 +354,7 @@ export function segment(lines: Line[], template: TemplateEvidence | null, url: s
   let last = -1;
   for (let i = start; i <= end; i++) {
     if (reasons[i] !== null) continue;
-    const key = lines[i]!.text.toLowerCase();
+    const key = lower(lines[i]!);
     if (lines[i]!.words >= DUPLICATE_MIN_WORDS && seen.has(key)) {
       reasons[i] = 'duplicate';
       continue;
@@ -313,12 +375,12 @@ export function segment(lines: Line[], template: TemplateEvidence | null, url: s
   // Outside the run: lines before it that repeat body lines are teasers; after it, lines take the
   // reason of the closing header they follow.
   for (let i = 0; i < start; i++) {
-    if (reasons[i] === null && seen.has(lines[i]!.text.toLowerCase())) reasons[i] = 'teaser';
+    if (reasons[i] === null && seen.has(lower(lines[i]!))) reasons[i] = 'teaser';
   }
   let section: RemovalReason = 'boilerplate';
   for (let i = end + 1; i < lines.length; i++) {
     if (closes[i]) section = reasons[i] ?? section;
     if (reasons[i] === null) reasons[i] = section;
   }
-  return { lines, reasons, start, end, splits };
+  return { lines, reasons, start, end, splits, dateLines };
 }

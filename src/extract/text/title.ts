@@ -27,9 +27,13 @@ const SITE_SUFFIX_MAX_WORDS = 12;
 const SUFFIX_SEPARATOR = /^\s*(?:\||–|—|-|:|·|•|»|\/\/)\s*/;
 const SPLIT_SUFFIX = /\s+(?:\||–|—|·|•|»)\s+|\s*\|\s*|\s+-\s+/;
 
+/** Bylines are never headlines: "By NILS ABERG Associated Press". */
+const BYLINE = /^(?:by|von|par|por|di|door)\s+\p{Lu}/iu;
+
 function headlineShaped(l: Line): boolean {
   return (
     l.words >= TITLE_MIN_WORDS &&
+    !BYLINE.test(l.text) &&
     l.words <= TITLE_MAX_WORDS &&
     !/[.,;]$/.test(l.text) &&
     l.sentences <= 2 &&
