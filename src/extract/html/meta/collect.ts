@@ -28,6 +28,8 @@ interface WalkState {
 export interface Heading extends Located {
   /** In the site header, nav or a logo/brand block: a site name, not a headline. */
   chrome: boolean;
+  /** The heading's lines, split at <br> and block children: more than one when it holds a subtitle. */
+  lines: string[];
 }
 
 export interface Located {
@@ -130,6 +132,35 @@ function bylineText(root: Element): string | null {
   return out.trim();
 }
 
+/** Elements that start a new line inside a heading: a <br> or a block child holding a subtitle. */
+const HEADING_BREAK_TAGS = new Set(['br', 'div', 'p', 'li', 'ul', 'ol', 'section', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption', 'table', 'tr', 'td']);
+/** Elements inside a heading that readers do not take as part of the title: a date stamp, scripts, icons, buttons. */
+const HEADING_SKIP_TAGS = new Set(['time', 'script', 'style', 'noscript', 'svg', 'button', 'template', 'select']);
+
+/**
+ * A heading's text as rendered: "WEEKEND<br>CODING" reads "WEEKEND CODING" and a <div> subtitle
+ * is set apart by a space, where plain textContent fuses them ("WEEKENDCODING"); a <time> printed
+ * inside the heading link is left out, since it is the date, not the title.
+ */
+function headingLines(root: Element): string[] {
+  let out = '';
+  const walk = (nodes: ChildNode[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'text') out += n.data;
+      else if (n.type === 'tag') {
+        const el = n as Element;
+        if (HEADING_SKIP_TAGS.has(el.name)) continue;
+        const brk = HEADING_BREAK_TAGS.has(el.name);
+        if (brk) out += '\n';
+        walk(el.children);
+        if (brk) out += '\n';
+      }
+    }
+  };
+  walk(root.children);
+  return out.split('\n').map(clean).filter((l) => l !== '');
+}
+
 function isChromeBlock(classAndId: string): boolean {
   for (const token of classAndId.split(/\s+/)) if (token && CHROME_TOKEN_RE.test(token)) return true;
   return false;
@@ -209,7 +240,8 @@ export function collectFacts(doc: Document): PageFacts {
       const childNoisy = noisy || name === 'footer' || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
       if (name === 'h1' || name === 'h2') {
         const chrome = !st.inArticle && (st.chrome || isChromeBlock(ci));
-        (name === 'h1' ? facts.h1s : facts.h2s).push({ text: clean(textContent(el)), order: here, noisy: childNoisy, chrome });
+        const lines = headingLines(el);
+        (name === 'h1' ? facts.h1s : facts.h2s).push({ text: lines.join(' '), lines, order: here, noisy: childNoisy, chrome });
       }
       if (name === 'time' || (name !== 'meta' && a['datetime'] !== undefined)) {
         facts.times.push({

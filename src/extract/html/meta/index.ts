@@ -19,7 +19,7 @@ import { clean, collectFacts, type PageFacts } from './collect.ts';
 import { readJsonLd, salvageKey, type LdNode } from './jsonld.ts';
 import { parseDateValue, parseTextDate, urlDate } from './date.ts';
 import { cleanByline } from './byline.ts';
-import { hostLabel, isSiteSegment, squash, stripSiteName, titleAffix } from './title.ts';
+import { coverage, hostLabel, isHeadingFurniture, isSiteSegment, shortTail, slugWords, squash, stripSiteName, titleAffix, titleWords } from './title.ts';
 import {
   AUTHOR_META_KEYS,
   LANGUAGE_META_KEYS,
@@ -95,23 +95,40 @@ const TRAILING_ORNAMENT_RE = /\s+[⋆★☆•»«|~–—-]+$/u;
 const MIN_UNCONFIRMED_H1_WORDS = 2;
 /** A title's head before " | " must have this many words to stand alone as the headline. */
 const MIN_PIPED_HEAD_WORDS = 3;
+/**
+ * A meta title this long that is a prefix of a longer one was cut by the CMS (JSON-LD headlines are
+ * often capped at 110 characters, twitter:title at 70): the longer one is the whole headline.
+ */
+const MIN_TRUNCATED_CHARS = 50;
+/**
+ * The URL slug as a third witness when the h1 and the meta titles disagree outright. On WCXB dev,
+ * of 129 pages whose h1 and agreed meta title share neither text, 13 had an h1 covering at most a
+ * quarter of the slug's words and a meta title covering at least half: the gold followed the meta
+ * title on 10 of them (the h1 was a tagline or a section label), the h1 on 2.
+ */
+const SLUG_H1_MAX_COVER = 0.25;
+const SLUG_META_MIN_COVER = 0.5;
+/** Share of a two-line h1's first line found in the meta title for the meta title to win. */
+const SUBTITLED_MIN_OVERLAP = 0.6;
+/** An all-caps h1 takes the wording of a meta title sharing at least this share of its words. */
+const CAPS_META_MIN_OVERLAP = 0.5;
 
 /** Decode entities a CMS encoded twice ("&amp;#8217;" arrives as "&#8217;" after parsing). */
 function decodeTwice(s: string): string {
   return /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s) ? decodeHTML(s) : s;
 }
 
+const allCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
 /**
  * When the h1 and a meta title are the same words in different case, the markup's own casing is in
  * the meta title; the h1 may be uppercased by CSS or typed in sentence case for the design.
  */
-function preferCasing(h1: string, metaTitles: string[], siteNames: string[], host: string | null): string {
+function preferCasing(h1: string, metaTitles: string[]): string {
   const key = h1.toLowerCase();
-  for (const t of metaTitles) {
-    const m = stripSiteName(t, siteNames, host);
+  for (const m of metaTitles) {
     if (m !== h1 && m.toLowerCase() === key) {
       const caps = (s: string) => (s.match(/\p{Lu}/gu) ?? []).length;
-      const allCaps = (s: string) => !/\p{Ll}/u.test(s);
       if (allCaps(h1) || (!allCaps(m) && caps(m) > caps(h1))) return m;
     }
   }
@@ -130,37 +147,143 @@ function dropPipedTail(title: string): string {
   return head.split(/\s+/).length >= MIN_PIPED_HEAD_WORDS ? head : title;
 }
 
-function readTitle(c: Ctx, siteNames: string[]): string | null {
+interface MetaTitle {
+  text: string;
+  /** From an itemprop on the page, often the h1 itself: no independent witness for that h1. */
+  microdata: boolean;
+}
+
+/** Meta titles with the site's name and piped labels removed, in order of trust. */
+function metaTitleCandidates(c: Ctx, siteNames: string[]): MetaTitle[] {
+  const raw: MetaTitle[] = [];
   const article = c.ld.find((n) => n.kind === 'article' && (n.headline || n.name));
   const ldTitle = article?.headline ?? article?.name ?? null;
-  const metaTitles: string[] = [];
-  if (ldTitle) metaTitles.push(decodeTwice(ldTitle));
+  if (ldTitle) raw.push({ text: ldTitle, microdata: false });
   for (const key of TITLE_META_KEYS) {
-    const v = meta(c.facts, key);
-    if (v) metaTitles.push(decodeTwice(v));
+    for (const m of c.facts.metas) if (m.key === key) raw.push({ text: m.content, microdata: false });
   }
-  for (const m of c.facts.microdata) if (m.prop === 'headline' && m.value) metaTitles.push(decodeTwice(m.value));
-  if (c.facts.titleTag) metaTitles.push(decodeTwice(c.facts.titleTag));
+  for (const m of c.facts.microdata) if (m.prop === 'headline' && m.value) raw.push({ text: m.value, microdata: true });
+  if (c.facts.titleTag) raw.push({ text: c.facts.titleTag, microdata: false });
+  const host = hostOf(c.url);
+  // "example.com Headline": a blog that prints its host name before every title, with no separator.
+  const hostPrefix = host ? new RegExp(`^${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?=\\S)`, 'i') : null;
+  const stripped = raw
+    .map((t) => {
+      const text = dropPipedTail(stripSiteName(clean(decodeTwice(t.text)), siteNames, c.host));
+      return { ...t, text: hostPrefix ? text.replace(hostPrefix, '') : text };
+    })
+    .filter((t) => t.text.length >= 3);
+  // Cut copies ("Headline that runs o…", or a capped prefix of the full headline) give way to the whole.
+  return stripped.filter(({ text: t }) => {
+    if (/(\.\.\.|…)$/.test(t)) return false;
+    const st = squash(t);
+    return !(
+      t.length >= MIN_TRUNCATED_CHARS &&
+      stripped.some(({ text: o }) => o.length > t.length && squash(o).startsWith(st) && !/^\s*[|:–—-]/.test(o.slice(t.length)))
+    );
+  });
+}
 
-  const isSite = (t: string) => siteNames.some((n) => squash(n) === squash(t)) || (c.host !== null && squash(t) === squash(c.host));
-  const h1s = c.facts.h1s.filter((h) => h.text.length >= 3 && !h.noisy && !h.chrome && !isSite(h.text));
-  const sq = metaTitles.map(squash).filter((s) => s.length > 0);
+/** The meta title most sources agree on (same letters and digits); ties go to the more trusted source. */
+function agreedMetaTitle(metas: string[]): { text: string; votes: number } | null {
+  let best: { text: string; votes: number } | null = null;
+  for (const m of metas) {
+    const key = squash(m);
+    const votes = metas.filter((o) => squash(o) === key).length;
+    if (!best || votes > best.votes) best = { text: m, votes };
+  }
+  return best;
+}
+
+/** An h1 that is page furniture: a breadcrumb trail ("Computer Science > AI"), a lead-in ending in ":". */
+function isFurnitureHeading(text: string): boolean {
+  return /\s[>»›]\s/.test(text) || /:\s*$/.test(text);
+}
+
+/** The meta title inside an h1 whose other text is a date, a count or a label: "Dec 18 2025 Headline". */
+function metaInsideHeading(h1: string, metas: string[]): string | null {
+  const lower = h1.toLowerCase();
+  for (const m of metas) {
+    if (m.split(/\s+/).length < MIN_PIPED_HEAD_WORDS) continue;
+    const i = lower.indexOf(m.toLowerCase());
+    if (i < 0 || m.length === h1.length) continue;
+    if (isHeadingFurniture(h1.slice(0, i) + ' ' + h1.slice(i + m.length))) return h1.slice(i, i + m.length);
+  }
+  return null;
+}
+
+/** A meta title that is the h1 plus a number the h1 lost (a count styled apart: "8 Recent Trends…"). */
+function metaWithLostNumber(h1: string, metas: string[]): string | null {
+  const lower = h1.toLowerCase();
+  for (const m of metas) {
+    const i = m.toLowerCase().indexOf(lower);
+    if (i < 0 || m.length === h1.length) continue;
+    const extra = (m.slice(0, i) + ' ' + m.slice(i + h1.length)).trim();
+    if (/^\d+$/.test(extra)) return m;
+  }
+  return null;
+}
+
+function chooseTitle(c: Ctx, siteNames: string[]): string | null {
+  const candidates = metaTitleCandidates(c, siteNames);
+  const metas = candidates.map((m) => m.text);
+  const agreed = agreedMetaTitle(metas);
+  const host = hostOf(c.url);
+  const isSite = (t: string) =>
+    siteNames.some((n) => squash(n) === squash(t)) || (c.host !== null && squash(t) === squash(c.host)) || (host !== null && squash(t) === squash(host));
+  const h1s = c.facts.h1s
+    .map((h) => ({ ...h, text: clean(decodeTwice(h.text)) }))
+    .filter((h) => h.text.length >= 3 && !h.noisy && !h.chrome && !isSite(h.text) && !isFurnitureHeading(h.text));
+  const sq = metas.map(squash).filter((s) => s.length > 0);
   // An h1 confirmed by a meta title (equal, or contained in it, as in "Headline | Site").
   for (const h of h1s) {
     const hs = squash(h.text);
     if (hs.length >= 3 && sq.some((m) => m === hs || (m.includes(hs) && hs.length >= m.length * 0.4))) {
-      return preferCasing(h.text, metaTitles, siteNames, c.host);
+      return metaWithLostNumber(h.text, metas) ?? preferCasing(h.text, metas);
     }
+    // …or holding one, with only a date, a count or a label around it.
+    const inside = metaInsideHeading(h.text, metas);
+    if (inside) return inside;
   }
+  // An h1 the walk flagged as header or sidebar still counts when a meta title says exactly the same:
+  // two sources agree, and themes do put the headline in a "hero" header block.
+  const independent = candidates.filter((m) => !m.microdata).map((m) => squash(m.text));
+  const flagged = c.facts.h1s.find((h) => (h.noisy || h.chrome) && !isSite(h.text) && independent.includes(squash(clean(decodeTwice(h.text)))));
+  if (flagged) return preferCasing(clean(decodeTwice(flagged.text)), metas);
   // Otherwise the first headline-like h1: what the reader sees, even when the SEO title differs.
   const first = h1s[0];
-  const stripped = metaTitles.map((t) => dropPipedTail(stripSiteName(t, siteNames, c.host))).filter((t) => t.length >= 3);
+  const best = agreed?.text ?? null;
   if (first && first.text.split(/\s+/).length >= MIN_UNCONFIRMED_H1_WORDS) {
     // Tried: requiring word overlap with a meta title (0.2–0.6) never helped on WCXB dev.
+    const bestWords = best ? titleWords(best) : new Set<string>();
+    if (best && allCaps(first.text) && coverage(titleWords(first.text), bestWords) >= CAPS_META_MIN_OVERLAP) return best;
+    // A heading set in two lines (title, then a subtitle under a <br>) whose first line opens the meta
+    // title: the meta title is the headline the page chose for itself.
+    if (best && first.lines.length >= 2 && coverage(titleWords(first.lines[0]!), bestWords) >= SUBTITLED_MIN_OVERLAP) return best;
+    const slug = slugWords(c.url);
+    if (best && slug.size >= 2 && coverage(slug, titleWords(first.text)) <= SLUG_H1_MAX_COVER && coverage(slug, titleWords(best)) >= SLUG_META_MIN_COVER) {
+      return best;
+    }
     return first.text;
   }
-  if (stripped[0]) return stripped[0];
+  if (best) return best;
   return first?.text ?? null;
+}
+
+function readTitle(c: Ctx, siteNames: string[]): string | null {
+  const t = chooseTitle(c, siteNames);
+  if (t === null) return null;
+  return shortTail(t)?.head ?? t;
+}
+
+/** The URL's host without "www.": "davidbau.com". */
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------- date
