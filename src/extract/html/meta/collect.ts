@@ -134,6 +134,11 @@ function bylineText(root: Element): string | null {
 
 /** Elements that start a new line inside a heading: a <br> or a block child holding a subtitle. */
 const HEADING_BREAK_TAGS = new Set(['br', 'div', 'p', 'li', 'ul', 'ol', 'section', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption', 'table', 'tr', 'td']);
+/**
+ * Class tokens that set an inline element on a line of its own inside a heading: utility classes
+ * for display:block and the usual names of a subtitle or kicker.
+ */
+const LINE_CLASS_RE = /(^|\s)(block|d-block|subtitle|sub-title|subheading|sub-heading|subhead|tagline|dek|kicker|eyebrow)(\s|$)/i;
 /** Elements inside a heading that readers do not take as part of the title: a date stamp, scripts, icons, buttons. */
 const HEADING_SKIP_TAGS = new Set(['time', 'script', 'style', 'noscript', 'svg', 'button', 'template', 'select']);
 
@@ -150,7 +155,7 @@ function headingLines(root: Element): string[] {
       else if (n.type === 'tag') {
         const el = n as Element;
         if (HEADING_SKIP_TAGS.has(el.name)) continue;
-        const brk = HEADING_BREAK_TAGS.has(el.name);
+        const brk = HEADING_BREAK_TAGS.has(el.name) || LINE_CLASS_RE.test(el.attribs['class'] ?? '');
         if (brk) out += '\n';
         walk(el.children);
         if (brk) out += '\n';

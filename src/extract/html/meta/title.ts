@@ -184,7 +184,8 @@ export function shortTail(title: string): { head: string; tail: string } | null 
   const tailWords = tail.split(/\s+/).length;
   // A tail that opens in lower case continues the sentence ("… – and 5 trends to expect").
   if (!/^[\p{Lu}\p{N}]/u.test(tail)) return null;
-  return headWords >= MIN_HEAD_WORDS_FOR_TAIL && tailWords <= MAX_TAIL_WORDS ? { head, tail } : null;
+  const maxTail = /\s\|\s\S[^|]*$/.test(title) ? MAX_PIPED_TAIL_WORDS : MAX_TAIL_WORDS;
+  return headWords >= MIN_HEAD_WORDS_FOR_TAIL && tailWords <= maxTail ? { head, tail } : null;
 }
 
 /**
@@ -194,5 +195,10 @@ export function shortTail(title: string): { head: string; tail: string } | null 
  * 5 words it kept them (6 of 7).
  */
 const MAX_TAIL_WORDS = 3;
+/**
+ * Pipes almost never sit inside a headline, so a piped tail may be a little longer ("| Python, SQL &
+ * AI"): on WCXB dev the gold dropped piped tails of 1, 3 and 4 words and kept one of 6.
+ */
+const MAX_PIPED_TAIL_WORDS = 4;
 /** The head must still read as a headline on its own; "Zero Waste - A Beginner's Guide" keeps its tail. */
 const MIN_HEAD_WORDS_FOR_TAIL = 3;
