@@ -38,7 +38,13 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
   const { reasons, start, end } = seg;
 
   const bodyStart = start < 0 ? lines.length : start;
-  const titleResult = findTitle(lines, bodyStart, (i) => reasons[i] === null || reasons[i] === 'template');
+  // A teaser line (one repeating a body line) may be the headline repeated by the page's heading.
+  const titleResult = findTitle(
+    lines,
+    bodyStart,
+    (i) => reasons[i] === null || reasons[i] === 'template' || reasons[i] === 'teaser',
+    page.url,
+  );
   const titleLines = new Set<number>(titleResult.variants);
   if (titleResult.index !== null) titleLines.add(titleResult.index);
 
