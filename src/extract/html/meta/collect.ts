@@ -259,7 +259,7 @@ export function collectFacts(doc: Document): PageFacts {
       }
       if (a['itemprop']) {
         const prop = a['itemprop'].toLowerCase();
-        if (/^(headline|name|datepublished|datecreated|datemodified|author|creator)$/.test(prop)) {
+        if (/^(headline|name|date-?published|published-?date|datecreated|datemodified|author|creator)$/.test(prop)) {
           let personName: string | null = null;
           if (prop === 'author' || prop === 'creator') {
             const inner = findItemprop(el, 'name');

@@ -42,11 +42,15 @@ export { stripSiteName } from './title.ts';
  */
 const TIME_NEAR_H1_AFTER = 60;
 const TIME_NEAR_H1_BEFORE = 10;
+/** A heading sharing at least this share of the title's letters (either way round) is where the headline sits. */
+const HEADLINE_MIN_SHARE = 0.5;
 /**
  * A date line is short ("Updated on March 3, 2024 · 5 min read"); a date inside a longer text is a
  * sentence about something else. On WCXB dev, 80 keeps every right date line.
  */
 const MAX_DATE_LINE_CHARS = 80;
+/** A meta key naming a publication date or time, beyond the known list (PUBLISHED_META_KEYS). */
+const GENERIC_PUBLISHED_KEY_RE = /(^|[-_:.])(publish|published|publication|pub)[-_]?(date|time|at|on)?$|(^|[-_:.])(date|time)[-_]?(published|publish)$/;
 /** Labels that introduce the article's own date line, in the text before it or opening it. */
 const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date)\b\s*(on)?\s*:?\s*$/i;
 const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified)\b/i;
@@ -312,8 +316,15 @@ function dayFirstFor(facts: PageFacts): boolean | null {
 function headlineOrder(facts: PageFacts, title: string | null): number | null {
   if (title) {
     const t = squash(title);
+    // Equal first; then a heading holding the title with a date or badge around it ("Headline
+    // (source.com) 87"), or most of it; a short heading inside the title ("Computer Science") is a
+    // section label that happens to share words.
+    const near = (x: { text: string }) => {
+      const xs = squash(x.text);
+      return xs.length >= 8 && ((xs.includes(t) && t.length >= xs.length * HEADLINE_MIN_SHARE) || (t.includes(xs) && xs.length >= t.length * HEADLINE_MIN_SHARE));
+    };
     for (const list of [facts.h1s, facts.h2s]) {
-      const h = list.find((x) => squash(x.text) === t) ?? list.find((x) => squash(x.text).length >= 8 && t.includes(squash(x.text)));
+      const h = list.find((x) => squash(x.text) === t) ?? list.find(near);
       if (h) return h.order;
     }
   }
@@ -336,8 +347,14 @@ function declaredPublished(c: Ctx): Evidence | null {
       if (d) return { value: d, evidence: ev(key, m.content) };
     }
   }
+  // Site-specific names ("w-published-date", "published", "article-publish-time") that no list can hold.
+  for (const m of c.facts.metas) {
+    if (!GENERIC_PUBLISHED_KEY_RE.test(m.key) || /modif|updat/.test(m.key)) continue;
+    const d = parseDateValue(m.content) ?? parseTextDate(m.content, c.dayFirst);
+    if (d) return { value: d, evidence: ev(m.key, m.content) };
+  }
   for (const m of c.facts.microdata) {
-    if ((m.prop === 'datepublished' || m.prop === 'datecreated') && !m.noisy) {
+    if (/^(date-?published|published-?date|date-?created)$/.test(m.prop) && !m.noisy) {
       const d = parseDateValue(m.value) ?? parseTextDate(m.value, c.dayFirst);
       if (d) return { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
     }
@@ -351,7 +368,12 @@ function declaredPublished(c: Ctx): Evidence | null {
  * WCXB annotators) take as the article's date, even when it is labelled "Updated".
  */
 function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
-  if (c.headlineOrder === null) return null;
+  return printedNearHeadline(c)[0] ?? null;
+}
+
+/** Every date printed within the window around the headline, in document order. */
+function printedNearHeadline(c: Ctx): (Evidence & { label: string; order: number })[] {
+  if (c.headlineOrder === null) return [];
   // Noise flags are ignored inside the window: templates put the date line in <footer>/<aside>
   // post-meta blocks right under the headline, and a related list is never that close.
   const lo = c.headlineOrder - TIME_NEAR_H1_BEFORE;
@@ -368,9 +390,7 @@ function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
     const d = parseTextDate(t.text, c.dayFirst);
     if (d) found.push({ order: t.order, value: d, evidence: t.text, label: `${t.before} ${t.text}` });
   }
-  found.sort((a, b) => a.order - b.order);
-  const first = found[0];
-  return first ? { value: first.value, evidence: first.evidence, label: first.label } : null;
+  return found.sort((a, b) => a.order - b.order);
 }
 
 function readPublished(c: Ctx): Evidence | null {
@@ -526,6 +546,28 @@ function readOriginalSource(c: Ctx, outlet: string | null): Evidence | null {
  *   meta.published?.value; // '2024-03-17'
  */
 export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
+  return readWithWitnesses(doc, url).meta;
+}
+
+/** Every date source the reader weighed, for evaluation: which one the gold agrees with when they differ. */
+export interface DateWitnesses {
+  declared: string | null;
+  visible: string | null;
+  visibleLabel: string | null;
+  url: string | null;
+  nearTime: string | null;
+  labelled: string | null;
+  modified: string | null;
+  /** All dates printed near the headline, in order. */
+  printedNear: string[];
+}
+
+/** `readHtmlMeta` plus the separate date witnesses behind its choice (for eval/wcxb-meta.ts). */
+export function readHtmlMetaWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta; dates: DateWitnesses } {
+  return readWithWitnesses(doc, url);
+}
+
+function readWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta; dates: DateWitnesses } {
   const facts = collectFacts(doc);
   const ld = readJsonLd(facts.jsonLd);
   const c: Ctx = { facts, ld, url, host: hostLabel(url), headlineOrder: null, dayFirst: null };
@@ -541,7 +583,7 @@ export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
     if (affix && isSiteSegment(affix, [], c.host)) outlet = { value: affix, evidence: `<title>${facts.titleTag}</title>` };
   }
   const byline = readByline(c, c.host ? [...siteNames, c.host] : siteNames);
-  return {
+  const result: HtmlMeta = {
     title: title ? clean(title).replace(TRAILING_ORNAMENT_RE, '') || null : null,
     byline: byline?.value ?? null,
     bylineEvidence: byline?.evidence ?? null,
@@ -550,4 +592,17 @@ export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
     originalSource: readOriginalSource(c, outlet?.value ?? null),
     language: readLanguage(c),
   };
+  const vis = visibleHeaderDate(c);
+  const art = c.ld.find((n) => n.kind === 'article' && n.dateModified);
+  const dates: DateWitnesses = {
+    declared: declaredPublished(c)?.value ?? null,
+    visible: vis?.value ?? null,
+    visibleLabel: vis?.label ?? null,
+    url: urlDate(c.url)?.value ?? null,
+    nearTime: timeNearHeadline(c)?.value ?? null,
+    labelled: labelledDate(c)?.value ?? null,
+    modified: art?.dateModified ? parseDateValue(art.dateModified) : null,
+    printedNear: printedNearHeadline(c).map((p) => p.value),
+  };
+  return { meta: result, dates };
 }
