@@ -54,3 +54,24 @@ test('an empty input gives an empty run', async () => {
   assert.deepEqual(run, { results: [], summary: { pages: 0, articles: 0, skipped: 0, byCode: {} } });
   assert.deepEqual(summarise([]), run.summary);
 });
+
+test('an extractor that throws on one page yields internal_error for that page and the run goes on', async () => {
+  const page = (source: string, content: string): IngestItem => ({
+    ok: true,
+    page: { source, url: null, format: 'html', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length },
+  });
+  const run = await runExtract([page('a.html', '<p>first</p>'), page('b.html', '<p>boom</p>'), page('c.html', '<p>third</p>')], {
+    extract: DEFAULT_EXTRACT_OPTIONS,
+    extractor: (p) => {
+      if (p.content.includes('boom')) throw new Error('synthetic extractor bug');
+      return { id: p.source, source: p.source, url: null, ok: false, error: { code: 'not_an_article', message: 'short' } };
+    },
+  });
+  assert.deepEqual(
+    run.results.map((r) => (r.ok ? 'ok' : r.error.code)),
+    ['not_an_article', 'internal_error', 'not_an_article'],
+  );
+  const failed = run.results[1]!;
+  assert.ok(!failed.ok && failed.error.message.includes('synthetic extractor bug'));
+  assert.equal(run.summary.byCode.internal_error, 1);
+});

@@ -11,7 +11,7 @@
  * records, so a run's results can be counted, stored and reported as one list.
  */
 import { createHash } from 'node:crypto';
-import { buildTemplateIndex, extract, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
+import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
 import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 
@@ -29,6 +29,8 @@ export interface RunProgress {
 export interface RunOptions {
   extract: ExtractOptions;
   onProgress?: (progress: RunProgress) => void;
+  /** The extract function; replaceable so tests can show that a throwing extractor stops nothing. */
+  extractor?: typeof extract;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = { extract: DEFAULT_EXTRACT_OPTIONS };
@@ -73,7 +75,7 @@ export async function runExtract(items: AsyncIterable<IngestItem> | Iterable<Ing
   for await (const item of items) {
     const slot = total++;
     if (!item.ok) finish(slot, ingestFailure(item.source, item.error), true);
-    else if (item.page.format === 'html') finish(slot, extractOne(item.page, null, options.extract), true);
+    else if (item.page.format === 'html') finish(slot, extractOne(item.page, null, options), true);
     else waiting.push({ slot, page: item.page });
   }
 
@@ -81,17 +83,22 @@ export async function runExtract(items: AsyncIterable<IngestItem> | Iterable<Ing
   const template = waiting.length > 0 ? buildTemplateIndex(waiting.map((w) => w.page)) : null;
 
   // 3. extract the text dumps.
-  for (const { slot, page } of waiting) finish(slot, extractOne(page, template, options.extract), false);
+  for (const { slot, page } of waiting) finish(slot, extractOne(page, template, options), false);
 
   return { results, summary: summarise(results) };
 }
 
-/** extract() with the page named when an extractor throws, so a bug report says which input broke it. */
-function extractOne(page: RawPage, template: Parameters<typeof extract>[1], options: ExtractOptions): ExtractResult {
+/**
+ * extract() that never stops the run: an extractor bug on one page becomes that page's
+ * `internal_error` record (with the message, so a bug report says which input broke it) and the
+ * other pages go on.
+ */
+function extractOne(page: RawPage, template: Parameters<typeof extract>[1], options: RunOptions): ExtractResult {
   try {
-    return extract(page, template, options);
+    return (options.extractor ?? extract)(page, template, options.extract);
   } catch (err) {
-    throw new Error(`extract failed on ${page.source}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    const message = err instanceof Error ? err.message : String(err);
+    return { id: pageId(page), source: page.source, url: page.url, ok: false, error: { code: 'internal_error', message: `extractor failed: ${message}` } };
   }
 }
 

@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'not_an_article', // a readable page with no article body (an index, a login wall, a list of links)
   'bad_input', // a JSONL line that is not valid JSON or lacks both text and html
   'read_failed', // the file or stream could not be read
+  'internal_error', // an extractor bug on this page: counted and reported so the run goes on
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
