@@ -113,3 +113,78 @@ test('original source only when the markup credits one', () => {
   const none = readHtmlMeta(page('<meta property="og:site_name" content="Harbor Gazette">'), null);
   assert.equal(none.originalSource, null);
 });
+
+test('heading lines: <br> and block children are spaced, a <time> inside the h1 is not title text', () => {
+  const caps = readHtmlMeta(page('<title>Weekend Coding Agent | Harbor Labs</title>', '<h1> WEEKEND<br>CODING<br><span>AGENT</span></h1>'), null);
+  assert.equal(caps.title, 'Weekend Coding Agent');
+  const dated = readHtmlMeta(
+    page('<meta property="og:title" content="Preparing a ferry timetable">', '<h1><a href="/x"><time datetime="2025-12-18">Dec <span>18</span> 2025</time> Preparing a ferry timetable</a></h1>'),
+    null,
+  );
+  assert.equal(dated.title, 'Preparing a ferry timetable');
+  assert.equal(dated.published?.value, '2025-12-18');
+});
+
+test('a meta title inside the h1 wins when the rest is a date or a source badge', () => {
+  const m = readHtmlMeta(
+    page(
+      '<meta property="og:title" content="Ferry fares rise for the third year - Harbor Gazette"><meta property="og:site_name" content="Harbor Gazette">',
+      '<h1>Ferry fares rise for the third year (harborgazette.com) 87</h1>',
+    ),
+    'https://news.example.org/story/1',
+  );
+  assert.equal(m.title, 'Ferry fares rise for the third year');
+});
+
+test('a count the h1 lost is taken back from the meta title; a real extra word is not', () => {
+  const lost = readHtmlMeta(page('<meta property="og:title" content="8 Ferry Routes Worth Taking">', '<h1>Ferry Routes Worth Taking</h1>'), null);
+  assert.equal(lost.title, '8 Ferry Routes Worth Taking');
+  const word = readHtmlMeta(page('<meta property="og:title" content="Discover Ferry Routes Worth Taking">', '<h1>Ferry Routes Worth Taking</h1>'), null);
+  assert.equal(word.title, 'Ferry Routes Worth Taking');
+});
+
+test('short dash/pipe tags are cut, subtitles and sentence continuations are kept', () => {
+  const tag = readHtmlMeta(page('', '<h1>How meditation changes the brain | Opinion</h1>'), null);
+  assert.equal(tag.title, 'How meditation changes the brain');
+  const sub = readHtmlMeta(page('', '<h1>Ferry fares explained – What the new tariff means for commuters</h1>'), null);
+  assert.equal(sub.title, 'Ferry fares explained – What the new tariff means for commuters');
+  const cont = readHtmlMeta(page('', '<h1>The busiest ferry route of 2024 — and 5 trends for 2025</h1>'), null);
+  assert.equal(cont.title, 'The busiest ferry route of 2024 — and 5 trends for 2025');
+});
+
+test('breadcrumb h1s and host names are not headlines; the URL slug arbitrates a tagline h1', () => {
+  const crumb = readHtmlMeta(
+    page('<meta property="og:title" content="Tidal models for small harbours">', '<h1>Science > Oceanography</h1><h1>Tidal models for small harbours</h1>'),
+    null,
+  );
+  assert.equal(crumb.title, 'Tidal models for small harbours');
+  const host = readHtmlMeta(page('<title>harborblog.net Tide Notes</title>', '<h1>harborblog.net</h1>'), 'https://harborblog.net/2025/tide-notes.html');
+  assert.equal(host.title, 'Tide Notes');
+  const tagline = readHtmlMeta(
+    page(
+      '<meta property="og:title" content="How to Start a Ferry Company | Harbor Guides"><title>How to Start a Ferry Company | Harbor Guides</title>',
+      '<h1>Launch your fleet today</h1>',
+    ),
+    'https://guides.example.com/how-to-start-a-ferry-company',
+  );
+  assert.equal(tagline.title, 'How to Start a Ferry Company');
+});
+
+test('a truncated JSON-LD headline gives way to the full og:title; casing follows an exact meta match', () => {
+  const long = 'Fix It Friday: Three Readers Rearrange Their Living Rooms With One Simple Trick That Works';
+  const ld = { '@type': 'BlogPosting', headline: long.slice(0, 60) };
+  const m = readHtmlMeta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script><meta property="og:title" content="${long}">`), null);
+  assert.equal(m.title, long);
+  const cased = readHtmlMeta(
+    page('<meta property="og:title" content="The top 10 ferry rules"><title>The Top 10 Ferry Rules | Harbor</title>', '<h1>The top 10 ferry rules</h1>'),
+    null,
+  );
+  assert.equal(cased.title, 'The top 10 ferry rules');
+});
+
+test('site-specific published-date metas are read', () => {
+  const m = readHtmlMeta(page('<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'), null);
+  assert.equal(m.published?.value, '2025-05-27');
+  const upd = readHtmlMeta(page('<meta name="last-published-update" content="2025-06-01">'), null);
+  assert.equal(upd.published, null);
+});

@@ -51,6 +51,8 @@ const HEADLINE_MIN_SHARE = 0.5;
 const MAX_DATE_LINE_CHARS = 80;
 /** A meta key naming a publication date or time, beyond the known list (PUBLISHED_META_KEYS). */
 const GENERIC_PUBLISHED_KEY_RE = /(^|[-_:.])(publish|published|publication|pub)[-_]?(date|time|at|on)?$|(^|[-_:.])(date|time)[-_]?(published|publish)$/;
+/** A label saying the date is the first publication, whatever other dates the page prints. */
+const ORIGINAL_DATE_LABEL_RE = /\b(originally|first)\s+(published|posted)\b/i;
 /** Labels that introduce the article's own date line, in the text before it or opening it. */
 const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date)\b\s*(on)?\s*:?\s*$/i;
 const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified)\b/i;
@@ -368,7 +370,10 @@ function declaredPublished(c: Ctx): Evidence | null {
  * WCXB annotators) take as the article's date, even when it is labelled "Updated".
  */
 function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
-  return printedNearHeadline(c)[0] ?? null;
+  const printed = printedNearHeadline(c);
+  // A page printing "Updated May 2, 2025" and then "Originally published 3 Jan 2020" states its
+  // first publication date outright.
+  return printed.find((p) => ORIGINAL_DATE_LABEL_RE.test(p.label)) ?? printed[0] ?? null;
 }
 
 /** Every date printed within the window around the headline, in document order. */
