@@ -6,6 +6,7 @@ test('wire datelines name the wire with verbatim evidence', () => {
   assert.deepEqual(wireDateline('PARIS/LONDON (Reuters) - Ministers met on Friday.'), {
     sources: ['Reuters'],
     evidence: 'PARIS/LONDON (Reuters) -',
+    tabled: true,
   });
   assert.deepEqual(wireDateline('(AP) — A storm hit the coast.')?.sources, ['Associated Press']);
   assert.deepEqual(wireDateline('WASHINGTON, March 3 (Xinhua) -- Officials said.')?.sources, ['Xinhua']);
@@ -19,7 +20,7 @@ test('parentheses that are not a wire are not a dateline', () => {
 });
 
 test('standalone credit lines', () => {
-  assert.deepEqual(standaloneAttribution('NYtimes'), { sources: ['The New York Times'], evidence: 'NYtimes' });
+  assert.deepEqual(standaloneAttribution('NYtimes'), { sources: ['The New York Times'], evidence: 'NYtimes', tabled: true, bare: true });
   assert.deepEqual(standaloneAttribution('Source: AFP')?.sources, ['AFP']);
   assert.deepEqual(standaloneAttribution('— Al Jazeera')?.sources, ['Al Jazeera']);
   assert.deepEqual(standaloneAttribution('(dpa, Reuters)')?.sources, ['dpa', 'Reuters']);
@@ -39,8 +40,12 @@ test('photo credits and prose are not standalone credits', () => {
 });
 
 test('editor initials with wires are a staff credit', () => {
-  assert.deepEqual(initialsCredit('aw/mkg (dpa, Reuters, AFP)'), { sources: ['dpa', 'Reuters', 'AFP'], evidence: 'aw/mkg (dpa, Reuters, AFP)' });
-  assert.deepEqual(initialsCredit('ng/jm'), { sources: [], evidence: 'ng/jm' });
+  assert.deepEqual(initialsCredit('aw/mkg (dpa, Reuters, AFP)'), {
+    sources: ['dpa', 'Reuters', 'AFP'],
+    evidence: 'aw/mkg (dpa, Reuters, AFP)',
+    tabled: true,
+  });
+  assert.deepEqual(initialsCredit('ng/jm'), { sources: [], evidence: 'ng/jm', tabled: true });
   assert.equal(initialsCredit('ap/afp'), null);
   assert.equal(initialsCredit('aw/mkg (some words here)'), null);
   assert.equal(initialsCredit('Rebels said they would not leave.'), null);
@@ -48,7 +53,12 @@ test('editor initials with wires are a staff credit', () => {
 
 test('a credit fused onto the last paragraph is split off, the sentence kept', () => {
   const t = trailingAttribution('“It is not much of a victory if the town is ruined.” — Al Jazeera');
-  assert.deepEqual(t, { sources: ['Al Jazeera'], evidence: '— Al Jazeera', body: '“It is not much of a victory if the town is ruined.”' });
+  assert.deepEqual(t, {
+    sources: ['Al Jazeera'],
+    evidence: '— Al Jazeera',
+    body: '“It is not much of a victory if the town is ruined.”',
+    tabled: true,
+  });
   assert.equal(trailingAttribution('Prices rose on Monday. – Reuters')?.body, 'Prices rose on Monday.');
   assert.deepEqual(trailingAttribution('The count went on, he said. (AFP)')?.sources, ['AFP']);
 });
@@ -57,4 +67,59 @@ test('a dash inside a sentence or a non-source tail is not a trailing credit', (
   assert.equal(trailingAttribution('Let’s be realistic — it won’t mean the end of the war.'), null);
   assert.equal(trailingAttribution('The vote passed. — Jane Doe'), null);
   assert.equal(trailingAttribution('Reuters'), null);
+});
+
+// Names below are invented: the rules must hold for sources that are in no table.
+
+test('a wire dateline names a source outside the table when the lead is a place', () => {
+  assert.deepEqual(wireDateline('HALDEN, Norvia (Quill Newswire) - Crews searched the river.'), {
+    sources: ['Quill Newswire'],
+    evidence: 'HALDEN, Norvia (Quill Newswire) -',
+    tabled: false,
+  });
+  assert.deepEqual(wireDateline('HALDEN (Brightwater) — Crews searched.')?.sources, ['Brightwater']);
+  assert.deepEqual(wireDateline('Halden, Norvia (Quill Newswire) — Crews searched.')?.sources, ['Quill Newswire']);
+  // Known aliases still come back canonical.
+  assert.deepEqual(wireDateline('HALDEN, Norvia (NYtimes) — Crews searched.')?.sources, ['The New York Times']);
+  // Several names: each one must read as an organisation.
+  assert.deepEqual(wireDateline('HALDEN (Quill Newswire, Reuters) - Crews searched.')?.sources, ['Quill Newswire', 'Reuters']);
+});
+
+test('false friends of an unknown wire dateline', () => {
+  assert.equal(wireDateline('HALDEN, Norvia (AP Photo) — Crews searched.'), null, 'a photo credit');
+  assert.equal(wireDateline('HALDEN, Norvia (Lumen Photo Agency) — Crews searched.'), null, 'a picture agency');
+  assert.equal(wireDateline('HALDEN (May 21) - Crews searched.'), null, 'a date');
+  assert.equal(wireDateline('HALDEN (Wednesday) - Crews searched.'), null, 'a weekday');
+  assert.equal(wireDateline('HALDEN, Norvia (Norvia) - Crews searched.'), null, 'the place again');
+  assert.equal(wireDateline('The minister of the interior (Ana Roe) - who flew in - said.'), null, 'prose before it');
+  assert.equal(wireDateline('They (some rebels) are trying - he said.'), null, 'lower-case words');
+  assert.equal(wireDateline('(Jane Roe) — Crews searched.'), null, 'no place and no newsroom word');
+  assert.deepEqual(wireDateline('(Quill Newswire) — Crews searched.')?.sources, ['Quill Newswire']);
+});
+
+test('credits outside the table must read as a newsroom', () => {
+  assert.deepEqual(standaloneAttribution('— Quill Newswire'), { sources: ['Quill Newswire'], evidence: '— Quill Newswire', tabled: false, bare: false });
+  assert.deepEqual(standaloneAttribution('Harbour Gazette'), { sources: ['Harbour Gazette'], evidence: 'Harbour Gazette', tabled: false, bare: true });
+  assert.equal(standaloneAttribution('— Jane Roe'), null, 'a person');
+  assert.equal(standaloneAttribution('— Lumen Photo Agency'), null, 'a picture agency');
+  assert.equal(standaloneAttribution('Source: Harbour Statistics Bureau'), null, 'labelled names outside the table credit data');
+  assert.equal(standaloneAttribution('News'), null, 'a newsroom word alone is a label');
+  assert.equal(standaloneAttribution('Aid pledges'), null, 'a subheading');
+});
+
+test('editor initials with wires outside the table', () => {
+  assert.deepEqual(initialsCredit('kb/rt (Quill Newswire, Reuters)'), {
+    sources: ['Quill Newswire', 'Reuters'],
+    evidence: 'kb/rt (Quill Newswire, Reuters)',
+    tabled: false,
+  });
+  assert.equal(initialsCredit('kb/rt (with thanks to everyone)'), null);
+});
+
+test('a trailing credit outside the table, but not a person or a photo desk', () => {
+  const t = trailingAttribution('Union members will vote next week. — Quill Newswire');
+  assert.deepEqual(t, { sources: ['Quill Newswire'], evidence: '— Quill Newswire', body: 'Union members will vote next week.', tabled: false });
+  assert.equal(trailingAttribution('Union members will vote next week. — Lumen Photo Agency'), null);
+  assert.equal(trailingAttribution('Union members will vote next week. — Chief Executive'), null);
+  assert.equal(trailingAttribution('Union members will vote next week — Lumen Photo Agency'), null);
 });

@@ -3,7 +3,8 @@
  * what it found with the verbatim evidence, or null; choosing between them (position, precedence)
  * happens in `index.ts`.
  */
-import { isPhotoCredit, resolveSource, resolveSourceList } from './sources.ts';
+import { isDatelinePlace, datelineWire } from './dateline.ts';
+import { isPhotoCredit, resolveCreditList, resolveSource, resolveSourceList } from './sources.ts';
 import { SOURCE_LABELS } from './tables.ts';
 
 export interface Attribution {
@@ -11,6 +12,10 @@ export interface Attribution {
   sources: string[];
   /** The verbatim snippet. */
   evidence: string;
+  /** True when every name is in the source table; other names are believed only in some places. */
+  tabled: boolean;
+  /** A bare name on a line of its own, with no label, dash or parentheses to mark it as a credit. */
+  bare?: boolean;
 }
 
 /** Longest line still read as a standalone credit; real credit lines are a few words. */
@@ -25,7 +30,10 @@ const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
 
 /**
  * A wire dateline opening a paragraph: "BEIRUT/MOSCOW (Reuters) -", "(AP) —",
- * "WASHINGTON, March 3 (Xinhua) --". The parenthesis must hold only known sources.
+ * "WASHINGTON, March 3 (Xinhua) --", "RIVERTON, Valdoria (Meridian Press) -". Sources in the table
+ * are read after any short lead; another name is read when the lead is a dateline place and the name
+ * reads as an organisation (capitalised, not a date, not the place again, not a photo desk), since
+ * that position holds nothing but the copy's source. "(Name) —" with no place needs a newsroom word.
  *
  * @example wireDateline('LONDON (Reuters) - Shares fell.') // { sources: ['Reuters'], evidence: 'LONDON (Reuters) -' }
  */
@@ -36,16 +44,22 @@ export function wireDateline(paragraph: string): Attribution | null {
   if (!m?.groups) return null;
   // A lead that already holds a finished sentence is prose with a parenthesis, not a dateline.
   if (/[.!?]\s+\p{Lu}/u.test(m.groups['lead'] ?? '')) return null;
-  const entries = resolveSourceList(m.groups['list'] ?? '');
-  if (!entries) return null;
-  return { sources: entries.map((e) => e.name), evidence: m[0].trim() };
+  const list = m.groups['list'] ?? '';
+  const lead = m.groups['lead'] ?? '';
+  const entries = resolveSourceList(list);
+  if (entries) return { sources: entries.map((e) => e.name), evidence: m[0].trim(), tabled: true };
+  const names = lead.trim() === '' ? resolveCreditList(list, 'credit') : isDatelinePlace(lead) ? datelineWire(lead, list) : null;
+  if (!names || isPhotoCredit(m[0])) return null;
+  return { sources: names, evidence: m[0].trim(), tabled: false };
 }
 
 /**
  * A line that is nothing but a source credit: "NYtimes", "Source: AFP", "(dpa, Reuters)",
- * "— Al Jazeera", "With AFP". Photo credits are refused, and so are labelled names outside the source
- * table: on WCXB dev every "Source: …" naming something else credited a chart's data (a statistics
- * bureau, a survey firm), not the copy.
+ * "— Al Jazeera", "With AFP", "— Meridian Press". Photo credits are refused, and so are labelled names
+ * outside the source table: on WCXB dev every "Source: …" naming something else credited a chart's
+ * data (a statistics bureau, a survey firm), not the copy. Unlabelled names outside the table must
+ * read as a newsroom ("Meridian Press", not "Jane Doe"); a bare one is flagged `bare` so the caller
+ * can tell a credit line from a site's own logo or footer.
  */
 export function standaloneAttribution(line: string): Attribution | null {
   const text = line.trim();
@@ -60,13 +74,20 @@ export function standaloneAttribution(line: string): Attribution | null {
   // form (label, dash, parentheses) makes it a credit. Seen on WCXB dev: a lone "CP" under a blog post.
   const marked = m.groups['label'] !== undefined || m.groups['label2'] !== undefined || /^[—–(-]|\)$/u.test(text);
   if (entries && !marked && list.replace(/[^\p{L}]/gu, '').length <= MAX_BARE_ALIAS_LETTERS_REFUSED) return null;
-  if (entries) return { sources: entries.map((e) => e.name), evidence: text };
-  return null;
+  if (entries) return { sources: entries.map((e) => e.name), evidence: text, tabled: true, bare: !marked };
+  const labelled = m.groups['label'] !== undefined || m.groups['label2'] !== undefined;
+  if (labelled) return null;
+  const names = resolveCreditList(list, 'credit');
+  if (!names) return null;
+  // A bare acronym ("FAQ", "TOC") on a line of its own is a label far more often than a wire.
+  if (!marked && names.some((n) => !/\s/u.test(n))) return null;
+  return { sources: names, evidence: text, tabled: false, bare: !marked };
 }
 
 /**
- * An editor's credit line of staff initials with the wires used as input: "aw/mkg (dpa, Reuters, AFP)".
- * Returns the listed wires (possibly none). Such a line means the publishing outlet's own staff wrote
+ * An editor's credit line of staff initials with the wires used as input: "aw/mkg (dpa, Reuters, AFP)",
+ * "kb/rt (Meridian Press, Reuters)". Returns the listed wires (possibly none); a listed name outside
+ * the table is read as in a dateline, since the shape says it is a source. Such a line means the publishing outlet's own staff wrote
  * the piece; the caller decides the original source from the outlet.
  */
 export function initialsCredit(line: string): Attribution | null {
@@ -78,11 +99,12 @@ export function initialsCredit(line: string): Attribution | null {
     // Bare initials need at least two people and no word that is a known source ("ap/afp" is a list).
     const parts = (m.groups['initials'] ?? '').split('/');
     if (parts.length < 2 || parts.some((p) => resolveSource(p.trim()))) return null;
-    return { sources: [], evidence: text };
+    return { sources: [], evidence: text, tabled: true };
   }
   const entries = resolveSourceList(list);
-  if (!entries) return null;
-  return { sources: entries.map((e) => e.name), evidence: text };
+  if (entries) return { sources: entries.map((e) => e.name), evidence: text, tabled: true };
+  const names = resolveCreditList(list, 'dateline');
+  return names ? { sources: names, evidence: text, tabled: false } : null;
 }
 
 export interface TrailingAttribution extends Attribution {
@@ -92,7 +114,9 @@ export interface TrailingAttribution extends Attribution {
 
 /**
  * A credit fused onto the end of the last body paragraph: "…decimated.” — Al Jazeera",
- * "…on Monday. – Reuters", "…he said. (AFP)". The remaining text is returned so it stays in the body.
+ * "…on Monday. – Reuters", "…he said. (AFP)", "…next week. — Meridian Press". A name outside the
+ * table must read as a newsroom, not a person or a picture agency ("— Jane Doe", "— Lumen Photo
+ * Agency" are not credits for the copy). The remaining text is returned so it stays in the body.
  */
 export function trailingAttribution(paragraph: string): TrailingAttribution | null {
   const dashed = new RegExp(String.raw`^(?<body>[\s\S]*?[.!?”"’)\]…])\s*(?<credit>${DASH}\s*(?<list>[^—–\n]{2,60}?))\s*\.?\s*$`, 'u').exec(paragraph);
@@ -101,9 +125,11 @@ export function trailingAttribution(paragraph: string): TrailingAttribution | nu
     if (!m?.groups) continue;
     const body = (m.groups['body'] ?? '').trim();
     if (body === '') continue;
-    const entries = resolveSourceList(m.groups['list'] ?? '');
-    if (!entries) continue;
-    return { sources: entries.map((e) => e.name), evidence: (m.groups['credit'] ?? '').trim(), body };
+    const list = m.groups['list'] ?? '';
+    const entries = resolveSourceList(list);
+    const names = entries ? entries.map((e) => e.name) : resolveCreditList(list, 'credit');
+    if (!names) continue;
+    return { sources: names, evidence: (m.groups['credit'] ?? '').trim(), body, tabled: entries !== null };
   }
   return null;
 }

@@ -10,6 +10,8 @@ test('"By" bylines give the names only', () => {
   assert.equal(parseByline('By Jean-Luc de la Roe | 5 December 2016'), 'Jean-Luc de la Roe');
   assert.equal(parseByline('Von Anna Beispiel'), 'Anna Beispiel');
   assert.equal(parseByline('By Jane Doe Last updated on June 9, 2025'), 'Jane Doe');
+  assert.equal(parseByline('By JANE DOE Associated Press'), 'Jane Doe', 'a source after the name, no comma');
+  assert.equal(parseByline('By Michael Bloomberg'), 'Michael Bloomberg', 'a surname that is also a source stays');
 });
 
 test('"Name | Role" header lines', () => {
@@ -22,6 +24,9 @@ test('sentences starting with "By" and outlet names are not bylines', () => {
   assert.equal(parseByline('By Monday'), null);
   assert.equal(parseByline('By Reuters'), null);
   assert.equal(parseByline('Jane Doe'), null);
+  assert.equal(parseByline('By Team Example Data'), null, 'a team, not a person');
+  assert.equal(parseByline('By Site Admin'), null);
+  assert.equal(parseByline('By Example Staff'), 'Example Staff', 'a desk the page signs as author');
 });
 
 test('names', () => {

@@ -2,8 +2,8 @@
  * Bylines: "By Jane Doe", "By JANE DOE and JOHN ROE", "Jane Doe | Reporter", "By Jane Doe, Reuters".
  * Returns the names only, comma-joined, with all-capitals names put in ordinary case.
  */
-import { resolveSource } from './sources.ts';
-import { BYLINE_PREFIXES, BYLINE_ROLES, NAME_PARTICLES } from './tables.ts';
+import { ALIAS_ALTERNATION, resolveSource } from './sources.ts';
+import { BYLINE_PREFIXES, BYLINE_ROLES, NAME_PARTICLES, NOT_PERSON_FIRST_WORDS, NOT_PERSON_WORDS } from './tables.ts';
 
 /** Longest line read as a byline; longer lines are prose that happens to start with "By". */
 const MAX_BYLINE_CHARS = 120;
@@ -13,6 +13,8 @@ const MAX_NAME_WORDS = 5;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PREFIX = new RegExp(String.raw`^(?:${BYLINE_PREFIXES.map(escape).join('|')})\s*:?\s+`, 'u');
+/** A source name closing a byline without a comma: "By NILS ABERG Associated Press". */
+const TRAILING_SOURCE = new RegExp(String.raw`\s+(?:${ALIAS_ALTERNATION})$`, 'u');
 const ROLE = new RegExp(String.raw`^(?:${BYLINE_ROLES.map(escape).join('|')})\b`, 'iu');
 
 function nameWord(word: string): boolean {
@@ -26,6 +28,7 @@ export function looksLikeName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length < MIN_NAME_WORDS || words.length > MAX_NAME_WORDS) return false;
   if (!words.every(nameWord)) return false;
+  if (words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase())) || NOT_PERSON_FIRST_WORDS.has((words[0] ?? '').toLowerCase())) return false;
   if (NAME_PARTICLES.has(words[0] ?? '') || NAME_PARTICLES.has(words[words.length - 1] ?? '')) return false;
   return resolveSource(text) === null;
 }
@@ -67,6 +70,9 @@ export function parseByline(line: string): string | null {
     // A trailing ", Staff Writer" or ", Reuters" is a role or an outlet, not another author.
     const tail = /,\s*([^,]+)$/u.exec(rest);
     if (tail && (ROLE.test(tail[1] ?? '') || resolveSource(tail[1] ?? ''))) rest = rest.slice(0, tail.index);
+    // Without a comma the source is cut only when a whole name is left ("Michael Bloomberg" stays).
+    const unsourced = rest.replace(TRAILING_SOURCE, '');
+    if (unsourced !== rest && !/,|\band\b/u.test(rest) && unsourced.trim().split(/\s+/u).length >= MIN_NAME_WORDS) rest = unsourced;
     const names = splitNames(rest);
     return names ? names.join(', ') : null;
   }

@@ -3,7 +3,7 @@
  * "BEIRUT/MOSCOW (Reuters) -", "WASHINGTON, March 3 (Xinhua) --", "NEW DELHI:"). Read only; the
  * paragraph itself is left as written.
  */
-import { resolveSourceList } from './sources.ts';
+import { resolveCreditList } from './sources.ts';
 import { NOT_PLACE_OPENINGS } from './tables.ts';
 
 /** A place written in capitals: up to four words, slash-joined places allowed ("BEIRUT/MOSCOW"). */
@@ -28,6 +28,33 @@ const MIXED_DATELINE = new RegExp(
   'u',
 );
 
+const PLACE_LEAD = new RegExp(
+  String.raw`^(?:${CAPS_PLACE}|${MIXED_PLACE})(?:,\s*${REGION}){0,2}(?:,\s*${MONTH_DAY})?$`,
+  'u',
+);
+
+/**
+ * True when the text before a wire credit is a dateline place ("RIVERTON, Valdoria",
+ * "WASHINGTON, March 3", "Berlin") and not the start of a sentence. A label ("UPDATE") is not a place.
+ */
+export function isDatelinePlace(lead: string): boolean {
+  const text = lead.trim().replace(/,$/u, '').trim();
+  if (text === '' || !PLACE_LEAD.test(text)) return false;
+  const head = text.split(/[,/]/u)[0]?.trim() ?? '';
+  return !NOT_PLACE_OPENINGS.has(head.toUpperCase());
+}
+
+/**
+ * The sources a dateline's parentheses name, or null: table names anywhere, other organisation names
+ * only when they are not a part of the place itself ("RIVERTON (Valdoria) -").
+ */
+export function datelineWire(place: string, wire: string): string[] | null {
+  const names = resolveCreditList(wire, 'dateline');
+  if (!names) return null;
+  const parts = new Set(place.split(/\s*[,/]\s*/u).map((p) => p.trim().toLowerCase()));
+  return names.some((n) => parts.has(n.toLowerCase())) ? null : names;
+}
+
 /** Fewest letters in a place; shorter capitals ("US —", "UN:") are organisations, not datelines. */
 const MIN_PLACE_LETTERS = 3;
 
@@ -45,12 +72,13 @@ export function findDateline(paragraph: string): string | null {
     const wire = caps.groups['wire'];
     const head = place.split(',')[0]?.trim() ?? '';
     const letters = head.replace(/[^\p{L}]/gu, '').length;
-    const wireOk = wire === undefined || resolveSourceList(wire) !== null;
+    const wireOk = wire === undefined || datelineWire(place, wire) !== null;
     if (wireOk && letters >= MIN_PLACE_LETTERS && !NOT_PLACE_OPENINGS.has(head.toUpperCase())) return place;
   }
   const mixed = MIXED_DATELINE.exec(text);
-  if (mixed?.groups && resolveSourceList(mixed.groups['wire'] ?? '')) {
-    return (mixed.groups['place'] ?? '').trim();
+  if (mixed?.groups) {
+    const place = (mixed.groups['place'] ?? '').trim();
+    if (datelineWire(place, mixed.groups['wire'] ?? '') && !NOT_PLACE_OPENINGS.has((place.split(',')[0] ?? '').trim().toUpperCase())) return place;
   }
   return null;
 }

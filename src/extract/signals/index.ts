@@ -8,6 +8,7 @@
  * `paragraphs` to `removed` (reason 'metadata'), and a credit fused onto the last paragraph
  * ("…decimated.” — Al Jazeera") is cut off. Body sentences are never dropped.
  */
+import { decodeHTML } from 'entities';
 import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
 import type { Draft, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
@@ -24,8 +25,9 @@ import {
 } from './dates.ts';
 import { findDateline } from './dateline.ts';
 import { pageLanguage } from './language.ts';
-import { outletFromFooter, outletFromTitleLine, outletFromUrl } from './outlet.ts';
-import { isPhotoCredit, resolveSource } from './sources.ts';
+import { outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
+import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
+import { WIRE_COPY_NOTICE } from './tables.ts';
 
 export { findDateline } from './dateline.ts';
 export { parseByline } from './byline.ts';
@@ -61,7 +63,29 @@ const EVIDENCE_CONTEXT_CHARS = 60;
  * the end); an explicit "Source:" label elsewhere is weaker; the outlet itself, when it is a known
  * newsroom and nothing else is said, is the last resort. Caption credits never count.
  */
-const RANK = { endCredit: 100, wireDateline: 90, endCreditUnplaced: 60, labelled: 50, outletItself: 10 } as const;
+const RANK = { endCredit: 100, wireDateline: 90, endCreditUnplaced: 60, labelled: 50, copyNotice: 40, outletItself: 10 } as const;
+
+/**
+ * A date line inside the body (a "Published …" line or a bare date the extractor kept under the
+ * headline) is short; longer lines holding a date are sentences. The longest date lines on the
+ * examples and WCXB text dumps ("Updated: 4:18 PM CEST May 21, 2025", "Published April 7, 2025,
+ * 11:42 a.m.") run under 50 characters; 80 leaves room for a weekday and a time zone.
+ */
+const MAX_BODY_DATE_LINE_CHARS = 80;
+/**
+ * Non-blank lines between the last body paragraph and a line the extractor dropped that still ends
+ * in a copy credit ("… April 28. — AFP"): 0 means only the very next line, which is the article's
+ * last paragraph that the extractor mistook for chrome because of the credit.
+ */
+const MAX_LINES_BEFORE_CREDITED_TAIL = 0;
+/** A dropped tail line is restored only when the sentence before its credit has this many words. */
+const MIN_CREDITED_TAIL_WORDS = 6;
+/**
+ * Whether an "Updated …" date stands in when the page gives no other date (no header, URL or caption
+ * date). Off: measured on the WCXB dev text dumps it was right on 35 pages and wrong on 37 (a later
+ * update, often years after publication), and gave dates to 4 undated pages.
+ */
+const UPDATED_DATE_AS_LAST_RESORT = false;
 
 /** Header dates labelled below this weight ("Updated …" is 1) are not publication dates. */
 const MIN_PUBLISHED_LABEL_WEIGHT = 2;
@@ -84,6 +108,8 @@ const CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['metadata', 'boilerp
 const HEADER_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'breadcrumb', 'scraper-date', 'metadata']);
 /** Removal reasons whose lines are captions or picture credits: weak date evidence, never attribution. */
 const CAPTION_REASONS: ReadonlySet<RemovalReason> = new Set(['caption', 'credit']);
+/** Removal reasons of lines that may be a photographer's credit ("Ana Brill for Metro Daily"). */
+const PHOTO_CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['credit', 'caption', 'duplicate', 'boilerplate']);
 /** Removal reasons under which a site names itself. */
 const OUTLET_REASONS: ReadonlySet<RemovalReason> = new Set(['footer', 'error-report', 'boilerplate', 'template', 'newsletter', 'metadata', 'title']);
 
@@ -153,16 +179,59 @@ function creditValue(a: Attribution, outlet: Evidence | null): string | null {
   return null;
 }
 
-function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, bodyTexts: string[]): Evidence | null {
+/** The HTML document title, which the HTML draft does not carry but which holds the site suffix. */
+function htmlTitle(page: RawPage): string[] {
+  if (page.format !== 'html') return [];
+  const m = /<title[^>]*>([^<]{1,300})<\/title>/iu.exec(page.content);
+  return m?.[1] ? [decodeHTML(m[1]).replace(/\s+/gu, ' ').trim()] : [];
+}
+
+/** Removal reasons whose lines are site chrome that may repeat the site's name (logo, menus, footer). */
+const NOT_CHROME_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'teaser', 'duplicate', 'caption', 'credit', 'metadata']);
+
+/** Lines of site chrome: what the extractor dropped as menus, footers and the like, and header lines. */
+function chromeLines(draft: Draft): string[] {
+  return [...draft.removed.filter((r) => !NOT_CHROME_REASONS.has(r.reason)).map((r) => r.text), ...draft.headerLines.slice(1)];
+}
+
+/**
+ * True when a chrome line names `name` as the site speaking ("Daily Lantern — the day's news", "More on
+ * Daily Lantern", "© Alpenkurier 2025"), not as a source it passes on ("Read the full story at X").
+ */
+function chromeNames(lines: string[], name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'u');
+  const passedOn = new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
+  return lines.some((l) => {
+    if (!at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
+    // A marked credit ("— X", "(X)") passes the copy on; a bare name is the site's own logo line.
+    const credit = standaloneAttribution(l);
+    return !credit || credit.bare === true;
+  });
+}
+
+/**
+ * The publishing site, strongest evidence first: a pipe suffix on the title line; a dash suffix the
+ * page's chrome repeats; the URL's host; a footer that speaks in the site's name (a site's own
+ * copyright line before a wire's, and never a wire copyright that carries the wire's redistribution
+ * notice, which credits the copy); a photographer credited "for" the site.
+ */
+function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, bodyTexts: string[], photoOutlet: Evidence | null): Evidence | null {
   // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
   const titleLines = [
     ...draft.headerLines.slice(0, 1),
     ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
     ...(draft.title ? [draft.title] : []),
     ...(rawLines ? rawLines.slice(0, 3) : []),
+    ...htmlTitle(page),
   ];
   for (const line of titleLines) {
     const v = outletFromTitleLine(line);
+    if (v) return { value: v, evidence: line.trim() };
+  }
+  const chrome = chromeLines(draft);
+  for (const line of titleLines) {
+    const v = outletFromTitleDash(line, (name) => chromeNames(chrome.filter((c) => c.trim() !== line.trim()), name));
     if (v) return { value: v, evidence: line.trim() };
   }
   const fromUrl = outletFromUrl(page.url);
@@ -173,11 +242,28 @@ function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, body
     ...bodyTexts.slice(-EDGE_PARAGRAPHS),
     ...(rawLines ?? []),
   ];
+  let wireFooter: Evidence | null = null;
   for (const line of footerLines) {
     const v = outletFromFooter(line);
-    if (v) return { value: v, evidence: snippet(line, 0, 0) };
+    if (!v) continue;
+    if (resolveSource(v)?.kind !== 'wire') return { value: v, evidence: snippet(line, 0, 0) };
+    if (!WIRE_COPY_NOTICE.test(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
   }
-  return null;
+  return wireFooter ?? photoOutlet;
+}
+
+/**
+ * A short body line that is only a date, labelled or not ("Published April 7, 2025, 11:42 a.m.",
+ * "Updated: 4:18 PM CEST May 21, 2025", "17 Apr 2025"): the date with its label weight, or null.
+ * Photo credits and sentences that happen to hold a date are not date lines.
+ */
+function bodyDateLine(p: string, language: string | null): { date: FoundDate; weight: number } | null {
+  const text = p.trim();
+  if (text.length > MAX_BODY_DATE_LINE_CHARS || isPhotoCredit(text)) return null;
+  const [date] = findExplicitDates(text, language);
+  if (!date) return null;
+  if (!isDateSegment(text, date) && wordsBesideDate(text, date) > MAX_WORDS_BESIDE_DATE) return null;
+  return { date, weight: dateLabelWeight(text, date.index) };
 }
 
 /**
@@ -196,11 +282,67 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
   const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
   const drop = new Map<number, RemovalReason>();
+  const language = pageLanguage([draft.title ?? '', ...paragraphs].join('\n'), draft.declaredLanguage);
 
-  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs);
+  // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
+  // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
+  if (rawLines && lastBodyLine !== undefined) {
+    const at = removed.findIndex(
+      (r) =>
+        r.line !== undefined &&
+        r.line > lastBodyLine &&
+        CREDIT_REASONS.has(r.reason) &&
+        r.reason !== 'metadata' &&
+        rawLines.slice(lastBodyLine, r.line - 1).filter((l) => l.trim() !== '').length <= MAX_LINES_BEFORE_CREDITED_TAIL,
+    );
+    const r = at >= 0 ? removed[at]! : null;
+    const t = r ? trailingAttribution(r.text) : null;
+    if (r && t && t.body.split(/\s+/u).length >= MIN_CREDITED_TAIL_WORDS && /[.!?”"’…]$/u.test(t.body)) {
+      removed.splice(at, 1);
+      paragraphs.push(r.text);
+      positions.push(r.line);
+    }
+  }
+
+  // --- lead and credit lines that are metadata, not body -----------------------------------------
+  // Photographers credited "for" a site ("Ana Brill for Metro Daily"). Title-case headings share the
+  // shape ("Practical Tips for Shoppers", "Security Enhancements for Blockchain Networks" on WCXB dev),
+  // so a credit counts only when a chrome line is the site's name alone (a logo) or its copyright.
+  const chrome = chromeLines(draft);
+  const photoCredits = [
+    ...paragraphs.map((p, i) => ({ text: p, index: i as number | null })),
+    ...removed.filter((r) => PHOTO_CREDIT_REASONS.has(r.reason)).map((r) => ({ text: r.text, index: null })),
+  ]
+    .map((c) => ({ ...c, site: outletFromPhotoCredit(c.text) }))
+    .filter((c): c is { text: string; index: number | null; site: string } => c.site !== null && chrome.some((l) => l.trim() === c.site || outletFromFooter(l) === c.site));
+  for (const c of photoCredits) if (c.index !== null) drop.set(c.index, 'credit');
+  const photoOutlet: Evidence | null = photoCredits[0] ? { value: photoCredits[0].site, evidence: photoCredits[0].text.trim() } : null;
+  // Byline and date lines among the first paragraphs (the extractor keeps them when they sit between
+  // the headline and the lead); lines moved out do not count towards the lead's paragraphs.
+  let leadByline: string | null = null;
+  const bodyDates: Array<{ text: string; line: number | undefined }> = [];
+  for (let i = 0, lead = 0; i < paragraphs.length && lead < EDGE_PARAGRAPHS; i++) {
+    if (drop.has(i)) continue;
+    const p = paragraphs[i]!;
+    const names = parseByline(p);
+    if (names) {
+      leadByline ??= names;
+      drop.set(i, 'metadata');
+      continue;
+    }
+    if (bodyDateLine(p, language)) {
+      bodyDates.push({ text: p, line: positions[i] });
+      drop.set(i, 'metadata');
+      continue;
+    }
+    lead++;
+  }
+  const leadIndexes = paragraphs.map((_, i) => i).filter((i) => !drop.has(i));
+
+  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs, photoOutlet);
   // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
   const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
-  const language = pageLanguage([draft.title ?? '', ...paragraphs].join('\n'), draft.declaredLanguage);
+  const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);
 
   // --- original source -------------------------------------------------------------------------
   const cands: Candidate[] = [];
@@ -209,35 +351,44 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const value = initials ? (outlet?.value ?? null) : creditValue(a, outlet);
     if (value) cands.push({ rank, value, evidence: a.evidence });
   };
-  const creditOf = (line: string): { a: Attribution; initials: boolean } | null => {
+  /**
+   * A credit line, or null. A bare name outside the source table that is the outlet's own name is the
+   * site's logo or sign-off, not a credit; in lines the extractor dropped, a bare name outside the
+   * table is believed only when the extractor itself called the line metadata.
+   */
+  const creditOf = (line: string, reason: RemovalReason | null = null): { a: Attribution; initials: boolean } | null => {
     const i = initialsCredit(line);
     if (i) return { a: i, initials: true };
     const s = standaloneAttribution(line);
-    return s ? { a: s, initials: false } : null;
+    if (!s) return null;
+    if (!s.tabled && s.bare && (s.sources.some(isOutlet) || (reason !== null && reason !== 'metadata'))) return null;
+    return { a: s, initials: false };
   };
 
   // Credit lines closing the body, read from the end inwards.
   let tailEnd = paragraphs.length;
   for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - EDGE_PARAGRAPHS); i--) {
+    if (drop.has(i)) continue;
     const c = creditOf(paragraphs[i]!);
     if (!c) break;
     addCredit(c.a, c.initials, RANK.endCredit);
     drop.set(i, 'metadata');
     tailEnd = i;
   }
+  while (tailEnd > 0 && drop.has(tailEnd - 1)) tailEnd--;
   // A credit fused onto the last real paragraph.
   let trailing: { index: number; body: string; evidence: string } | null = null;
   if (tailEnd > 0) {
     const t = trailingAttribution(paragraphs[tailEnd - 1]!);
-    if (t) {
+    if (t && (t.tabled || !t.sources.some(isOutlet))) {
       addCredit(t, false, RANK.endCredit);
       trailing = { index: tailEnd - 1, body: t.body, evidence: t.evidence };
     }
   }
   // Credit lines the format extractor already removed just below the body.
-  for (const r of draft.removed) {
+  for (const r of removed) {
     if (!CREDIT_REASONS.has(r.reason)) continue;
-    const c = creditOf(r.text);
+    const c = creditOf(r.text, r.reason);
     if (!c) continue;
     if (r.line !== undefined && lastBodyLine !== undefined) {
       // Same line as the last paragraph: the extractor split a fused credit off it.
@@ -248,9 +399,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   }
   // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
   const leadLines = [
-    ...paragraphs.slice(0, 2),
+    ...leadIndexes.slice(0, 2).map((i) => paragraphs[i]!),
     ...draft.headerLines,
-    ...draft.removed.filter((r) => r.reason === 'teaser' || r.reason === 'duplicate').map((r) => r.text),
+    ...removed.filter((r) => r.reason === 'teaser' || r.reason === 'duplicate').map((r) => r.text),
   ];
   for (const line of leadLines) {
     if (isPhotoCredit(line)) continue;
@@ -264,7 +415,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   paragraphs.forEach((p, i) => {
     if (drop.has(i)) return;
     const s = standaloneAttribution(p);
-    if (!s) return;
+    // Only table names are credits mid-body: a bare "Harbour News" there is as often a subheading.
+    if (!s || !s.tabled) return;
     if (/:/.test(p)) {
       addCredit(s, false, RANK.labelled);
       drop.set(i, 'metadata');
@@ -277,28 +429,33 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const s = standaloneAttribution(line);
     if (s && /:/.test(line)) addCredit(s, false, RANK.labelled);
   }
+  // A wire's copyright line with its redistribution notice under the story credits the copy.
+  for (const r of removed) {
+    if (r.reason !== 'footer' && r.reason !== 'boilerplate') continue;
+    if (!WIRE_COPY_NOTICE.test(r.text)) continue;
+    const v = outletFromFooter(r.text);
+    if (v && resolveSource(v)?.kind === 'wire') {
+      cands.push({ rank: RANK.copyNotice, value: v, evidence: snippet(r.text, 0, 0) });
+      break;
+    }
+  }
   if (outlet && resolveSource(outlet.value)) cands.push({ rank: RANK.outletItself, value: outlet.value, evidence: outlet.evidence });
   const top = best(cands);
   const originalSource: Evidence | null = draft.originalSource ?? (top ? { value: top.value, evidence: top.evidence } : null);
 
   // --- byline ----------------------------------------------------------------------------------
-  let byline = draft.byline;
   const bylineLines = [
     ...draft.headerLines,
     ...draft.removed.filter((r) => r.reason === 'metadata' || r.reason === 'boilerplate').filter((r) => r.line === undefined || firstBodyLine === undefined || r.line < firstBodyLine).map((r) => r.text),
   ];
+  let byline = draft.byline;
   if (!byline) {
     for (const line of bylineLines) {
       byline = parseByline(line);
       if (byline) break;
     }
   }
-  for (let i = 0; i < Math.min(EDGE_PARAGRAPHS, paragraphs.length); i++) {
-    const names = parseByline(paragraphs[i]!);
-    if (!names) continue;
-    byline ??= names;
-    drop.set(i, 'metadata');
-  }
+  byline ??= leadByline;
 
   // --- published -------------------------------------------------------------------------------
   let published: Evidence | null = draft.published;
@@ -317,21 +474,26 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
         )
         .map((r) => ({ text: r.text, line: r.line })),
       ...(draft.title ? [{ text: draft.title, line: undefined }] : []),
+      ...bodyDates,
     ]
       .filter((h) => !scraperDates.has(h.text.trim()))
       .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     let header: { date: FoundDate; line: string; weight: number } | null = null;
+    let updated: { date: FoundDate; line: string } | null = null;
     for (const { text: line, line: at } of headerLines) {
       if (isPhotoCredit(line)) continue;
       for (const date of findExplicitDates(line, language)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
         if (weight === 2 && date.index < LABEL_PREFIX_CHARS) weight = precedingLabelWeight(rawLines, at) ?? weight;
-        // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
-        // only header date was "Updated …" had been published years earlier.
-        if (weight < MIN_PUBLISHED_LABEL_WEIGHT) continue;
         const dateLine = weight > 2 || isDateSegment(line, date) || wordsBesideDate(line, date) <= MAX_WORDS_BESIDE_DATE;
         if (!dateLine) continue;
+        // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
+        // only header date was "Updated …" had been published years earlier. It is kept as a last resort.
+        if (weight < MIN_PUBLISHED_LABEL_WEIGHT) {
+          updated ??= { date, line };
+          continue;
+        }
         // An unlabelled weekday date above the headline is the site's "today" banner.
         if (weight === 2 && at !== undefined && headlineLine !== undefined && at < headlineLine && hasWeekday(line)) continue;
         if (!header || weight > header.weight) header = { date, line, weight };
@@ -358,11 +520,15 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
         }
       }
     }
+    if (!published && updated && UPDATED_DATE_AS_LAST_RESORT) {
+      published = { value: updated.date.iso, evidence: snippet(updated.line, updated.date.index, updated.date.text.length) };
+    }
   }
 
   // --- dateline --------------------------------------------------------------------------------
   let dateline = draft.dateline;
-  for (let i = 0; !dateline && i < Math.min(EDGE_PARAGRAPHS, paragraphs.length); i++) {
+  for (const i of leadIndexes.slice(0, EDGE_PARAGRAPHS)) {
+    if (dateline) break;
     if (!drop.has(i)) dateline = findDateline(paragraphs[i]!);
   }
 

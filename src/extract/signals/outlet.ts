@@ -6,8 +6,9 @@
 import type { Evidence } from '../types.ts';
 import { findExplicitDates } from './dates.ts';
 import { parseByline } from './byline.ts';
-import { resolveSource, sourceForUrl } from './sources.ts';
-import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_OUTLET_NAMES, OUTLET_FOOTER_PATTERNS } from './tables.ts';
+import { looksLikeName } from './byline.ts';
+import { resolveCreditName, resolveSource, sourceForUrl } from './sources.ts';
+import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES, OUTLET_FOOTER_PATTERNS } from './tables.ts';
 
 const ROLES = new Set(BYLINE_ROLES.map((r) => r.toLowerCase()));
 
@@ -75,4 +76,56 @@ export function outletFromFooter(line: string): string | null {
 export function outletFromUrl(url: string | null): Evidence | null {
   const entry = sourceForUrl(url);
   return entry && url ? { value: entry.name, evidence: url } : null;
+}
+
+/** A photographer's name in a "… for Site" credit: first and last name, perhaps a middle one. */
+const MAX_PHOTOGRAPHER_WORDS = 3;
+
+/** A spaced dash between a headline and a site name: " - ", " – ", " — ". */
+const TITLE_DASH = /\s+[-–—]\s+/u;
+
+/**
+ * The site named after the last spaced dash of a title line ("Dam gives way - Daily Lantern",
+ * "Zahl der Toten steigt – Alpenkurier"), believed only when `confirmed` says the page names it again
+ * outside the headline (a logo line, a footer, "More on Daily Lantern"): a dash also ends headlines
+ * with a quote's speaker or an aggregator's source. A wire in the table is never read this way, as
+ * "Talks begin — Reuters" credits the copy.
+ *
+ * @example outletFromTitleDash('Dam gives way - Daily Lantern', () => true) // 'Daily Lantern'
+ */
+export function outletFromTitleDash(line: string, confirmed: (name: string) => boolean): string | null {
+  const parts = line.trim().split(TITLE_DASH);
+  if (parts.length < 2) return null;
+  const last = (parts[parts.length - 1] ?? '').replace(/[©®™]+$/u, '').trim();
+  if (last === '' || isWholeDate(last)) return null;
+  if (last.split(/\s+/).length > MAX_SITE_SEGMENT_WORDS || last.length > MAX_SITE_SEGMENT_CHARS) return null;
+  if (!/^\p{Lu}/u.test(last) || /[.!?:,;]$/.test(last)) return null;
+  if (NOT_OUTLET_NAMES.has(last.toLowerCase()) || ROLES.has(last.toLowerCase())) return null;
+  const entry = resolveSource(last);
+  if (entry?.kind === 'wire') return null;
+  if (!confirmed(last)) return null;
+  return entry?.name ?? last;
+}
+
+/**
+ * The outlet a photographer's credit names: "Ana Brill for Metro Daily", "Photo: Jane Roe for The
+ * Example Post". A staff or commissioned photographer shoots for the publishing site, so this is
+ * evidence for the outlet (weak: agencies also shoot "for" clients), never for the copy's source.
+ *
+ * @example outletFromPhotoCredit('Ana Brill for Metro Daily') // 'Metro Daily'
+ * @example outletFromPhotoCredit('Votes for Women') // null
+ */
+export function outletFromPhotoCredit(line: string): string | null {
+  const m = /^(?:(?:Photo(?:graph)?|PHOTO|Foto|Image|Picture)s?\s*(?:by\s+|:\s*))?(?<person>[^()\n:]{3,60}?)\s+for\s+(?<outlet>(?:[Tt]he\s+)?\p{Lu}[^()\n:]{1,50}?)\.?$/u.exec(line.trim());
+  if (!m?.groups) return null;
+  // Title-case headings share the shape ("Practical Tips for Shoppers"): the person is two or three
+  // name words, and the site must read as a newsroom.
+  const person = (m.groups['person'] ?? '').trim();
+  const words = person.split(/\s+/u);
+  if (words.length > MAX_PHOTOGRAPHER_WORDS || !looksLikeName(person)) return null;
+  if (words.some((w) => /^(?:the|a|an)$/iu.test(w) || NOT_ORGANISATION_WORDS.has(w.toLowerCase()))) return null;
+  if (resolveCreditName(person, 'credit')) return null;
+  const site = resolveCreditName(m.groups['outlet'] ?? '', 'credit');
+  // An acronym after "for" is a topic ("… for SEO") unless it is a known newsroom.
+  return site && (/\s/u.test(site) || resolveSource(site)) ? site : null;
 }

@@ -2,7 +2,17 @@
  * Lookups over the source table: name → canonical source, URL → outlet, and the photo-credit test
  * that keeps picture credits from being read as copy attribution.
  */
-import { PHOTO_CREDIT_PATTERNS, SOURCES, type SourceEntry } from './tables.ts';
+import {
+  NAME_JOINERS,
+  NOT_ORGANISATION_WORDS,
+  NOT_OUTLET_NAMES,
+  ORGANISATION_WORD_SUFFIXES,
+  ORGANISATION_WORDS,
+  PHOTO_AGENCY_WORDS,
+  PHOTO_CREDIT_PATTERNS,
+  SOURCES,
+  type SourceEntry,
+} from './tables.ts';
 
 /** Case-, space- and punctuation-insensitive key: "NYtimes", "NY Times" and "ny-times" agree. */
 export function sourceKey(name: string): string {
@@ -51,6 +61,106 @@ export function resolveSourceList(list: string): SourceEntry[] | null {
     if (!entries.includes(entry)) entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * How sure the page's shape already is that a name is a source. 'dateline': the name sits where only
+ * a source sits ("RIVERTON, Valdoria (Name) -", "kb/rt (Name, Reuters)"), so any capitalised name
+ * that is not a date or a picture desk will do. 'credit': a dash after the last sentence or a bare
+ * last line, which also carry authors' names, slogans and section titles, so the name must read as a
+ * newsroom (a word such as Press, News, Gazette, or an acronym).
+ */
+export type NameEvidence = 'dateline' | 'credit';
+
+/** Most words in a newsroom name ("The Voice of the People of Example" is seven). */
+const MAX_NAME_WORDS = 7;
+const MAX_NAME_CHARS = 60;
+/** Capitalised acronyms of this many letters read as an organisation ("KUNA", "ANP", "RTÉ"). */
+const MIN_ACRONYM_LETTERS = 2;
+const MAX_ACRONYM_LETTERS = 6;
+
+const MONTH_OR_WEEKDAY =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday)\.?$/iu;
+
+function isOrganisationWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.'’]/gu, '');
+  if (ORGANISATION_WORDS.has(w)) return true;
+  return ORGANISATION_WORD_SUFFIXES.some((s) => w.length > s.length + 2 && w.endsWith(s));
+}
+
+/**
+ * The source a credit names, from the table or, outside it, as the page spells it when it reads as
+ * an organisation's name: capitalised words (joining words allowed), not a date or weekday, not a
+ * picture agency, not a photo credit. Table names come back canonical ("NYtimes" → "The New York
+ * Times"); other names come back trimmed of a final full stop.
+ *
+ * @example resolveCreditName('Meridian Press', 'credit') // 'Meridian Press'
+ * @example resolveCreditName('Jane Doe', 'credit') // null: a person, as far as the words tell
+ * @example resolveCreditName('Jane Doe', 'dateline') // 'Jane Doe'
+ * @example resolveCreditName('May 21', 'dateline') // null
+ */
+export function resolveCreditName(name: string, evidence: NameEvidence): string | null {
+  const known = resolveSource(name);
+  if (known) return known.name;
+  const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
+  if (text === '' || text.length > MAX_NAME_CHARS || isPhotoCredit(text)) return null;
+  if (NOT_OUTLET_NAMES.has(text.toLowerCase())) return null;
+  const words = text.split(' ');
+  if (words.length > MAX_NAME_WORDS) return null;
+  const last = words[words.length - 1] ?? '';
+  if (!/^\p{Lu}/u.test(words[0] ?? '') || (!/^\p{Lu}/u.test(last) && !/^\p{N}+$/u.test(last))) return null;
+  let organisation = false;
+  for (const w of words) {
+    const bare = w.replace(/[.'’]/gu, '');
+    if (MONTH_OR_WEEKDAY.test(w) || PHOTO_AGENCY_WORDS.has(bare.toLowerCase())) return null;
+    if (NAME_JOINERS.has(w)) continue;
+    // A word is capitalised, an acronym, a number ("Channel 4") or a domain ("Example.com").
+    if (!/^\p{Lu}[\p{L}\p{N}&'’.-]*$|^\p{N}{1,3}$/u.test(w)) return null;
+    if (isOrganisationWord(bare) || /\.(?:com|net|org|co|news|info)$/iu.test(w)) organisation = true;
+  }
+  if (words.every((w) => /^\p{N}+$/u.test(w) || NAME_JOINERS.has(w))) return null;
+  if (evidence === 'credit') {
+    // An acronym of letters only ("KUNA"), or a newsroom word at either end of a name of two or more
+    // words ("Quill Newswire", "Daily Lantern"), with no word of a prompt or heading in it.
+    const acronym = words.length === 1 && new RegExp(`^\\p{Lu}{${MIN_ACRONYM_LETTERS},${MAX_ACRONYM_LETTERS}}$`, 'u').test(text);
+    if (acronym) return text;
+    if (words.length < 2 || !organisation) return null;
+    if (words.some((w) => NOT_ORGANISATION_WORDS.has(w.toLowerCase()))) return null;
+    const edge = (w: string) => isOrganisationWord(w.replace(/[.'’]/gu, ''));
+    if (!edge(words[0] ?? '') && !edge(last)) return null;
+  }
+  return text;
+}
+
+/**
+ * A parenthesised or comma list of sources, where each item is a table name or, as
+ * `resolveCreditName` allows for the evidence given, an organisation's name. Null unless every item
+ * qualifies, so parenthetical prose ("(including the eye hospital)") never does.
+ *
+ * @example resolveCreditList('Meridian Press, Reuters', 'dateline') // ['Meridian Press', 'Reuters']
+ */
+export function resolveCreditList(list: string, evidence: NameEvidence): string[] | null {
+  const known = resolveSourceList(list);
+  if (known) return known.map((e) => e.name);
+  // The whole list may be one name holding "and" or "&" ("Crumb and Kettle News").
+  const whole = resolveCreditName(list, evidence);
+  const items = list
+    .split(/\s*(?:[,;+]|\/)\s*/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length === 0) return whole ? [whole] : null;
+  const names: string[] = [];
+  for (const item of items) {
+    const n = resolveCreditName(item, evidence);
+    if (!n) return whole ? [whole] : null;
+    if (!names.includes(n)) names.push(n);
+  }
+  return names;
+}
+
+/** True when the name is a table source (a known wire, paper or broadcaster). */
+export function isKnownSource(name: string): boolean {
+  return resolveSource(name) !== null;
 }
 
 /** The outlet a page URL's host belongs to, when the host is in the table. */

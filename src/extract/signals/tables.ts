@@ -127,9 +127,17 @@ export const OUTLET_FOOTER_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\([cC]\))\s*(?:Copyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${SITE_NAME}\s*(?:[.,|;·]|All rights|$)`, 'u'),
   // "Copyright 2024 The Daily Example": without the sign, the year is what makes it a copyright line.
   new RegExp(String.raw`^(?:Copyright|COPYRIGHT)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*${SITE_NAME}\s*(?:[.,|;·]|All rights|$)`, 'u'),
+  // "© Example Kurier 2025": the sign first, the year after the name.
+  new RegExp(String.raw`^(?:Copyright\s*)?(?:©|\([cC]\))\s*${SITE_NAME}\s*,?\s+\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:[.,|;·]|All rights|$)`, 'u'),
   // "The Daily Example © 2024", "Example Media Ltd © 2016. All rights reserved".
   new RegExp(String.raw`^${SITE_NAME}\s*(?:©|\([cC]\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:All rights reserved|$)`, 'u'),
 ];
+
+/**
+ * The notice a wire attaches to its copy ("This material may not be published, broadcast, rewritten
+ * or redistributed"): a copyright line carrying it credits the story, not the site that shows it.
+ */
+export const WIRE_COPY_NOTICE: RegExp = /\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b/iu;
 
 /** Legal and generic tails removed from an outlet name read from a footer ("Example Media Ltd."). */
 export const LEGAL_SUFFIXES: RegExp = /[\s,]+(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|plc|PLC|S\.A\.|AG|Co\.|Corp\.?|Corporation|Pty|Pte\.?|SpA|SPA|S\.p\.A\.|B\.V\.|N\.V\.)$/u;
@@ -140,6 +148,50 @@ export const NOT_OUTLET_NAMES: Set<string> = new Set(
     s.toLowerCase(),
   ),
 );
+
+/**
+ * Words that make a capitalised name a newsroom rather than a person ("Meridian Press", "Lakeshore
+ * Gazette", "Eastwind News"). A credit naming something outside `SOURCES` is believed only where the
+ * page's shape is weak evidence (a dash after the last sentence, a bare last line) if the name holds
+ * one of these; a wire dateline's parentheses are strong enough on their own. Compared lower-case,
+ * whole words; German and Romance compounds are matched by `ORGANISATION_WORD_SUFFIXES`.
+ */
+export const ORGANISATION_WORDS: Set<string> = new Set(
+  [
+    'press', 'news', 'newswire', 'wire', 'agency', 'agencia', 'agence', 'agenzia', 'service', 'services', 'times', 'post',
+    'herald', 'daily', 'weekly', 'journal', 'gazette', 'tribune', 'chronicle', 'courier', 'courant', 'observer',
+    'express', 'mail', 'telegraph', 'telegram', 'standard', 'star', 'sun', 'mirror', 'examiner', 'inquirer',
+    'enquirer', 'independent', 'guardian', 'globe', 'record', 'register', 'review', 'reporter', 'bulletin',
+    'dispatch', 'sentinel', 'monitor', 'voice', 'echo', 'leader', 'ledger', 'beacon', 'lantern', 'clarion',
+    'messenger', 'mercury', 'gazeta', 'zeitung', 'welle', 'nachrichten', 'rundschau', 'kurier', 'presse', 'nouvelles',
+    'noticias', 'notizie', 'diario', 'periodico', 'quotidien', 'magazine', 'media', 'network', 'networks',
+    'broadcasting', 'broadcaster', 'radio', 'television', 'tv', 'channel', 'online', 'digital', 'briefing', 'report',
+    'international', 'associated', 'bureau', 'syndicate', 'newsroom', 'insider',
+  ],
+);
+
+/** Endings of one-word newsroom names in compounding languages ("Alpenkurier", "Abendzeitung"). */
+export const ORGANISATION_WORD_SUFFIXES: string[] = ['kurier', 'zeitung', 'presse', 'blatt', 'nachrichten', 'post', 'news', 'times'];
+
+/**
+ * Words that make a name a picture agency or a photo desk: a name holding one credits a photograph
+ * ("— Lumen Photo Agency", "Example Images"), never the copy.
+ */
+export const PHOTO_AGENCY_WORDS: Set<string> = new Set(
+  ['photo', 'photos', 'photograph', 'photographs', 'photography', 'photographer', 'pictures', 'picture', 'images', 'image', 'imaging', 'stock', 'foto', 'fotos', 'bild', 'bilder', 'pool', 'video', 'footage', 'illustration', 'graphic', 'graphics'],
+);
+
+/**
+ * Words that make a capitalised line a prompt, a heading or a label rather than a newsroom's name
+ * ("Follow Us On Social Media", "Media Contact", "Read More News"). Found on WCXB dev HTML bodies,
+ * whose last lines are often such prompts in title case.
+ */
+export const NOT_ORGANISATION_WORDS: Set<string> = new Set(
+  ['us', 'our', 'your', 'my', 'we', 'you', 'follow', 'share', 'read', 'more', 'contact', 'contacts', 'subscribe', 'sign', 'join', 'get', 'click', 'see', 'view', 'watch', 'about', 'all', 'latest', 'top', 'best', 'tips', 'how', 'what', 'why', 'guide', 'free', 'related', 'social', 'policy', 'terms', 'privacy', 'faq', 'help', 'home', 'login', 'register', 'newsletter', 'tags', 'topics', 'categories'],
+);
+
+/** Lower-case joining words allowed inside an organisation's name ("Voice of the People", "Crumb and Kettle"). */
+export const NAME_JOINERS: Set<string> = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'el', 'del', 'der', 'die', 'das', 'al', 'y', 'e', 'i', 'und', 'et', 'on']);
 
 /** Labels that introduce an explicit source credit line ("Source: AFP", "Quelle: dpa"). */
 export const SOURCE_LABELS: string[] = ['Source', 'Sources', 'Quelle', 'Quellen', 'Fuente', 'Fonte', 'Source(s)', 'Via', 'With', 'Agencies'];
@@ -181,6 +233,15 @@ export const BYLINE_ROLES: string[] = [
   'Author',
   'Analyst',
 ];
+
+/**
+ * Words that make a byline's "name" a group or a site account, not a person ("By Team Example",
+ * "By Site Admin"). Seen on WCXB dev text dumps: "By Team <product>" taken as an author. "Example
+ * Staff" and "<Product> Team" stay: the WCXB gold names such desks as authors.
+ */
+export const NOT_PERSON_WORDS: Set<string> = new Set(['admin', 'administrator', 'webmaster', 'editors', 'newsroom']);
+/** First words that make a byline's "name" a group ("Team Example Data"). */
+export const NOT_PERSON_FIRST_WORDS: Set<string> = new Set(['team', 'the']);
 
 /** Words that introduce a byline, by language. */
 export const BYLINE_PREFIXES: string[] = ['By', 'Written by', 'Words by', 'Reporting by', 'Von', 'Por', 'Par', 'Di', 'Door', 'Av'];
