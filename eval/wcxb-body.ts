@@ -1,12 +1,15 @@
 /**
  * The HTML extractor alone on WCXB dev (metadata and body, no text-level signals): word F1 of
  * `extractHtmlDraft(...).paragraphs` against the gold main content, with per-page detail for the worst.
- *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID] [--compare]
+ *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID] [--compare] [--save F] [--diff F]
+ * `--save F` writes per-page F1 to F; `--diff F` lists the pages whose F1 moved against such a file
+ * (what a rule change won and lost, page by page).
  * `--compare` also runs Mozilla Readability (eval/readability.ts) page by page, interleaved with ours,
  * so both speeds are measured under the same machine load.
  */
 
-import { extractHtmlDraft } from "../src/extract/html/index.ts";
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extractHtmlDraft } from '../src/extract/html/index.ts';
 import { loadWcxb, mean, wordF1 } from './lib.ts';
 import { readabilityText } from './readability.ts';
 
@@ -51,6 +54,16 @@ console.log(
     msPerPage: +ms.toFixed(2),
   }),
 );
+const save = opt('--save');
+if (save) writeFileSync(save, JSON.stringify(Object.fromEntries(scores.map((s) => [s.id, +s.f1.toFixed(4)]))));
+const diff = opt('--diff');
+if (diff) {
+  const before = JSON.parse(readFileSync(diff, 'utf8')) as Record<string, number>;
+  const moved = scores.map((s) => ({ id: s.id, d: s.f1 - (before[s.id] ?? 0), f1: s.f1 })).filter((m) => Math.abs(m.d) >= 0.001);
+  moved.sort((a, b) => a.d - b.d);
+  console.log(`moved ${moved.length}: sum of gains ${moved.filter((m) => m.d > 0).reduce((a, m) => a + m.d, 0).toFixed(3)}, losses ${moved.filter((m) => m.d < 0).reduce((a, m) => a + m.d, 0).toFixed(3)}`);
+  for (const m of moved) console.log(`  ${m.id} ${m.d >= 0 ? '+' : ''}${m.d.toFixed(3)} → ${m.f1.toFixed(3)}`);
+}
 for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worst)) {
   console.log(`${s.id} f1=${s.f1.toFixed(3)} p=${s.precision.toFixed(3)} r=${s.recall.toFixed(3)}`);
 }

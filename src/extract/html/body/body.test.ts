@@ -142,3 +142,47 @@ test('blocks split at block elements, join inline text and measure link text', (
   assert.equal(blocks[0]!.linkChars, 'a link'.length);
   assert.equal(blocks[0]!.tag, 'div');
 });
+
+test('kicker, standfirst, foreign-language byline and consent banner around a German headline are not body', () => {
+  const html = `<html lang="de"><body><div id="x9"><p>Wir und unsere Partner verwenden Cookies, um Inhalte zu personalisieren. Sie können Ihre Einwilligung jederzeit widerrufen.</p></div>
+    <article class="beitrag"><p class="dachzeile">Unwetter im Norden</p><h1>Fluss tritt über die Ufer</h1>
+    <p class="vorspann">Helfer sichern die Altstadt mit Sandsäcken. Die Schulen bleiben geschlossen.</p>
+    <div class="autor">Von Anna Beispiel · 08.04.2025, 16:20 Uhr</div>
+    <div class="text"><p>${prose(3)}</p><p>${prose(2, 'creek')}</p>
+    <p>Wir verwenden Cookies. Mit Klick auf Akzeptieren stimmen Sie der Nutzung zu.</p></div></article></body></html>`;
+  const body = extractBody(parseHtml(html), 'Fluss tritt über die Ufer');
+  const text = body.paragraphs.join('\n');
+  for (const gone of ['Unwetter im Norden', 'Helfer sichern', 'Von Anna Beispiel', 'Cookies']) assert.ok(!text.includes(gone), gone);
+  assert.equal(body.paragraphs.length, 2);
+  assert.ok(body.headerLines.some((l) => l.startsWith('Von Anna Beispiel')));
+  assert.equal(body.removed.find((r) => r.text.startsWith('Helfer'))?.reason, 'teaser');
+});
+
+test('a summary class on the wrapper of the whole body does not remove the body', () => {
+  const html = `<html><body><article><h1>River floods the old town</h1><div class="standfirst"><p>${prose(3)}</p><p>${prose(3, 'lake')}</p></div></article></body></html>`;
+  assert.equal(extractBody(parseHtml(html), 'River floods the old town').paragraphs.length, 2);
+});
+
+test('credit lines, copyright lines and text captions with a photo credit are dropped; ordinary parentheses stay', () => {
+  const html = page(
+    `<p><img src="a.jpg"><br><i>Sandbags on Main Street on Tuesday. (Gazette photo / Jo Bloggs)</i></p>
+     <p>${prose(3)}</p><p>Bring boots (photo, video, snacks) if you go.</p><p>${prose(2, 'canal')}</p>
+     <p>Reporting by Jane Doe in Upper Ford; Editing by John Roe</p>
+     <p>Copyright 2024 The Daily Example. This article may not be reproduced without permission.</p>`,
+  );
+  const body = extractBody(parseHtml(html), 'River floods the old town');
+  const text = body.paragraphs.join('\n');
+  assert.ok(text.includes('Bring boots'));
+  const reasonOf = (s: string) => body.removed.find((r) => r.text.includes(s))?.reason;
+  assert.equal(reasonOf('Sandbags on Main'), 'caption');
+  assert.equal(reasonOf('Reporting by'), 'metadata');
+  assert.equal(reasonOf('may not be reproduced'), 'footer');
+  assert.ok(body.headerLines.some((l) => l.startsWith('Reporting by')));
+});
+
+test('on a page with no h1, a lower heading matching the title is the headline', () => {
+  const html = `<html><body><table><tr><td class="story"><h2>Gridlock on day two of the strike</h2><p>${prose(3)}</p><p>${prose(2, 'road')}</p></td></tr></table></body></html>`;
+  const body = extractBody(parseHtml(html), 'Chronicle - Gridlock on day two of the strike');
+  assert.ok(!body.paragraphs.includes('Gridlock on day two of the strike'));
+  assert.ok(body.removed.some((r) => r.reason === 'title' && r.text.startsWith('Gridlock')));
+});

@@ -13,7 +13,25 @@
 import type { Document, Element } from 'domhandler';
 import { MAX_REMOVED_TEXT, type Removed, type RemovalReason } from '../../../records/index.ts';
 import { collectBlocks, type Block } from './blocks.ts';
-import { CHROME_CLASS_RULES, CHROME_ROLES, CHROME_TAGS, CHROME_TEXT_RULES, CONTENT_CLASS_RE, TAIL_MARKER_RULES } from './patterns.ts';
+import {
+  CAPTION_CREDIT_RE,
+  CAPTION_MAX_WORDS,
+  CHROME_CLASS_RULES,
+  CHROME_ROLES,
+  CHROME_TAGS,
+  CHROME_TEXT_RULES,
+  CONSENT_MAX_WORDS,
+  CONSENT_TEXT_RE,
+  CONTENT_CLASS_RE,
+  COPYRIGHT_LINE_MAX_WORDS,
+  COPYRIGHT_LINE_RE,
+  CREDIT_LINE_MAX_WORDS,
+  CREDIT_LINE_RE,
+  FOREIGN_BYLINE_RE,
+  KICKER_CLASS_RE,
+  STANDFIRST_CLASS_RE,
+  TAIL_MARKER_RULES,
+} from './patterns.ts';
 
 export interface BodyResult {
   paragraphs: string[];
@@ -63,6 +81,14 @@ const TAIL_PROSE_SHARE = 0.25;
 /** A line that opens as a byline or a dated stamp is a header line even when it is long. */
 const BYLINE_START_RE = /^(?:by|written by|words by|reviewed by|fact[- ]checked by|published|updated|posted|last updated)\b/i;
 const HEADING_RE = /^h[2-6]$/;
+/** A lower heading stands for the headline only from this many words: "News", "World" match many titles. */
+const MIN_HEADING_TITLE_WORDS = 4;
+/** A kicker above the headline is at most this many words (labels such as "Unglück in Nordeuropa"). */
+const KICKER_MAX_WORDS = 12;
+/** A kicker or standfirst class holds at most this share of the container's prose: else it wraps the body. */
+const HEADER_CLASS_MAX_SHARE = 0.5;
+/** A standfirst is at most this long (words); longer blocks under a summary class are the article's lead. */
+const STANDFIRST_MAX_WORDS = 80;
 
 const HEADER_LINE_RE =
   /(?:^|\s)(?:by|von|par|por|di|door)\s|\b(?:published|updated|posted|written|author|reporter|min(?:ute)?s? read)\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d+ (?:hours?|minutes?|days?) ago\b/i;
@@ -193,16 +219,30 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   let titleIndex = -1;
   let seenProse = false;
 
-  // The headline: an h1 that matches the metadata title, else the first h1 before the body's prose.
+  // The headline: an h1 that matches the metadata title, else the first h1; on pages with no h1 (old
+  // table layouts, themes that style an h2 as the headline) a lower heading that matches the title.
+  const matchesTitle = (b: Block): boolean => {
+    const n = normalise(b.text);
+    return titleNorm !== '' && (n === titleNorm || (n.length > 10 && titleNorm.includes(n)));
+  };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.tag !== 'h1') continue;
-    const n = normalise(b.text);
-    if (titleNorm && (n === titleNorm || (n.length > 10 && titleNorm.includes(n)))) {
+    if (matchesTitle(b)) {
       titleIndex = i;
       break;
     }
     if (titleIndex < 0) titleIndex = i;
+  }
+  if (titleIndex < 0 && titleNorm) {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (isProse(b) && b.words > HEADER_LINE_MAX_WORDS) break;
+      if (HEADING_RE.test(b.tag) && b.words >= MIN_HEADING_TITLE_WORDS && matchesTitle(b)) {
+        titleIndex = i;
+        break;
+      }
+    }
   }
 
   // Link-dense blocks between the container's first and last prose blocks are in-flow ("Also read: …",
@@ -243,6 +283,21 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     }
   }
 
+  // Does the block, or an element between it and the container, carry a class/id matching `re`, on an
+  // element that holds no more than `maxProse` prose words (a summary class on the whole body's wrapper
+  // must not take the body with it)?
+  const classedUnderBest = (i: number, re: RegExp, maxProse: number): boolean => {
+    for (const el of chains[i]!) {
+      if (el === best) return false;
+      const a = el.attribs;
+      if ((a.class || a.id) && re.test(classOf(el))) {
+        const held = prose.get(el) ?? 0;
+        return held <= maxProse && held <= HEADER_CLASS_MAX_SHARE * (prose.get(best!) ?? 0);
+      }
+    }
+    return false;
+  };
+
   blocks.forEach((b, i) => {
     const drop = (reason: RemovalReason, why: string = reason): void => {
       removed.push({ text: shorten(b.text), reason });
@@ -277,10 +332,27 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     if (b.words <= 8) {
       for (const rule of CHROME_TEXT_RULES) if (rule.re.test(b.text)) return drop(rule.reason, `text:${rule.reason}`);
     }
-    if (nearHeadline && (!isProse(b) || BYLINE_START_RE.test(b.text))) {
+    if (b.words <= CONSENT_MAX_WORDS && CONSENT_TEXT_RE.test(b.text)) return drop('boilerplate', 'text:consent');
+    const beforeBody = !seenProse;
+    // The kicker above the headline and the standfirst under it, by their class names.
+    if (beforeBody && titleIndex >= 0 && i < titleIndex && b.words <= KICKER_MAX_WORDS && classedUnderBest(i, KICKER_CLASS_RE, KICKER_MAX_WORDS)) {
+      headerLines.push(b.text);
+      return drop('title', 'kicker');
+    }
+    if (beforeBody && b.words <= STANDFIRST_MAX_WORDS && b.tag !== 'li' && classedUnderBest(i, STANDFIRST_CLASS_RE, STANDFIRST_MAX_WORDS)) {
+      return drop('teaser', 'standfirst');
+    }
+    const bylineStart = BYLINE_START_RE.test(b.text) || FOREIGN_BYLINE_RE.test(b.text);
+    if (nearHeadline && (!isProse(b) || bylineStart)) {
       headerLines.push(b.text);
       return drop('metadata');
     }
+    if (b.words <= CREDIT_LINE_MAX_WORDS && CREDIT_LINE_RE.test(b.text)) {
+      headerLines.push(b.text);
+      return drop('metadata', 'credit-line');
+    }
+    if (b.words <= COPYRIGHT_LINE_MAX_WORDS && COPYRIGHT_LINE_RE.test(b.text)) return drop('footer', 'text:copyright');
+    if (b.words <= CAPTION_MAX_WORDS && !HEADING_RE.test(b.tag) && CAPTION_CREDIT_RE.test(b.text)) return drop('caption', 'text:caption');
     if (isProse(b)) seenProse = true;
     paragraphs.push(b.text);
   });
