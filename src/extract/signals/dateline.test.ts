@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDateline } from './dateline.ts';
+import { findDateline, isDatelinePlace } from './dateline.ts';
 
 test('capitals datelines, with region, wire or date', () => {
   assert.equal(findDateline('CAIRO, Egypt — The ministry said on Sunday.'), 'CAIRO, Egypt');
@@ -25,4 +25,21 @@ test('labels, short acronyms and ordinary sentences are not datelines', () => {
   assert.equal(findDateline('TLDR: We are postponing the change.'), null);
   assert.equal(findDateline('PMCID: PMC000000 PMID: 000000'), null);
   assert.equal(findDateline('ALBANY, N.Y. — The state said.'), 'ALBANY, N.Y.');
+});
+
+test('datelines with a source outside the table', () => {
+  assert.equal(findDateline('HALDEN, Norvia (Quill Newswire) - Crews searched the river.'), 'HALDEN, Norvia');
+  assert.equal(findDateline('Halden (Quill Newswire) - Crews searched.'), 'Halden');
+  assert.equal(findDateline('HALDEN (May 21) - Crews searched.'), null);
+  assert.equal(findDateline('Halden, Norvia (Norvia) - Crews searched.'), null, 'the place again');
+  assert.equal(findDateline('They (some rebels) are trying - he said.'), null);
+});
+
+test('dateline places', () => {
+  assert.ok(isDatelinePlace('RIVERTON, Valdoria '));
+  assert.ok(isDatelinePlace('WASHINGTON, March 3'));
+  assert.ok(isDatelinePlace('Berlin'));
+  assert.equal(isDatelinePlace('The minister of the interior'), false);
+  assert.equal(isDatelinePlace('UPDATE'), false);
+  assert.equal(isDatelinePlace(''), false);
 });

@@ -207,3 +207,156 @@ test('scraper dates flagged by the extractor, "today" banners and labels on the 
   const flagged = draft({ headerLines: ['Friday, December 9, 2016'], removed: [{ text: 'Friday, December 9, 2016', reason: 'scraper-date', line: 1 }] });
   assert.equal(applySignals(flagged, page()).published, null);
 });
+
+// The names below are invented on purpose: these rules must work for outlets and wires in no table.
+
+test('an unknown wire in a dateline after a date line the extractor kept: both read, the date line moved out', () => {
+  const lead = `HALDEN, Norvia (Quill Newswire) - ${BODY[0]}`;
+  const s = applySignals(draft({ paragraphs: ['Published April 7, 2025, 11:42 a.m.', lead, ...BODY.slice(1)] }), page());
+  assert.deepEqual(s.originalSource, { value: 'Quill Newswire', evidence: 'HALDEN, Norvia (Quill Newswire) -' });
+  assert.equal(s.dateline, 'HALDEN, Norvia');
+  assert.deepEqual(s.published, { value: '2025-04-07', evidence: 'Published April 7, 2025, 11:42 a.m.' });
+  assert.deepEqual(s.paragraphs, [lead, ...BODY.slice(1)]);
+  assert.ok(s.removed.some((r) => r.reason === 'metadata' && r.text.startsWith('Published April 7')));
+});
+
+test('a bare date line under the headline is the date; an "Updated" line is moved out but not the date', () => {
+  const s = applySignals(draft({ paragraphs: ['17 Apr 2025', ...BODY] }), page());
+  assert.equal(s.published?.value, '2025-04-17');
+  assert.deepEqual(s.paragraphs, BODY);
+  const u = applySignals(draft({ paragraphs: ['Updated: 4:18 PM CEST May 21, 2025', ...BODY] }), page());
+  assert.equal(u.published, null, 'an update time alone is not the publication date');
+  assert.deepEqual(u.paragraphs, BODY);
+  const both = applySignals(draft({ headerLines: ['May 20, 2025'], paragraphs: ['Updated: 4:18 PM CEST May 21, 2025', ...BODY] }), page());
+  assert.equal(both.published?.value, '2025-05-20');
+});
+
+test('false friends of body date lines: sentences, year-less scraper dates, photo credits', () => {
+  const sentence = 'The new harbour tariff applies to all cargo arriving from 5 December 2016 onwards.';
+  const s = applySignals(draft({ paragraphs: [sentence, ...BODY] }), page());
+  assert.equal(s.published, null);
+  assert.equal(s.paragraphs[0], sentence);
+  const scraper = applySignals(draft({ paragraphs: ['Monday / April 14.', ...BODY] }), page());
+  assert.equal(scraper.published, null);
+  const credit = applySignals(draft({ paragraphs: ['Smoke rises, December 5, 2016. REUTERS/Jane Roe', ...BODY] }), page());
+  assert.equal(credit.paragraphs[0], 'Smoke rises, December 5, 2016. REUTERS/Jane Roe', 'credits are not date lines');
+});
+
+test('a trailing unknown newsroom credits the copy; a trailing person or photo desk does not', () => {
+  const last = `${BODY[2]} — Quill Newswire`;
+  const s = applySignals(draft({ paragraphs: [...BODY.slice(0, 2), last] }), page());
+  assert.deepEqual(s.originalSource, { value: 'Quill Newswire', evidence: '— Quill Newswire' });
+  assert.deepEqual(s.paragraphs, BODY);
+  const person = applySignals(draft({ paragraphs: [...BODY.slice(0, 2), `${BODY[2]} — Jane Roe`] }), page());
+  assert.equal(person.originalSource, null);
+  const caption = 'Union members will vote on the agreement next week — Lumen Photo Agency';
+  const photo = applySignals(draft({ paragraphs: [caption, ...BODY] }), page());
+  assert.equal(photo.originalSource, null, 'a caption credit near a photo is not a copy credit');
+});
+
+test('a last standalone newsroom line credits the copy, unless it is the outlet’s own name', () => {
+  const s = applySignals(draft({ paragraphs: [...BODY, 'Quill Newswire'] }), page());
+  assert.equal(s.originalSource?.value, 'Quill Newswire');
+  assert.deepEqual(s.paragraphs, BODY);
+  const own = applySignals(
+    draft({ paragraphs: [...BODY, 'Harbour Gazette'], headerLines: ['Talks set to begin | Harbour Gazette'] }),
+    page(),
+  );
+  assert.equal(own.outlet?.value, 'Harbour Gazette');
+  assert.equal(own.originalSource, null, 'the site signing off is chrome, not a credit');
+  const prompt = applySignals(draft({ paragraphs: [...BODY, 'Follow Us On Social Media'] }), page());
+  assert.equal(prompt.originalSource, null);
+  const label = applySignals(draft({ paragraphs: [...BODY, 'FAQ'] }), page());
+  assert.equal(label.originalSource, null);
+});
+
+test('editor initials naming unknown wires mean the outlet’s staff, in HTML bodies too', () => {
+  const d = draft({ paragraphs: [...BODY, 'kb/rt (Quill Newswire, Reuters)'], outlet: { value: 'Example Welle', evidence: 'og:site_name' } });
+  const s = applySignals(d, page('', { format: 'html' }));
+  assert.deepEqual(s.originalSource, { value: 'Example Welle', evidence: 'kb/rt (Quill Newswire, Reuters)' });
+  assert.deepEqual(s.paragraphs, BODY);
+  assert.ok(s.removed.some((r) => r.reason === 'metadata' && r.text === 'kb/rt (Quill Newswire, Reuters)'));
+  // The outlet from an HTML footer "© Example Kurier 2025".
+  const footer = draft({
+    paragraphs: [...BODY, 'ks/jw (Quill Newswire, dpa)'],
+    removed: [{ text: '© Examplekurier 2025', reason: 'footer' }],
+  });
+  const f = applySignals(footer, page('', { format: 'html' }));
+  assert.equal(f.outlet?.value, 'Examplekurier');
+  assert.equal(f.originalSource?.value, 'Examplekurier');
+});
+
+test('the site’s own copyright beats a wire’s copyright line, which credits the copy', () => {
+  const wire = 'Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.';
+  const d = draft({
+    removed: [
+      { text: wire, reason: 'footer' },
+      { text: '© 2025 Harbour Gazette. All rights reserved. | Privacy Policy', reason: 'footer' },
+    ],
+  });
+  const s = applySignals(d, page());
+  assert.equal(s.outlet?.value, 'Harbour Gazette');
+  assert.equal(s.originalSource?.value, 'Associated Press');
+  const only = applySignals(draft({ removed: [{ text: wire, reason: 'footer' }] }), page());
+  assert.equal(only.outlet, null, 'a wire notice never names the site');
+  assert.equal(only.originalSource?.value, 'Associated Press');
+});
+
+test('a dash title suffix is the outlet when the page’s chrome names it again', () => {
+  const title = 'Talks set to begin on border withdrawal - Harbour Lantern';
+  const confirmed = draft({
+    headerLines: [title],
+    removed: [
+      { text: title, reason: 'title', line: 1 },
+      { text: 'More on Harbour Lantern', reason: 'related', line: 30 },
+    ],
+  });
+  assert.equal(applySignals(confirmed, page(title)).outlet?.value, 'Harbour Lantern');
+  const alone = draft({ headerLines: [title], removed: [{ text: title, reason: 'title', line: 1 }] });
+  assert.equal(applySignals(alone, page(title)).outlet, null, 'a dash suffix said once may be a quote or a source');
+  const passedOn = draft({
+    headerLines: [title],
+    removed: [
+      { text: title, reason: 'title', line: 1 },
+      { text: 'Read the full story at Harbour Lantern', reason: 'related', line: 30 },
+    ],
+  });
+  assert.equal(applySignals(passedOn, page(title)).outlet, null, 'an aggregator passing a story on');
+});
+
+test('a photographer credited "for" a site names the outlet when nothing better does', () => {
+  const d = draft({
+    paragraphs: [BODY[0]!, 'Ana Brill for Harbour Daily', ...BODY.slice(1)],
+    removed: [{ text: 'Harbour Daily', reason: 'related' }],
+  });
+  const s = applySignals(d, page());
+  assert.deepEqual(s.outlet, { value: 'Harbour Daily', evidence: 'Ana Brill for Harbour Daily' });
+  assert.equal(s.originalSource, null, 'a photo credit says nothing about the copy');
+  assert.deepEqual(s.paragraphs, BODY);
+  const heading = draft({ paragraphs: [BODY[0]!, 'Practical Tips for Harbour Shoppers', ...BODY.slice(1)] });
+  assert.equal(applySignals(heading, page()).paragraphs.length, BODY.length + 1, 'a title-case heading stays');
+  const better = applySignals({ ...d, headerLines: ['Talks set to begin | Harbour Gazette'] }, page());
+  assert.equal(better.outlet?.value, 'Harbour Gazette');
+});
+
+test('the last paragraph the extractor dropped for its fused credit comes back, credit split off', () => {
+  const last = 'Union members will vote on the deal between April 24 and April 28. — AFP';
+  const content = [BODY[0], '', BODY[1], '', BODY[2], '', last, '', 'You Might Also Like'].join('\n');
+  const d = draft({ removed: [{ text: last, reason: 'boilerplate', line: 7 }] });
+  const s = applySignals(d, page(content));
+  assert.deepEqual(s.originalSource, { value: 'AFP', evidence: '— AFP' });
+  assert.deepEqual(s.paragraphs, [...BODY, 'Union members will vote on the deal between April 24 and April 28.']);
+  // Further down, past other chrome, it is a related story's teaser and stays out.
+  const far = [BODY[0], '', BODY[1], '', BODY[2], '', 'Related', last].join('\n');
+  const f = applySignals(draft({ removed: [{ text: 'Related', reason: 'related', line: 7 }, { text: last, reason: 'boilerplate', line: 8 }] }), page(far));
+  assert.deepEqual(f.paragraphs, BODY);
+});
+
+test('a byline after the lead paragraphs moved out does not hide the dateline', () => {
+  const s = applySignals(
+    draft({ paragraphs: ['By Jana Oster', `VESSMARK, Estravia — ${BODY[0]}`, ...BODY.slice(1)] }),
+    page(),
+  );
+  assert.equal(s.byline, 'Jana Oster');
+  assert.equal(s.dateline, 'VESSMARK, Estravia');
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outletFromFooter, outletFromTitleLine, outletFromUrl } from './outlet.ts';
+import { outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 
 test('title-line site suffixes, skipping dates and taglines', () => {
   assert.equal(outletFromTitleLine('Talks begin | Europe| News and analysis of events in Europe | DW | 05.12.2016'), 'DW');
@@ -39,4 +39,29 @@ test('prose and bare copyright lines name no outlet', () => {
 test('URL outlets come with the URL as evidence', () => {
   assert.deepEqual(outletFromUrl('https://www.aljazeera.com/news/x'), { value: 'Al Jazeera', evidence: 'https://www.aljazeera.com/news/x' });
   assert.equal(outletFromUrl('https://example.com/x'), null);
+});
+
+test('dash title suffixes only when confirmed, never a wire', () => {
+  assert.equal(outletFromTitleDash('Dam gives way above the town - Harbour Lantern', () => true), 'Harbour Lantern');
+  assert.equal(outletFromTitleDash('Zahl der Toten steigt – Examplekurier', () => true), 'Examplekurier');
+  assert.equal(outletFromTitleDash('Dam gives way above the town - Harbour Lantern', () => false), null);
+  assert.equal(outletFromTitleDash('Talks begin — Reuters', () => true), null, 'a wire credits the copy');
+  assert.equal(outletFromTitleDash('Talks begin - 05.12.2016', () => true), null);
+  assert.equal(outletFromTitleDash('Talks begin - and the talks went on into the night', () => true), null);
+  assert.equal(outletFromTitleDash('Talks begin without a dash', () => true), null);
+});
+
+test('copyright lines with the year after the name', () => {
+  assert.equal(outletFromFooter('© Examplekurier 2025'), 'Examplekurier');
+  assert.equal(outletFromFooter('© Harbour Gazette, 2024'), 'Harbour Gazette');
+});
+
+test('photographers credited "for" a site', () => {
+  assert.equal(outletFromPhotoCredit('Ana Brill for Harbour Daily'), 'Harbour Daily');
+  assert.equal(outletFromPhotoCredit('Photo: Ana Brill for The Harbour Gazette'), 'The Harbour Gazette');
+  assert.equal(outletFromPhotoCredit('Ana Brill for Reuters'), 'Reuters');
+  assert.equal(outletFromPhotoCredit('Practical Tips for Shoppers'), null, 'a heading');
+  assert.equal(outletFromPhotoCredit('Optimizing Short Videos for SEO'), null, 'a topic acronym');
+  assert.equal(outletFromPhotoCredit('The Partnership for Student Success'), null);
+  assert.equal(outletFromPhotoCredit('She said she voted for the Harbour Party last year.'), null);
 });

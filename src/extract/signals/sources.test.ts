@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPhotoCredit, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
+import { isPhotoCredit, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
 
 test('aliases resolve to one canonical source regardless of case and spacing', () => {
   assert.equal(resolveSource('NYtimes')?.name, 'The New York Times');
@@ -46,4 +46,31 @@ test('wire datelines and prose are not photo credits', () => {
   assert.equal(isPhotoCredit('aw/mkg (dpa, Reuters, AFP)'), false);
   assert.equal(isPhotoCredit('The minister told Reuters the talks would go on.'), false);
   assert.equal(isPhotoCredit('NYtimes'), false);
+});
+
+test('names outside the table: organisation-shaped names only', () => {
+  assert.equal(resolveCreditName('NYtimes', 'credit'), 'The New York Times', 'aliases stay canonical');
+  assert.equal(resolveCreditName('Quill Newswire', 'credit'), 'Quill Newswire');
+  assert.equal(resolveCreditName('Daily Harbour', 'credit'), 'Daily Harbour');
+  assert.equal(resolveCreditName('KUNA', 'credit'), 'KUNA');
+  assert.equal(resolveCreditName('Jane Roe', 'credit'), null, 'a person');
+  assert.equal(resolveCreditName('Jane Roe', 'dateline'), 'Jane Roe', 'a dateline position is evidence enough');
+  assert.equal(resolveCreditName('Brightwater', 'dateline'), 'Brightwater');
+  assert.equal(resolveCreditName('Brightwater', 'credit'), null);
+  assert.equal(resolveCreditName('Lumen Photo Agency', 'credit'), null, 'a picture agency');
+  assert.equal(resolveCreditName('AP Photo', 'dateline'), null);
+  assert.equal(resolveCreditName('May 21', 'dateline'), null);
+  assert.equal(resolveCreditName('Wednesday', 'dateline'), null);
+  assert.equal(resolveCreditName('some rebels', 'dateline'), null);
+  assert.equal(resolveCreditName('Media Contact', 'credit'), null, 'a heading');
+  assert.equal(resolveCreditName('Follow Us On Social Media', 'credit'), null, 'a prompt');
+  assert.equal(resolveCreditName('RO4993426', 'credit'), null, 'a code');
+  assert.equal(resolveCreditName('News', 'credit'), null);
+});
+
+test('credit lists outside the table', () => {
+  assert.deepEqual(resolveCreditList('Quill Newswire, Reuters', 'dateline'), ['Quill Newswire', 'Reuters']);
+  assert.deepEqual(resolveCreditList('Crumb and Kettle News', 'credit'), ['Crumb and Kettle News']);
+  assert.equal(resolveCreditList('Quill Newswire, some rebels', 'dateline'), null);
+  assert.equal(resolveCreditList('including the eye hospital', 'dateline'), null);
 });
