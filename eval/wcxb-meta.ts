@@ -4,14 +4,14 @@
  *   node --import tsx eval/wcxb-meta.ts [--limit N] [--worst K] [--field title|date|author]
  */
 import { parseHtml } from '../src/extract/html/dom.ts';
-import { readHtmlMeta } from '../src/extract/html/meta/index.ts';
+import { readHtmlMetaWithWitnesses } from '../src/extract/html/meta/index.ts';
 import { loadWcxb, mean, normTitle, sameAuthor, sameDate, wcxbAvailable, type WcxbPage } from './lib.ts';
 
 export interface MetaScore {
   id: string;
   url: string;
   title: { got: string | null; gold: string | null; ok: boolean };
-  date: { got: string | null; evidence: string | null; gold: string | null; ok: boolean | null };
+  date: { got: string | null; evidence: string | null; gold: string | null; ok: boolean | null; witnesses: string };
   author: { got: string | null; evidence: string | null; gold: string | null; ok: boolean | null };
 }
 
@@ -32,7 +32,7 @@ export interface MetaSummary {
 }
 
 export function scoreMeta(page: WcxbPage): MetaScore {
-  const m = readHtmlMeta(parseHtml(page.html), page.url || null);
+  const { meta: m, dates: w } = readHtmlMetaWithWitnesses(parseHtml(page.html), page.url || null);
   const g = page.gold;
   return {
     id: page.id,
@@ -43,6 +43,8 @@ export function scoreMeta(page: WcxbPage): MetaScore {
       evidence: m.published?.evidence ?? null,
       gold: g.publishDate,
       ok: g.publishDate ? m.published !== null && sameDate(m.published.value, g.publishDate) : null,
+      // The separate sources, to see which one the gold follows when they disagree.
+      witnesses: `declared=${w.declared} printed=${w.visible} url=${w.url} modified=${w.modified}`,
     },
     author: { got: m.byline, evidence: m.bylineEvidence, gold: g.author, ok: m.byline ? (g.author ? sameAuthor(m.byline, g.author) : false) : null },
   };
@@ -88,7 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const lines: string[] = [];
     for (const s of scores) {
       if ((!field || field === 'title') && !s.title.ok) lines.push(`${s.id} TITLE  got=${JSON.stringify(s.title.got)} gold=${JSON.stringify(s.title.gold)}`);
-      if ((!field || field === 'date') && s.date.ok === false) lines.push(`${s.id} DATE   got=${s.date.got} gold=${s.date.gold} ev=${s.date.evidence} ${s.url}`);
+      if ((!field || field === 'date') && s.date.ok === false) lines.push(`${s.id} DATE   got=${s.date.got} gold=${s.date.gold} ev=${s.date.evidence} [${s.date.witnesses}] ${s.url}`);
       if ((!field || field === 'date') && s.date.ok === null && s.date.got) lines.push(`${s.id} DATE+  got=${s.date.got} gold=none ev=${s.date.evidence} ${s.url}`);
       if ((!field || field === 'author') && s.author.ok === false) lines.push(`${s.id} AUTHOR got=${JSON.stringify(s.author.got)} gold=${JSON.stringify(s.author.gold)} ev=${(s.author.evidence ?? '').slice(0, 90)}`);
       if (field === 'author-missing' && s.author.ok === null && s.author.gold) lines.push(`${s.id} AUTHOR- gold=${JSON.stringify(s.author.gold)}`);
