@@ -178,3 +178,46 @@ test('template index: lines repeated across different articles of one host are t
   assert.deepEqual(d.paragraphs, P);
   assert.equal(reasonOf(d, footer), 'template');
 });
+
+test('date lines go to the header as metadata, never to the body or the title', () => {
+  const d = run(['Council Approves Transit Budget', 'Published March 4, 2025, 9:15 a.m.', P[0]!, '12 Mar 2025', ...P.slice(1)]);
+  assert.deepEqual(d.paragraphs, P);
+  assert.equal(d.title, 'Council Approves Transit Budget');
+  assert.equal(reasonOf(d, 'Published March 4, 2025, 9:15 a.m.'), 'metadata');
+  assert.ok(d.headerLines.includes('Published March 4, 2025, 9:15 a.m.'));
+  const u = run(['Council Approves Transit Budget', 'By JANE DOE Example Wire', 'Updated: 4:18 PM CEST May 21, 2025', ...P]);
+  assert.equal(u.title, 'Council Approves Transit Budget');
+});
+
+test('captions with a credit of any agency: parenthesised, or a trailing "— … Photo Agency"', () => {
+  const d = run([
+    'Council Approves Transit Budget',
+    P[0]!,
+    'Buses wait at the central depot on Tuesday (Harbour Press Agency/L. Moor)',
+    'The depot will get forty new buses',
+    P[1]!,
+    'A driver checks the timetable. (Example Photo/Jane Roe)',
+    ...P.slice(2),
+  ]);
+  assert.deepEqual(d.paragraphs, P);
+  assert.equal(reasonOf(d, 'The depot will get forty new buses'), 'caption');
+  // Prose ending in an abbreviation pair is not a caption.
+  const p = P[0]!.replace(/\.$/, ' (EU/EEA)');
+  assert.ok(run(['Council Approves Transit Budget', p, ...P.slice(1)]).paragraphs.includes(p));
+});
+
+test('a caption fused onto the headline, and a closing "— AFP" after the last sentence', () => {
+  const caption = 'Buses wait at the central depot before dawn — Lumen Photo Agency';
+  const last = P[4]!.replace(/\.$/, '. — AFP');
+  const d = run([`Council Approves Transit Budget ${caption}`, caption, ...P.slice(0, 4), last, 'Comments']);
+  assert.equal(d.title, 'Council Approves Transit Budget');
+  assert.deepEqual(d.paragraphs, P);
+  assert.ok(d.removed.some((r) => r.reason === 'metadata' && r.text === '— AFP'));
+});
+
+test('title: the document title repeated as a heading wins over later labels; the site part is cut by host', () => {
+  const d = run(['Council Approves Transit Budget', 'Menu', 'Council Approves Transit Budget', 'Table of Contents', ...P]);
+  assert.equal(d.title, 'Council Approves Transit Budget');
+  const s = run(['Daily Example - Council Approves Transit Budget', 'Daily Example', 'Start Free Trial', ...P], 'https://www.dailyexample.com/a');
+  assert.equal(s.title, 'Council Approves Transit Budget');
+});

@@ -49,15 +49,9 @@ function wordChar(c: number): boolean {
   return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff);
 }
 
-/** White space that `text` collapses: anything but a single ASCII space between words. */
-function oddSpace(c: number): boolean {
-  return c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
-}
-
-/** CJK/Thai block characters (a superset of the scripts `UNSPACED_CHAR` counts). */
-function maybeUnspaced(c: number): boolean {
-  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
+/** Cheap gate before the Unicode-script count: any character in the CJK/Thai blocks at all. */
+const MAYBE_UNSPACED = /[\u0E00-\u0E7F\u2E80-\u9FFF\uF900-\uFAFF]/;
+const NEEDS_COLLAPSE = /\s\s|[\t\r\f\v\u00a0\u2000-\u200b\u3000]/;
 
 /** Closing quotes and brackets that may follow a sentence's final mark. */
 function closer(c: number): boolean {
@@ -112,40 +106,24 @@ export function lower(l: Line): string {
   return (l.lower ??= l.text.toLowerCase());
 }
 
+/** Word count by a character scan (no allocation): runs of letters/digits. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = wordChar(text.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
 /** Features of one line of text (also used on fragments, e.g. a split-off title). */
 export function lineFeatures(raw: string, n: number): Line {
-  // One scan for what the regexes used to find: odd white space, word count, CJK characters.
-  let odd = false;
-  let words = 0;
-  let inWord = false;
-  let cjkish = 0;
-  let prevSpace = true;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) odd = true;
-      prevSpace = true;
-      inWord = false;
-      continue;
-    }
-    if (c < 128) {
-      const w = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      if (w && !inWord) words++;
-      inWord = w;
-      if (c === 9 || (c >= 11 && c <= 13)) odd = true;
-    } else {
-      const w = wordChar(c);
-      if (w && !inWord) words++;
-      inWord = w;
-      if (oddSpace(c)) odd = true;
-      else if (maybeUnspaced(c)) cjkish++;
-    }
-    prevSpace = false;
-  }
-  // Leading spaces set `odd` above; trailing ones only need a trim.
-  const text = odd ? raw.replace(/\s+/g, ' ').trim() : raw.trimEnd();
+  const text = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  let words = countWords(text);
   let unspaced = false;
-  if (text.length > 8 && cjkish > text.length / 3) {
+  if (text.length > 8 && MAYBE_UNSPACED.test(text)) {
     const cjk = text.match(UNSPACED_CHAR)?.length ?? 0;
     if (cjk > text.length / 3) {
       unspaced = true;
@@ -160,7 +138,7 @@ export function lineFeatures(raw: string, n: number): Line {
     text,
     words,
     sentenceEnd,
-    sentences: words >= 4 ? countSentences(text) : 1,
+    sentences: words >= 4 ? (text.match(SENTENCE_BOUNDARY)?.length ?? 0) + 1 : 1,
     stopRatio: -1,
     listMarker: LIST_MARKER.test(text),
     unspaced,
@@ -169,24 +147,6 @@ export function lineFeatures(raw: string, n: number): Line {
     lower: undefined,
     prose: undefined,
   };
-}
-
-/** Sentences in a line: boundaries + 1. The regex only runs when a mark could start a boundary. */
-function countSentences(text: string): number {
-  let mark = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // An ASCII mark in the last place ends the line, it does not separate sentences; CJK marks count anywhere.
-    if (((c === 46 || c === 33 || c === 63) && i < text.length - 1) || c === 0x3002 || c === 0xff01 || c === 0xff1f) {
-      mark = true;
-      break;
-    }
-  }
-  if (!mark) return 1;
-  SENTENCE_BOUNDARY.lastIndex = 0;
-  let k = 1;
-  while (SENTENCE_BOUNDARY.exec(text) !== null) k++;
-  return k;
 }
 
 /**
@@ -202,15 +162,6 @@ function continues(prev: Line, next: string): boolean {
   return prev.words >= WRAP_MIN_WORDS && !prev.sentenceEnd && !/[:;]$/.test(prev.text) && STARTS_LOWER.test(next.trimStart());
 }
 
-/** Only spaces, tabs and other white space: cheaper than `trim() === ''` (no new string). */
-function blank(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13 && !oddSpace(c) && c !== 0xfeff) return false;
-  }
-  return true;
-}
-
 /** Splits a dump into its non-blank lines (joining hard-wrapped paragraphs), recording blank-line neighbours. */
 export function splitLines(content: string): Line[] {
   const rawLines = content.split('\n');
@@ -218,7 +169,7 @@ export function splitLines(content: string): Line[] {
   let prevBlank = true;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
-    if (blank(raw)) {
+    if (raw.trim() === '') {
       prevBlank = true;
       if (out.length) out[out.length - 1]!.blankAfter = true;
       continue;

@@ -159,8 +159,12 @@ export const FOOTER_PROSE: { reason: RemovalReason; pattern: RegExp }[] = [
   { reason: 'comments', pattern: /^(?:your email address will not be published|required fields are marked|comments are moderated)\b/i },
 ];
 
-/** One scan that any footer blurb passes, before the patterns above say which kind it is. */
-export const FOOTER_PROSE_ANY = new RegExp(FOOTER_PROSE.map((f) => `(?:${f.pattern.source})`).join('|'), 'i');
+/**
+ * One scan that any footer blurb passes, before the patterns above say which kind it is. It runs on
+ * the lower-cased line without the `i` flag: case-insensitive alternations are several times slower
+ * in V8, and this scan runs on every prose line (the patterns above are all lower case).
+ */
+export const FOOTER_PROSE_ANY = new RegExp(FOOTER_PROSE.map((f) => `(?:${f.pattern.source})`).join('|'));
 
 /** Function words of the languages most often seen; their density tells prose from labels. */
 export const STOP_WORDS = new Set(

@@ -234,7 +234,7 @@ function classifyChrome(
         continue;
       }
     }
-    if (l.words < FOOTER_PROSE_MIN_WORDS || !FOOTER_PROSE_ANY.test(t)) continue;
+    if (l.words < FOOTER_PROSE_MIN_WORDS || !FOOTER_PROSE_ANY.test(lower(l))) continue;
     for (const f of FOOTER_PROSE) {
       if (f.pattern.test(t)) {
         reasons[i] = f.reason;

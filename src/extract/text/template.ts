@@ -29,10 +29,26 @@ const CROSS_HOST_MIN_CLUSTERS = 4;
 /** Lines longer than this are never template by themselves (cheap bound on the index size). */
 const MAX_TEMPLATE_CHARS = 400;
 
+/** Double spaces, tabs or no-break spaces, by a scan (the regex it replaces took a sixth of the index's time). */
+function needsCollapse(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else {
+      if (c === 9 || c === 0xa0) return true;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
+
 /** The form lines are compared in: lower case, single spaces, no list markers or digits runs. */
 export function normaliseLine(line: string): string {
   let s = line.toLowerCase();
-  if (/\s\s|[\t\u00a0]/.test(s)) s = s.replace(/\s+/g, ' ');
+  if (needsCollapse(s)) s = s.replace(/\s+/g, ' ');
   s = s.trim();
   const c = s.charCodeAt(0);
   // List markers and ordinals only: skip the regex for lines starting with a letter.
@@ -160,6 +176,8 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
   let lastHostLines: Set<string> | undefined;
   return {
     isTemplate(line: string, url: string | null): boolean {
+      // Nothing recurs (a page on its own) or the line is too long to be template: no key needed.
+      if ((everywhere.size === 0 && perHost.size === 0) || line.length > MAX_TEMPLATE_CHARS * 2) return false;
       const key = normaliseLine(line);
       if (everywhere.has(key)) return true;
       if (url !== lastUrl) {
