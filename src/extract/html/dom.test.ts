@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'htmlparser2';
+import { Element } from 'domhandler';
+import { textContent, getElementsByTagName } from 'domutils';
+import { parseHtml } from './dom.ts';
+
+const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
+  <script>var x = "<p>not text</p>";</script>
+  <script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script>
+  <style>p { color: red }</style></head>
+  <body>
+    <div>
+      <p>One <b>bold</b> <i>word</i>, <!-- c -->two</p>
+      <svg><path d="M0 0"/><text>icon</text></svg>
+      <noscript><img src="x.gif"> Enable JS</noscript>
+    </div>
+  </body></html>`;
+
+test('readers see the same text as with domhandler, without scripts, styles, svg and noscript content', () => {
+  const ours = parseHtml(PAGE);
+  const p = getElementsByTagName('p', ours)[0]!;
+  assert.equal(textContent(p), 'One bold word, two');
+  const title = getElementsByTagName('title', ours)[0]!;
+  assert.equal(textContent(title), 'T & U');
+  const scripts = getElementsByTagName('script', ours);
+  assert.equal(scripts.length, 2);
+  assert.equal(textContent(scripts[0]!), '');
+  assert.equal(JSON.parse(textContent(scripts[1]!)).headline, 'H');
+  for (const gone of ['svg', 'noscript', 'style']) assert.equal(textContent(getElementsByTagName(gone, ours)[0]!), '', gone);
+  assert.ok(!textContent(ours).includes('icon'));
+  assert.ok(!textContent(ours).includes('Enable JS'));
+});
+
+test('white space between inline elements is kept; indentation between blocks is dropped', () => {
+  const ours = parseHtml('<div>\n  <p><b>a</b> <i>b</i></p>\n  <p>c</p>\n</div><span>x</span> <span>y</span>');
+  const div = ours.children[0] as Element;
+  assert.deepEqual(div.children.map((c) => (c as Element).name), ['p', 'p']);
+  assert.equal(textContent(div.children[0]!), 'a b');
+  assert.equal(textContent(ours).replace(/\s+/g, ' '), 'a bcx y');
+});
+
+test('nodes keep domhandler shape: prototypes, parent and sibling links', () => {
+  const ours = parseHtml('<ul><li>a</li><li>b</li></ul>');
+  const ul = ours.children[0] as Element;
+  assert.ok(ul instanceof Element);
+  assert.equal(ul.type, 'tag');
+  const [a, b] = ul.children as Element[];
+  assert.equal(a!.next, b);
+  assert.equal(b!.prev, a);
+  assert.equal(b!.parent, ul);
+  assert.equal(ul.firstChild, a);
+  assert.equal(ul.parent, ours);
+});
+
+test('text reads the same as domhandler on malformed and truncated markup', () => {
+  const strip = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const cases = ['<p>unclosed <b>bold <i>italic', '<table><tr><td><p>cell</td></tr></p></table></table>', '<<<>>><p =="x">x</p><!-- never closed', '', '<div><p>a</div></span>b'];
+  for (const html of cases) {
+    assert.equal(strip(textContent(parseHtml(html))), strip(textContent(parseDocument(html, { decodeEntities: true }))), html);
+  }
+  // Everything an unclosed <svg> holds is its content, and is dropped.
+  assert.equal(strip(textContent(parseHtml('<p>before</p><svg><g><p>in svg</p></div>after'))), 'before');
+});
