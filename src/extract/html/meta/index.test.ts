@@ -188,3 +188,12 @@ test('site-specific published-date metas are read', () => {
   const upd = readHtmlMeta(page('<meta name="last-published-update" content="2025-06-01">'), null);
   assert.equal(upd.published, null);
 });
+
+test('a printed "Updated" date later than the declared publication date gives way to it, unless the markup declares a modification', () => {
+  const ld = (extra: object) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', headline: 'Kettles compared', datePublished: '2021-03-04', ...extra })}</script>`;
+  const body = '<article><h1>Kettles compared</h1><p class="byline">Updated May 2, 2025</p><p>We boiled water in nine kettles.</p></article>';
+  assert.equal(readHtmlMeta(page(ld({}), body), null).published?.value, '2021-03-04');
+  // With a declared dateModified the printed date is taken as the reader sees it (the gold splits evenly there).
+  assert.equal(readHtmlMeta(page(ld({ dateModified: '2025-05-02' }), body), null).published?.value, '2025-05-02');
+});

@@ -416,6 +416,12 @@ function readPublished(c: Ctx): Evidence | null {
     // Of the 87 dated pages still missed, 39 golds appear nowhere in the HTML in any date format.
     // Prefer the structured evidence when it agrees with what the reader sees.
     if (declared && declared.value === visible.value) return declared;
+    // An "Updated …" date printed later than the declared publication date, on a page whose markup
+    // declares no modification date, is the update: on WCXB dev the gold took the declared date 10
+    // times and the printed one once. (With a declared dateModified the split is even, so no rule.)
+    if (declared && visible.value > declared.value && UPDATED_LABEL_RE.test(visible.label ?? '') && !declaresModified(c)) {
+      return declared;
+    }
     return visible;
   }
   if (declared) return declared;
@@ -433,6 +439,12 @@ function readPublished(c: Ctx): Evidence | null {
   const sd = salvaged ? parseDateValue(salvaged) : null;
   if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
   return null;
+}
+
+const UPDATED_LABEL_RE = /updat|modif|revis|aktualisiert|mis à jour|actualizad/i;
+
+function declaresModified(c: Ctx): boolean {
+  return c.ld.some((n) => n.kind === 'article' && !!n.dateModified);
 }
 
 /** A short line anywhere outside noise blocks that says it is the publication or update date. */
