@@ -360,3 +360,9 @@ test('a byline after the lead paragraphs moved out does not hide the dateline', 
   assert.equal(s.byline, 'Jana Oster');
   assert.equal(s.dateline, 'VESSMARK, Estravia');
 });
+
+test('a body of dated items is a list: its first date is not the page’s', () => {
+  const s = applySignals(draft({ paragraphs: ['* March 16, 2026', BODY[0]!, '* March 18, 2026', ...BODY.slice(1)] }), page());
+  assert.equal(s.published, null);
+  assert.equal(s.paragraphs[0], '* March 16, 2026');
+});

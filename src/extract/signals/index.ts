@@ -67,11 +67,13 @@ const RANK = { endCredit: 100, wireDateline: 90, endCreditUnplaced: 60, labelled
 
 /**
  * A date line inside the body (a "Published …" line or a bare date the extractor kept under the
- * headline) is short; longer lines holding a date are sentences. The longest date lines on the
- * examples and WCXB text dumps ("Updated: 4:18 PM CEST May 21, 2025", "Published April 7, 2025,
- * 11:42 a.m.") run under 50 characters; 80 leaves room for a weekday and a time zone.
+ * headline) is short; longer lines holding a date are sentences. The examples' date lines run under
+ * 40 characters and those this rule moves out of WCXB dev HTML bodies under 65 (a date with a name
+ * and "on behalf of …"); 80 leaves room for a weekday and a time zone.
  */
 const MAX_BODY_DATE_LINE_CHARS = 80;
+/** A body holding more date-only lines than this is a dated list, not an article under one date. */
+const MAX_BODY_DATE_LINES = 1;
 /**
  * Non-blank lines between the last body paragraph and a line the extractor dropped that still ends
  * in a copy credit ("… April 28. — AFP"): 0 means only the very next line, which is the article's
@@ -321,6 +323,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // the headline and the lead); lines moved out do not count towards the lead's paragraphs.
   let leadByline: string | null = null;
   const bodyDates: Array<{ text: string; line: number | undefined }> = [];
+  // Date lines further down the body too: a list of dated items (events, posts), whose first date is
+  // not the page's. Seen on WCXB dev: an events page whose body starts "* March 16, 2026".
+  const datedList = paragraphs.filter((p) => bodyDateLine(p, language)).length > MAX_BODY_DATE_LINES;
   for (let i = 0, lead = 0; i < paragraphs.length && lead < EDGE_PARAGRAPHS; i++) {
     if (drop.has(i)) continue;
     const p = paragraphs[i]!;
@@ -330,7 +335,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       drop.set(i, 'metadata');
       continue;
     }
-    if (bodyDateLine(p, language)) {
+    if (!datedList && bodyDateLine(p, language)) {
       bodyDates.push({ text: p, line: positions[i] });
       drop.set(i, 'metadata');
       continue;
