@@ -2,6 +2,9 @@
  * The HTML extractor alone on WCXB dev (metadata and body, no text-level signals): word F1 of
  * `extractHtmlDraft(...).paragraphs` against the gold main content, with per-page detail for the worst.
  *   node --import tsx eval/wcxb-body.ts [--limit N] [--worst K] [--show ID] [--compare] [--save F] [--diff F]
+ * `--timing` measures, page by page and interleaved, the CPU time (process.cpuUsage, less disturbed by
+ * other processes than wall time) of the parse, the metadata reader, the body extractor, the whole
+ * `extract()` (signals included) and Readability + linkedom, and prints ms/page and pages/s for each.
  * `--save F` writes per-page F1 to F; `--diff F` lists the pages whose F1 moved against such a file
  * (what a rule change won and lost, page by page).
  * `--compare` also runs Mozilla Readability (eval/readability.ts) page by page, interleaved with ours,
@@ -10,6 +13,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extractHtmlDraft } from '../src/extract/html/index.ts';
+import { parseHtml } from '../src/extract/html/dom.ts';
+import { readHtmlMeta } from '../src/extract/html/meta/index.ts';
+import { extractBody } from '../src/extract/html/body/index.ts';
+import { extract } from '../src/extract/index.ts';
 import { loadWcxb, mean, wordF1 } from './lib.ts';
 import { readabilityText } from './readability.ts';
 
@@ -23,6 +30,41 @@ const worst = Number(opt('--worst') ?? 0);
 const show = opt('--show');
 
 const compare = args.includes('--compare');
+
+if (args.includes('--timing')) {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const sums = { parse: 0, meta: 0, body: 0, extract: 0, readability: 0 };
+  const timed = loadWcxb(limit);
+  // One warm-up pass so that every figure is of JIT-compiled code.
+  for (const p of timed.slice(0, 20)) {
+    extract({ source: p.id, url: p.url || null, format: 'html', content: p.html, fetchedAt: null, encoding: 'utf-8', bytes: p.html.length });
+    readabilityText(p.html);
+  }
+  for (const p of timed) {
+    let t = cpu();
+    const doc = parseHtml(p.html);
+    sums.parse += cpu() - t;
+    t = cpu();
+    const meta = readHtmlMeta(doc, p.url || null);
+    sums.meta += cpu() - t;
+    t = cpu();
+    extractBody(doc, meta.title);
+    sums.body += cpu() - t;
+    t = cpu();
+    extract({ source: p.id, url: p.url || null, format: 'html', content: p.html, fetchedAt: null, encoding: 'utf-8', bytes: p.html.length });
+    sums.extract += cpu() - t;
+    t = cpu();
+    readabilityText(p.html);
+    sums.readability += cpu() - t;
+  }
+  const n = Math.max(1, timed.length);
+  const rows = Object.entries(sums).map(([k, v]) => `${k.padEnd(12)} ${(v / n).toFixed(2).padStart(6)} ms/page  ${Math.round((1000 * n) / v).toString().padStart(5)} pages/s`);
+  console.log(`CPU time over ${timed.length} pages\n${rows.join('\n')}\nextract / readability = ${(sums.extract / sums.readability).toFixed(2)}`);
+  process.exit(0);
+}
 
 const pages = loadWcxb(limit).filter((p) => !show || p.id === show);
 let ours = 0;

@@ -14,12 +14,14 @@ import type { Document, Element } from 'domhandler';
 import { MAX_REMOVED_TEXT, type Removed, type RemovalReason } from '../../../records/index.ts';
 import { collectBlocks, type Block } from './blocks.ts';
 import {
+  ANY_CHROME_CLASS_RE,
   CAPTION_CREDIT_RE,
   CAPTION_MAX_WORDS,
   CHROME_CLASS_RULES,
   CHROME_ROLES,
   CHROME_TAGS,
   CHROME_TEXT_RULES,
+  CONSENT_GATE_RE,
   CONSENT_MAX_WORDS,
   CONSENT_TEXT_RE,
   CONTENT_CLASS_RE,
@@ -69,6 +71,7 @@ const CHROME_WEIGHT = 0.2;
 const CONTENT_CONTAINER_BONUS = 3;
 /** The same for <article> and <main>, weaker evidence (themes wrap teasers in <article> too). 1/1.3/2: 0.9513/0.9516/0.9519. */
 const ARTICLE_TAG_BONUS = 2;
+const MAX_CONTAINER_BONUS = Math.max(CONTENT_CONTAINER_BONUS, ARTICLE_TAG_BONUS);
 /** Blocks this short (words) before the first prose block that mention a date or "by" are header lines. */
 const HEADER_LINE_MAX_WORDS = 25;
 
@@ -107,8 +110,10 @@ function chromeReasonOf(el: Element): RemovalReason | null {
     const byRole = CHROME_ROLES.get(role.toLowerCase());
     if (byRole) return byRole;
   }
+  const a = el.attribs;
+  if (a.class === undefined && a.id === undefined) return null;
   const cls = classOf(el);
-  if (cls.length <= 1) return null;
+  if (cls.length <= 1 || !ANY_CHROME_CLASS_RE.test(cls)) return null;
   if (CONTENT_CLASS_RE.test(cls)) return null;
   for (const rule of CHROME_CLASS_RULES) if (rule.re.test(cls)) return rule.reason;
   return null;
@@ -163,7 +168,12 @@ export function extractBody(doc: Document, title: string | null): BodyResult {
 /** `extractBody` with a hook that hears, for every dropped block, which rule dropped it (for evals). */
 export function extractBodyTraced(doc: Document, title: string | null, trace: ((text: string, why: string) => void) | null): BodyResult {
   const blocks = collectBlocks(doc);
-  const chains = blocks.map((b) => ancestors(b.el));
+  // Blocks that share an owner (text around a nested block) share its ancestor chain.
+  const chains: Element[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const el = blocks[i]!.el;
+    chains.push(i > 0 && blocks[i - 1]!.el === el ? chains[i - 1]! : ancestors(el));
+  }
 
   // Prose words under each element, for the chrome guard.
   const prose = new Map<Element, number>();
@@ -203,7 +213,12 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   });
   let best: Element | null = null;
   let bestScore = 0;
+  // No bonus exceeds CONTENT_CONTAINER_BONUS and none is under 1, so an element whose raw score
+  // times that bonus cannot reach the best raw score cannot win: its class names need not be read.
+  let maxRaw = 0;
+  for (const s0 of score.values()) if (s0 > maxRaw) maxRaw = s0;
   for (const [el, s0] of score) {
+    if (s0 * MAX_CONTAINER_BONUS < maxRaw) continue;
     const s = s0 * containerBonus(el);
     if (s > bestScore || (best && s === bestScore && (count.get(el) ?? 0) < (count.get(best) ?? 0))) {
       best = el;
@@ -211,7 +226,8 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     }
   }
 
-  const inBest = (i: number): boolean => best !== null && chains[i]!.includes(best);
+  const inBestFlags = chains.map((chain) => best !== null && chain.includes(best));
+  const inBest = (i: number): boolean => inBestFlags[i]!;
   const titleNorm = title ? normalise(title) : '';
   const paragraphs: string[] = [];
   const removed: Removed[] = [];
@@ -332,7 +348,7 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     if (b.words <= 8) {
       for (const rule of CHROME_TEXT_RULES) if (rule.re.test(b.text)) return drop(rule.reason, `text:${rule.reason}`);
     }
-    if (b.words <= CONSENT_MAX_WORDS && CONSENT_TEXT_RE.test(b.text)) return drop('boilerplate', 'text:consent');
+    if (b.words <= CONSENT_MAX_WORDS && CONSENT_GATE_RE.test(b.text) && CONSENT_TEXT_RE.test(b.text)) return drop('boilerplate', 'text:consent');
     const beforeBody = !seenProse;
     // The kicker above the headline and the standfirst under it, by their class names.
     if (beforeBody && titleIndex >= 0 && i < titleIndex && b.words <= KICKER_MAX_WORDS && classedUnderBest(i, KICKER_CLASS_RE, KICKER_MAX_WORDS)) {
