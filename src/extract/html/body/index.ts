@@ -113,11 +113,28 @@ function chromeReasonOf(el: Element): RemovalReason | null {
   const a = el.attribs;
   if (a.class === undefined && a.id === undefined) return null;
   const cls = classOf(el);
-  if (cls.length <= 1 || !ANY_CHROME_CLASS_RE.test(cls)) return null;
-  if (CONTENT_CLASS_RE.test(cls)) return null;
+  if (cls.length <= 1) return null;
+  let r = classReasonCache.get(cls);
+  if (r === undefined) {
+    r = classReason(cls);
+    if (classReasonCache.size >= CLASS_CACHE_MAX) classReasonCache.clear();
+    classReasonCache.set(cls, r);
+  }
+  return r;
+}
+
+function classReason(cls: string): RemovalReason | null {
+  if (!ANY_CHROME_CLASS_RE.test(cls) || CONTENT_CLASS_RE.test(cls)) return null;
   for (const rule of CHROME_CLASS_RULES) if (rule.re.test(cls)) return rule.reason;
   return null;
 }
+
+/**
+ * Class/id strings repeat within a page (every menu item, every card) and across a site's pages, so
+ * their chrome reason is remembered; the cache is dropped whole when it reaches this many entries.
+ */
+const CLASS_CACHE_MAX = 20_000;
+const classReasonCache = new Map<string, RemovalReason | null>();
 
 /** How much an element's name says "article body": class/id patterns, itemprop, <article>. */
 function containerBonus(el: Element): number {
