@@ -17,6 +17,8 @@ export interface EvalFigures {
   wcxbDateAccuracy?: number;
   wcxbAuthorPrecision?: number;
   wcxbTextF1?: number;
+  wcxbTextDateAccuracy?: number;
+  wcxbTextAuthorPrecision?: number;
   readabilityF1?: number;
 }
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { evalWcxbHtml } from './wcxb-html.ts';
 import { evalReadability } from './readability.ts';
 import { evalWcxbText } from './wcxb-text.ts';
+import { evalWcxbTextMeta } from './wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from './seeds.ts';
 import { evalExamples } from './examples.ts';
 import { checkFloors, type EvalFigures } from './floors.ts';
@@ -62,6 +63,11 @@ if (wcxbAvailable()) {
   figures.wcxbTextF1 = text.f1;
   console.log(`## WCXB dev articles rendered to whole-page text dumps (html-to-text, innerText-like; ${text.pages} pages)`);
   console.log(`  Storyweave   F1 ${f(text.f1)}  P ${f(text.precision)}  R ${f(text.recall)}  title exact ${f(text.titleExact)}  ${text.msPerPage.toFixed(2)} ms/page`);
+  const tm = evalWcxbTextMeta(limit);
+  figures.wcxbTextDateAccuracy = tm.dateAccuracy;
+  figures.wcxbTextAuthorPrecision = tm.authorPrecision;
+  console.log(`               date accuracy ${f(tm.dateAccuracy)} (${tm.dateMissing} of ${tm.datedPages} dated pages given none; ${tm.dateFalsePositives} dates on undated gold)`);
+  console.log(`               author precision ${f(tm.authorPrecision)}  coverage ${f(tm.authorCoverage)}`);
   console.log();
 } else {
   console.warn('SKIPPED WCXB: ../shared/data/wcxb-dev-articles not found');

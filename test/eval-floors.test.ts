@@ -7,13 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalWcxbHtml } from '../eval/wcxb-html.ts';
 import { evalWcxbText } from '../eval/wcxb-text.ts';
+import { evalWcxbTextMeta } from '../eval/wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from '../eval/seeds.ts';
 import { checkFloors, loadFloors, type EvalFigures } from '../eval/floors.ts';
 import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
 
 test('floors file pins every gated figure', () => {
   const floors = loadFloors();
-  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'seedsMinF1']) {
+  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'wcxbTextDateAccuracy', 'seedsMinF1', 'examplesMeanF1']) {
     assert.equal(typeof floors[key], 'number', `eval/floors.json has no floor for ${key}`);
   }
 });
@@ -26,12 +27,15 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
   }
   const html = evalWcxbHtml(loadWcxb());
   const text = await evalWcxbText();
+  const textMeta = evalWcxbTextMeta();
   const figures: EvalFigures = {
     wcxbF1: html.f1,
     wcxbTitleExact: html.titleExact,
     wcxbDateAccuracy: html.dateAccuracy,
     wcxbAuthorPrecision: html.authorPrecision,
     wcxbTextF1: text.f1,
+    wcxbTextDateAccuracy: textMeta.dateAccuracy,
+    wcxbTextAuthorPrecision: textMeta.authorPrecision,
   };
   console.log(`WCXB figures: ${JSON.stringify(figures)}`);
   assert.equal(html.pages, 793, 'all 793 WCXB dev pages were scored');
