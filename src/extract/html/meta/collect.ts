@@ -77,6 +77,9 @@ export interface DateText extends Located {
   before: string;
 }
 
+/** Microdata properties the readers use (title, date, author). */
+const MICRODATA_PROP_RE = /^(headline|name|date-?published|published-?date|datecreated|datemodified|author|creator)$/;
+
 /** Texts longer than this are not bylines: a paragraph or an author bio box. Tuned on WCXB dev. */
 const MAX_BYLINE_ELEMENT_CHARS = 160;
 
@@ -232,7 +235,9 @@ export function collectFacts(doc: Document): PageFacts {
           facts.metas.push({ key, content: clean(content) });
           // A <meta itemprop> inside the body is microdata, not page metadata.
           if (a['itemprop']) {
-            facts.microdata.push({ prop: a['itemprop'].toLowerCase(), value: clean(content), name: null, text: '', order: here, noisy });
+            for (const prop of a['itemprop'].toLowerCase().split(/\s+/)) {
+              if (prop) facts.microdata.push({ prop, value: clean(content), name: null, text: '', order: here, noisy });
+            }
           }
         }
         continue;
@@ -258,14 +263,18 @@ export function collectFacts(doc: Document): PageFacts {
         });
       }
       if (a['itemprop']) {
-        const prop = a['itemprop'].toLowerCase();
-        if (/^(headline|name|date-?published|published-?date|datecreated|datemodified|author|creator)$/.test(prop)) {
+        // One element may carry several properties: itemprop="dateCreated datePublished".
+        for (const prop of a['itemprop'].toLowerCase().split(/\s+/)) {
+          if (!MICRODATA_PROP_RE.test(prop)) continue;
           let personName: string | null = null;
           if (prop === 'author' || prop === 'creator') {
             const inner = findItemprop(el, 'name');
             if (inner) personName = clean(inner.attribs['content'] ?? textContent(inner));
           }
-          const value = clean(a['content'] ?? a['datetime'] ?? textContent(el));
+          // A date may sit in the title attribute, the microformats convention
+          // (<abbr class="published" itemprop="datePublished" title="2025-12-19T15:18:00-05:00">).
+          const machine = a['content'] ?? a['datetime'] ?? (prop.startsWith('date') ? a['title'] : undefined);
+          const value = clean(machine ?? textContent(el));
           facts.microdata.push({ prop, value, name: personName, text: clean(textContent(el)), order: here, noisy: childNoisy });
         }
       }

@@ -23,6 +23,7 @@ import { coverage, hostLabel, isHeadingFurniture, isSiteSegment, shortTail, slug
 import {
   AUTHOR_META_KEYS,
   LANGUAGE_META_KEYS,
+  MODIFIED_META_KEYS,
   OUTLET_META_KEYS,
   PUBLISHED_META_KEYS,
   SOURCE_META_KEYS,
@@ -333,36 +334,77 @@ function headlineOrder(facts: PageFacts, title: string | null): number | null {
   return facts.h1s.find((h) => !h.noisy && h.text.length >= 3)?.order ?? null;
 }
 
-/** The date the page's structured data declares as the publication date (JSON-LD, meta, microdata). */
+/**
+ * The date the page's structured data declares as the publication date (JSON-LD, meta, microdata):
+ * the most trusted source first, passing over a value later than every modification date the page
+ * declares, since nothing is modified before it is published. Such a value is a build or crawl time
+ * ("published-time" stamped at render beside a "published-date" years older).
+ */
 function declaredPublished(c: Ctx): Evidence | null {
+  const latestModified = declaredModifiedDates(c).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+  let first: Evidence | null = null;
+  for (const cand of declaredCandidates(c)) {
+    first ??= cand;
+    if (latestModified === null || cand.value <= latestModified) return cand;
+  }
+  return first;
+}
+
+/** Every modification date the markup declares (JSON-LD dateModified, modified/updated meta). */
+function declaredModifiedDates(c: Ctx): string[] {
+  const out: string[] = [];
+  for (const n of c.ld) {
+    const d = n.kind === 'article' && n.dateModified ? parseDateValue(n.dateModified) : null;
+    if (d) out.push(d);
+  }
+  for (const m of c.facts.metas) {
+    if (!MODIFIED_META_KEYS.includes(m.key) && !MODIFIED_KEY_RE.test(m.key)) continue;
+    const d = parseDateValue(m.content);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/** A site-specific meta key naming a modification date ("modified-time", "w-updated-date"). */
+const MODIFIED_KEY_RE = /(^|[-_:.])(modified|updated|modification)[-_]?(date|time|at|on)?$|(^|[-_:.])(date|time)[-_]?(modified|updated)$/;
+
+/** Publication-date candidates in order of trust. */
+function* declaredCandidates(c: Ctx): Generator<Evidence> {
   for (const n of c.ld) {
     if (n.kind !== 'article') continue;
     for (const [key, v] of [['datePublished', n.datePublished], ['dateCreated', n.dateCreated]] as const) {
       const d = v ? parseDateValue(v) : null;
-      if (d) return { value: d, evidence: `"${key}": "${v}"` };
+      if (d) yield { value: d, evidence: `"${key}": "${v}"` };
     }
   }
   for (const key of PUBLISHED_META_KEYS) {
     for (const m of c.facts.metas) {
       if (m.key !== key) continue;
       const d = parseDateValue(m.content);
-      if (d) return { value: d, evidence: ev(key, m.content) };
+      if (d) yield { value: d, evidence: ev(key, m.content) };
     }
   }
   // Site-specific names ("w-published-date", "published", "article-publish-time") that no list can hold.
   for (const m of c.facts.metas) {
     if (!GENERIC_PUBLISHED_KEY_RE.test(m.key) || /modif|updat/.test(m.key)) continue;
     const d = parseDateValue(m.content) ?? parseTextDate(m.content, c.dayFirst);
-    if (d) return { value: d, evidence: ev(m.key, m.content) };
+    if (d) yield { value: d, evidence: ev(m.key, m.content) };
   }
+  const marked: Evidence[] = [];
   for (const m of c.facts.microdata) {
-    if (/^(date-?published|published-?date|date-?created)$/.test(m.prop) && !m.noisy) {
-      const d = parseDateValue(m.value) ?? parseTextDate(m.value, c.dayFirst);
-      if (d) return { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
-    }
+    if (!PUBLISHED_PROP_RE.test(m.prop)) continue;
+    const d = parseDateValue(m.value) ?? parseTextDate(m.value, c.dayFirst);
+    if (!d) continue;
+    const found = { value: d, evidence: `itemprop="${m.prop}" ${m.value}` };
+    if (!m.noisy) yield found;
+    else marked.push(found);
   }
-  return null;
+  // Blog templates print the post's own date in a "post-footer" block, which the walk flags as
+  // noise; one date there, and no other, is the post's. A related list would carry several.
+  if (marked.length > 0 && marked.every((m) => m.value === marked[0]!.value)) yield marked[0]!;
 }
+
+const PUBLISHED_PROP_RE = /^(date-?published|published-?date|date-?created)$/;
 
 /**
  * The date a reader sees under the headline: the first date printed within a window around the h1,
