@@ -65,8 +65,11 @@ export function countWords(text: string): number {
   return n;
 }
 
-/** Walks `root` and returns its text blocks. Never throws on odd trees; depth is bounded by the parser. */
-export function collectBlocks(root: AnyNode): Block[] {
+/**
+ * Walks `root` and returns its text blocks; JSON-LD <script> elements met on the way are pushed to
+ * `ldScripts` when given. Never throws on odd trees; depth is bounded by the parser.
+ */
+export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let linkParts = 0;
@@ -92,7 +95,11 @@ export function collectBlocks(root: AnyNode): Block[] {
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root') {
-      // Comments, CDATA, directives, and script/style (their own node types in domhandler).
+      // Comments, CDATA, directives, and script/style (their own node types in domhandler). JSON-LD
+      // scripts are handed back for the articleBody they may carry.
+      if (ldScripts !== null && node.type === 'script' && ((node as Element).attribs.type ?? '').toLowerCase().includes('ld+json')) {
+        ldScripts.push(node as Element);
+      }
       return;
     }
     if (node.type === 'root') {
@@ -101,6 +108,11 @@ export function collectBlocks(root: AnyNode): Block[] {
     }
     const el = node as Element;
     const name = el.name;
+    if (name === 'head' && ldScripts !== null) {
+      // The head holds no text blocks, but most JSON-LD sits there.
+      for (const child of el.children) if (child.type === 'script') visit(child);
+      return;
+    }
     if (SKIP_TAGS.has(name) || isHidden(el)) return;
     if (name === 'br') {
       parts.push(' ');

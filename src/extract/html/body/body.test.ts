@@ -186,3 +186,25 @@ test('on a page with no h1, a lower heading matching the title is the headline',
   assert.ok(!body.paragraphs.includes('Gridlock on day two of the strike'));
   assert.ok(body.removed.some((r) => r.reason === 'title' && r.text.startsWith('Gridlock')));
 });
+
+test('retry: an article inside a wrapper named like chrome is found by the second attempt', () => {
+  const html = `<html><body><div class="sidebar-layout"><h1>River floods the old town</h1><p>${prose(4)}</p><p>${prose(4, 'lake')}</p><p>${prose(4, 'creek')}</p></div>
+    <div class="modal"><p>${prose(3, 'license')}</p><p>${prose(3, 'credit')}</p><p>${prose(3, 'republish')}</p></div>
+    <div class="teaser"><p>A short teaser line for another story here.</p></div></body></html>`;
+  const body = extractBody(parseHtml(html), 'River floods the old town');
+  assert.ok(body.paragraphs.some((p) => p.startsWith('The lake rose')));
+  assert.ok(body.paragraphs.some((p) => p.startsWith('The creek rose')));
+});
+
+test('JSON-LD articleBody is read from @graph, markup stripped; short or broken ones are ignored', async () => {
+  const { readArticleBody } = await import('./jsonld.ts');
+  const long = prose(5);
+  const scripts = (json: string) => {
+    const out: import('domhandler').Element[] = [];
+    collectBlocks(parseHtml(`<html><head><script type="application/ld+json">${json}</script></head><body><p>x</p></body></html>`), out);
+    return out;
+  };
+  assert.equal(readArticleBody(scripts(JSON.stringify({ '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', articleBody: `<p>${long}</p>` }] }))), long);
+  assert.equal(readArticleBody(scripts(JSON.stringify({ articleBody: 'Too short.' }))), null);
+  assert.equal(readArticleBody(scripts('{"articleBody": "broken')), null);
+});
