@@ -70,12 +70,22 @@ export interface PageFacts {
   dateTexts: DateText[];
   /** Short lines that open with "By"/"Written by"/"Author:", read from their parent element. */
   byTexts: Located[];
+  /**
+   * JSON held in an attribute that names a publication date: JSON-LD in a <meta content> or a
+   * framework's data-* props (entity-escaped in the source, decoded by the parser).
+   */
+  attrJson: string[];
 }
 
 export interface DateText extends Located {
   /** The end of the text just before, where labels like "Updated" or "Published on" sit. */
   before: string;
+  /** Lower-cased class and id of the element holding the text, and of its parent. */
+  hint: string;
 }
+
+/** Shortest attribute value worth testing for JSON: '{"datePublished":"2025-01-01"}' is 31. */
+const MIN_ATTR_JSON_CHARS = 30;
 
 /** Microdata properties the readers use (title, date, author). */
 const MICRODATA_PROP_RE = /^(headline|name|date-?published|published-?date|datecreated|datemodified|author|creator)$/;
@@ -193,6 +203,7 @@ export function collectFacts(doc: Document): PageFacts {
     bylineEls: [],
     dateTexts: [],
     byTexts: [],
+    attrJson: [],
   };
   let order = 0;
   let lastText = '';
@@ -205,7 +216,12 @@ export function collectFacts(doc: Document): PageFacts {
         if (inSvg || !/\S/.test(t)) continue;
         if (t.length <= MAX_DATE_TEXT_CHARS) {
           const c = clean(t);
-          if (c.length >= 4 && /\d/.test(c)) facts.dateTexts.push({ text: c, order: order - 1, noisy, before: clean(lastText).slice(-LABEL_CHARS) });
+          if (c.length >= 4 && /\d/.test(c)) {
+            const holder = node.parent && node.parent.type === 'tag' ? (node.parent as Element) : null;
+            const outer = holder?.parent && holder.parent.type === 'tag' ? (holder.parent as Element) : null;
+            const hint = `${holder ? classId(holder) : ''} ${outer ? classId(outer) : ''}`;
+            facts.dateTexts.push({ text: c, order: order - 1, noisy, before: clean(lastText).slice(-LABEL_CHARS), hint });
+          }
           if (c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
             const text = bylineText(node.parent as Element);
             // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
@@ -225,6 +241,10 @@ export function collectFacts(doc: Document): PageFacts {
       if (name === 'script') {
         if ((a['type'] ?? '').toLowerCase().includes('ld+json')) facts.jsonLd.push(textContent(el));
         continue;
+      }
+      for (const k in a) {
+        const v = a[k]!;
+        if (v.length > MIN_ATTR_JSON_CHARS && (v[0] === '{' || v[0] === '[') && v.includes('datePublished')) facts.attrJson.push(v);
       }
       if (name === 'html' && a['lang'] && !facts.htmlLang) facts.htmlLang = a['lang'];
       if (name === 'html' && a['xml:lang'] && !facts.htmlLang) facts.htmlLang = a['xml:lang'];
@@ -247,7 +267,10 @@ export function collectFacts(doc: Document): PageFacts {
         continue;
       }
       const ci = classId(el);
-      const childNoisy = noisy || name === 'footer' || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
+      // A <footer> inside <article>/<main> is the article's own (date, tags, author under the post);
+      // on WCXB dev reading it gained one right date, one date on an undated page (a "Last updated"
+      // line) and two right authors. The site's footer sits outside.
+      const childNoisy = noisy || (name === 'footer' && !st.inArticle) || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
       if (name === 'h1' || name === 'h2') {
         const chrome = !st.inArticle && (st.chrome || isChromeBlock(ci));
         const lines = headingLines(el);

@@ -16,12 +16,13 @@ import { decodeHTML } from 'entities';
 import type { Evidence } from '../../types.ts';
 import type { HtmlMeta } from './types.ts';
 import { clean, collectFacts, type PageFacts } from './collect.ts';
-import { readJsonLd, salvageKey, type LdNode } from './jsonld.ts';
+import { firstKeyValue, readJsonLd, salvageKey, type LdNode } from './jsonld.ts';
 import { parseDateValue, parseTextDate, urlDate } from './date.ts';
 import { cleanByline } from './byline.ts';
 import { coverage, hostLabel, isHeadingFurniture, isSiteSegment, shortTail, slugWords, squash, stripSiteName, titleAffix, titleWords } from './title.ts';
 import {
   AUTHOR_META_KEYS,
+  BYLINE_CONTAINER_RE,
   LANGUAGE_META_KEYS,
   MODIFIED_META_KEYS,
   OUTLET_META_KEYS,
@@ -55,8 +56,8 @@ const GENERIC_PUBLISHED_KEY_RE = /(^|[-_:.])(publish|published|publication|pub)[
 /** A label saying the date is the first publication, whatever other dates the page prints. */
 const ORIGINAL_DATE_LABEL_RE = /\b(originally|first)\s+(published|posted)\b/i;
 /** Labels that introduce the article's own date line, in the text before it or opening it. */
-const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date)\b\s*(on)?\s*:?\s*$/i;
-const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified)\b/i;
+const DATE_LABEL_END_RE = /\b(published|posted|updated|last updated|last modified|publish date|post time|posted time|publish time|publication date|date published)\b\s*(on)?\s*:?\s*$/i;
+const DATE_LABEL_START_RE = /^(published|posted|updated|last updated|last modified|post time|publish time|publication date|date published)\b/i;
 
 interface Ctx {
   facts: PageFacts;
@@ -418,6 +419,47 @@ function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
   return printed.find((p) => ORIGINAL_DATE_LABEL_RE.test(p.label)) ?? printed[0] ?? null;
 }
 
+/**
+ * Class names that mark an element as the article's date ("post-date", "article-template-date",
+ * "article-body__published"); update and modification stamps are excluded.
+ */
+const DATE_CLASS_TOKEN_RE = /^(date|dateline|published|pubdate|publish-date|published-date|posted-on|entry-date|post-date)$/;
+/** …or a token naming both the post and its date; a bare "__date" is any card's or event's date. */
+const POST_DATE_TOKEN_RE = /(article|post|entry|blog|story|news).*(date|published)|(date|published).*(article|post|entry|blog|story|news)/;
+const UPDATE_CLASS_RE = /updat|modif/;
+
+/** Whether a class hint (class and id tokens, lower-cased) names the article's date element. */
+function isDateClass(hint: string): boolean {
+  if (UPDATE_CLASS_RE.test(hint)) return false;
+  for (const token of hint.split(/\s+/)) if (token && (DATE_CLASS_TOKEN_RE.test(token) || POST_DATE_TOKEN_RE.test(token))) return true;
+  return false;
+}
+
+/**
+ * The first date printed in an element whose class says it is the date, outside noise blocks,
+ * wherever it sits: templates print it under a hero image or at the foot of the post, beyond the
+ * window around the headline.
+ */
+function classMarkedDate(c: Ctx): (Evidence & { label: string }) | null {
+  const found: (Evidence & { label: string; order: number })[] = [];
+  const t = c.facts.times.find((x) => !x.noisy && isDateClass(x.hint));
+  if (t) {
+    const d = parseTextDate(t.text, c.dayFirst) ?? (t.datetime ? parseDateValue(t.datetime) : null);
+    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text, label: `${t.hint} ${t.text}` });
+  }
+  for (const x of c.facts.dateTexts) {
+    // A date set in the byline block ("Jane Doe · December 17, 2025") is the article's too.
+    if (x.noisy || x.text.length > MAX_DATE_LINE_CHARS || !(isDateClass(x.hint) || BYLINE_CONTAINER_RE.test(x.hint))) continue;
+    if (UPDATED_LABEL_RE.test(x.text) || UPDATED_LABEL_RE.test(x.before.slice(-20))) continue;
+    const d = parseTextDate(x.text, c.dayFirst);
+    if (d) {
+      found.push({ order: x.order, value: d, evidence: x.text, label: `${x.before} ${x.text}` });
+      break;
+    }
+  }
+  return found.sort((a, b) => a.order - b.order)[0] ?? null;
+}
+
 /** Every date printed within the window around the headline, in document order. */
 function printedNearHeadline(c: Ctx): (Evidence & { label: string; order: number })[] {
   if (c.headlineOrder === null) return [];
@@ -467,6 +509,8 @@ function readPublished(c: Ctx): Evidence | null {
     return visible;
   }
   if (declared) return declared;
+  const classMarked = classMarkedDate(c);
+  if (classMarked) return classMarked;
   const nearTime = timeNearHeadline(c);
   if (nearTime) return nearTime;
   const labelled = labelledDate(c);
@@ -477,9 +521,33 @@ function readPublished(c: Ctx): Evidence | null {
     const d = v ? parseDateValue(v) : null;
     if (d) return { value: d, evidence: `"datePublished": "${v}"` };
   }
-  const salvaged = salvageKey(c.facts.jsonLd, 'datePublished');
+  // JSON-LD no repair could parse, then JSON carried in attributes (a <meta content> holding the
+  // JSON-LD, a framework's serialised props).
+  const salvaged = salvageKey(c.facts.jsonLd, 'datePublished') ?? firstKeyValue(c.facts.attrJson, 'datePublished');
   const sd = salvaged ? parseDateValue(salvaged) : null;
   if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
+  const dateline = descriptionDateline(c);
+  if (dateline) return dateline;
+  // Tried: a declared modification date (article:modified_time, dateModified) as the last resort on
+  // pages declaring no publication date. On WCXB dev it got 1 gold date right, 5 wrong, and gave 12
+  // undated pages a date: the modification stamp of a landing page is not an article's date.
+  return null;
+}
+
+/**
+ * A wire dateline opening the description: "By A. Writer RAJSHAHI, Dec 20, 2025 (BSS) - …" or
+ * "LONDON, 3 March 2024 (Reuters) —": a place in capitals, the date, then the agency or a dash.
+ */
+const DATELINE_RE = /^(?:[Bb]y\s[^,]{3,40}?\s)?\p{Lu}[\p{Lu}\s.'-]{2,40},\s*(.{6,24}?)\s*(?:\([^)]{2,30}\)\s*)?[-–—]/u;
+
+/** The date of a wire dateline at the head of the page's description meta. */
+function descriptionDateline(c: Ctx): Evidence | null {
+  for (const key of ['description', 'og:description']) {
+    const v = meta(c.facts, key);
+    const m = v ? DATELINE_RE.exec(v) : null;
+    const d = m ? parseTextDate(m[1]!, c.dayFirst) : null;
+    if (d) return { value: d, evidence: ev(key, v!.slice(0, 80)) };
+  }
   return null;
 }
 

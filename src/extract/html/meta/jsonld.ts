@@ -4,6 +4,7 @@
  * arrays, `@graph` and nested nodes, validate each node's fields with zod, and rank the nodes: an
  * Article-like node first, then a WebPage, then anything else.
  */
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 
 const Text = z.union([z.string(), z.number()]).transform((v) => String(v));
@@ -169,9 +170,23 @@ export function readJsonLd(scripts: string[]): LdNode[] {
  * pattern. Only used for dates, where a wrong neighbour is unlikely.
  */
 export function salvageKey(scripts: string[], key: string): string | null {
-  const re = new RegExp(`"${key}"\\s*:\\s*"([^"]{4,40})"`);
-  for (const s of scripts) {
-    if (parseLenient(s) !== null) continue;
+  return firstKeyValue(
+    scripts.filter((s) => parseLenient(s) === null),
+    key,
+  );
+}
+
+/**
+ * The first quoted value of `key` in any of `texts`, which may be JSON of any shape, entity-escaped
+ * once more by the page ('&quot;datePublished&quot;:&quot;2025-…&quot;') or backslash-escaped inside
+ * a JSON string ('\\"datePublished\\":\\"2025-…\\"').
+ *
+ * @example firstKeyValue(['{"x":{"datePublished":"2024-03-17"}}'], 'datePublished') // '2024-03-17'
+ */
+export function firstKeyValue(texts: string[], key: string): string | null {
+  const re = new RegExp(`\\\\?"${key}\\\\?"\\s*:\\s*\\\\?"([^"\\\\]{4,40})\\\\?"`);
+  for (const raw of texts) {
+    const s = raw.includes('&quot;') ? decodeHTML(raw) : raw;
     const m = re.exec(s);
     if (m?.[1]) return m[1];
   }
