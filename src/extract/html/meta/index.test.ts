@@ -197,3 +197,84 @@ test('a printed "Updated" date later than the declared publication date gives wa
   // With a declared dateModified the printed date is taken as the reader sees it (the gold splits evenly there).
   assert.equal(readHtmlMeta(page(ld({ dateModified: '2025-05-02' }), body), null).published?.value, '2025-05-02');
 });
+
+test('microdata dates: from a title attribute, from a multi-valued itemprop, and one in a post footer', () => {
+  // Blogger-style post: the site name is the h1, the post's only date sits in a "post-footer" block.
+  const blog = readHtmlMeta(
+    page(
+      '<title>Ferry notes</title>',
+      `<header><h1>Harbor Notes Blog</h1></header>
+       <div class="post"><h3 class="post-title">Ferry notes</h3><p>Body text of the post.</p>
+       <div class="post-footer">Posted at <abbr class="published" itemprop="datePublished" title="2025-12-19T15:18:00-05:00">December 19</abbr></div></div>`,
+    ),
+    null,
+  );
+  assert.equal(blog.published?.value, '2025-12-19');
+  const multi = readHtmlMeta(page('<meta itemprop="dateCreated datePublished" content="2024-12-03T11:03:55-04:00">'), null);
+  assert.equal(multi.published?.value, '2024-12-03');
+  // Two different dates in footer-like blocks are a related list, not the post's date.
+  const related = readHtmlMeta(
+    page(
+      '',
+      `<h1>Ferry notes</h1><div class="related-posts"><span itemprop="datePublished" content="2021-01-01"></span>
+       <span itemprop="datePublished" content="2022-02-02"></span></div>`,
+    ),
+    null,
+  );
+  assert.equal(related.published, null);
+});
+
+test('a declared publication date later than every declared modification is passed over', () => {
+  const m = readHtmlMeta(
+    page(
+      `<meta name="published-time" content="2026-03-09T08:45:32.183Z"><meta name="modified-date" content="2024-07-30">
+       <meta name="published-date" content="2021-02-16"><meta name="modified-time" content="2026-01-15T17:15:38Z">`,
+    ),
+    null,
+  );
+  assert.equal(m.published?.value, '2021-02-16');
+  // Alone, the later value is still the best the page offers.
+  const alone = readHtmlMeta(page('<meta name="published-time" content="2026-03-09"><meta name="modified-time" content="2026-01-15">'), null);
+  assert.equal(alone.published?.value, '2026-03-09');
+});
+
+test('JSON-LD carried in an attribute, entity-escaped in the source, gives the date', () => {
+  const json = '{"@type":"Article","headline":"Fares","dateModified":"2025-11-18","datePublished":"2025-11-17T09:00:00-05:00"}';
+  const m = readHtmlMeta(page(`<meta name="script:ld+json" content="${json.replace(/"/g, '&quot;')}">`), null);
+  assert.equal(m.published?.value, '2025-11-17');
+  // Escaped once more inside a JSON string of a framework's props.
+  const props = `{"page":"{\\"datePublished\\":\\"2024-05-06\\"}"}`;
+  const n = readHtmlMeta(page('', `<div data-props="${props.replace(/"/g, '&quot;')}"></div>`), null);
+  assert.equal(n.published?.value, '2024-05-06');
+});
+
+test('a class-marked or byline-block date far from the headline, after any declared date', () => {
+  const filler = Array.from({ length: 80 }, (_, i) => `<p>Paragraph <b>${i}</b></p>`).join('');
+  const body = `<article><h1>Ferry fares rise</h1>${filler}<p class="date">December 3, 2025. <i>Updated: December 7, 2025</i></p></article>`;
+  assert.equal(readHtmlMeta(page('', body), null).published?.value, '2025-12-03');
+  // The declared date still comes first.
+  assert.equal(readHtmlMeta(page('<meta property="article:published_time" content="2025-11-01">', body), null).published?.value, '2025-11-01');
+  const byline = `<article><h1>Ferry fares rise</h1>${filler}<div class="resource-author-details"><p>Ana Ruiz</p><small>December 17, 2025</small></div></article>`;
+  assert.equal(readHtmlMeta(page('', byline), null).published?.value, '2025-12-17');
+  // A card's or an event's "__date" is not the article's.
+  const card = `<article><h1>Ferry fares rise</h1>${filler}<div class="garden-hours__date">March 14, 2026</div></article>`;
+  assert.equal(readHtmlMeta(page('', card), null).published, null);
+});
+
+test('an article-level <footer> is read; the site footer is still noise', () => {
+  const filler = Array.from({ length: 80 }, (_, i) => `<p>Paragraph <b>${i}</b></p>`).join('');
+  const inArticle = `<article><h1>Ferry fares rise</h1>${filler}<footer><span class="article-template-date"><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>`;
+  assert.equal(readHtmlMeta(page('', inArticle), null).published?.value, '2025-08-12');
+  const site = `<article><h1>Ferry fares rise</h1>${filler}</article><footer><span class="post-date"><time datetime="2025-08-12">August 12, 2025</time></span></footer>`;
+  assert.equal(readHtmlMeta(page('', site), null).published, null);
+});
+
+test('"Post time:" labels a date line; a wire dateline opens the description', () => {
+  const filler = Array.from({ length: 80 }, (_, i) => `<p>Paragraph <b>${i}</b></p>`).join('');
+  const post = readHtmlMeta(page('', `<h1>Ferry fares rise</h1>${filler}<div>Post time: 01-04-2024</div>`), null);
+  assert.equal(post.published?.value, '2024-01-04');
+  const wire = readHtmlMeta(page('<meta name="description" content="By Ana Ruiz LONDON, Dec 20, 2025 (Reuters) - Ferry fares rose again.">'), null);
+  assert.equal(wire.published?.value, '2025-12-20');
+  // A description opening with a place but no date gives nothing.
+  assert.equal(readHtmlMeta(page('<meta name="description" content="LONDON, the capital - a guide.">'), null).published, null);
+});
