@@ -15,22 +15,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_INGEST_OPTIONS, readInputs } from '../src/ingest/index.ts';
 import { runExtract } from '../src/pipeline/index.ts';
 import { REPO_ROOT } from '../eval/lib.ts';
+import type { ExpectedMeta } from '../eval/examples.ts';
 
 const FIXTURES_DIR = join(REPO_ROOT, 'fixtures', 'examples');
 const PAGE_FILE = /\.(txt|html?)$/i;
-
-/** The fields a fixture's expected-meta.json holds, in the order a reader checks them. */
-interface FixtureMeta {
-  title: string | null;
-  outlet: string | null;
-  originalSource: string | null;
-  published: string | null;
-  dateline: string | null;
-  byline: string | null;
-  language: string | null;
-  ok: boolean;
-  errorCode?: string;
-}
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
@@ -66,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const meta: FixtureMeta = result.ok
+  const meta: ExpectedMeta = result.ok
     ? {
         title: result.title,
         outlet: result.outlet,
