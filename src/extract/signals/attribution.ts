@@ -28,6 +28,14 @@ const MAX_BARE_ALIAS_LETTERS_REFUSED = 2;
 const DASH = String.raw`(?:[—–]|--?)`;
 const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
 
+const WIRE_DATELINE = new RegExp(String.raw`^(?<lead>[^()\n]{0,${MAX_DATELINE_LEAD_CHARS}}?)\((?<list>[^()]{1,60})\)\s*${DASH}`, 'u');
+const STANDALONE_CREDIT = new RegExp(
+  String.raw`^${DASH}?\s*(?:(?<label>${LABELS})\s*:?\s+|(?<label2>${LABELS})\s*:\s*)?\(?(?<list>[^()]+?)\)?\s*\.?$`,
+  'iu',
+);
+const TRAILING_DASH_CREDIT = new RegExp(String.raw`^(?<body>[\s\S]*?[.!?”"’)\]…])\s*(?<credit>${DASH}\s*(?<list>[^—–\n]{2,60}?))\s*\.?\s*$`, 'u');
+const TRAILING_PAREN_CREDIT = /^(?<body>[\s\S]*?[.!?”"’…])\s*(?<credit>\((?<list>[^()\n]{2,60})\))\s*\.?\s*$/u;
+
 /**
  * A wire dateline opening a paragraph: "BEIRUT/MOSCOW (Reuters) -", "(AP) —",
  * "WASHINGTON, March 3 (Xinhua) --", "RIVERTON, Valdoria (Meridian Press) -". Sources in the table
@@ -38,9 +46,7 @@ const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
  * @example wireDateline('LONDON (Reuters) - Shares fell.') // { sources: ['Reuters'], evidence: 'LONDON (Reuters) -' }
  */
 export function wireDateline(paragraph: string): Attribution | null {
-  const m = new RegExp(String.raw`^(?<lead>[^()\n]{0,${MAX_DATELINE_LEAD_CHARS}}?)\((?<list>[^()]{1,60})\)\s*${DASH}`, 'u').exec(
-    paragraph,
-  );
+  const m = WIRE_DATELINE.exec(paragraph);
   if (!m?.groups) return null;
   // A lead that already holds a finished sentence is prose with a parenthesis, not a dateline.
   if (/[.!?]\s+\p{Lu}/u.test(m.groups['lead'] ?? '')) return null;
@@ -59,24 +65,26 @@ export function wireDateline(paragraph: string): Attribution | null {
  * outside the source table: on WCXB dev every "Source: …" naming something else credited a chart's
  * data (a statistics bureau, a survey firm), not the copy. Unlabelled names outside the table must
  * read as a newsroom ("Meridian Press", not "Jane Doe"); a bare one is flagged `bare` so the caller
- * can tell a credit line from a site's own logo or footer.
+ * can tell a credit line from a site's own logo or footer. With `tabledOnly`, names outside the table
+ * are not tried (the caller would refuse them; on body paragraphs that test is most of the cost).
  */
-export function standaloneAttribution(line: string): Attribution | null {
+export function standaloneAttribution(line: string, tabledOnly = false): Attribution | null {
   const text = line.trim();
-  if (text === '' || text.length > MAX_CREDIT_LINE_CHARS || isPhotoCredit(text)) return null;
-  const m = new RegExp(String.raw`^${DASH}?\s*(?:(?<label>${LABELS})\s*:?\s+|(?<label2>${LABELS})\s*:\s*)?\(?(?<list>[^()]+?)\)?\s*\.?$`, 'iu').exec(
-    text,
-  );
+  if (text === '' || text.length > MAX_CREDIT_LINE_CHARS) return null;
+  const m = STANDALONE_CREDIT.exec(text);
   if (!m?.groups) return null;
   const list = m.groups['list'] ?? '';
   const entries = resolveSourceList(list);
+  // Every refusal is final, so the photo-credit patterns run only on lines that could still qualify.
+  if (!entries && tabledOnly) return null;
+  if (isPhotoCredit(text)) return null;
   // A bare two-letter line ("CP", "PA", "FT") is as often a label or initials as a wire; only a wire
   // form (label, dash, parentheses) makes it a credit. Seen on WCXB dev: a lone "CP" under a blog post.
   const marked = m.groups['label'] !== undefined || m.groups['label2'] !== undefined || /^[—–(-]|\)$/u.test(text);
   if (entries && !marked && list.replace(/[^\p{L}]/gu, '').length <= MAX_BARE_ALIAS_LETTERS_REFUSED) return null;
   if (entries) return { sources: entries.map((e) => e.name), evidence: text, tabled: true, bare: !marked };
   const labelled = m.groups['label'] !== undefined || m.groups['label2'] !== undefined;
-  if (labelled) return null;
+  if (labelled || tabledOnly) return null;
   const names = resolveCreditList(list, 'credit');
   if (!names) return null;
   // A bare acronym ("FAQ", "TOC") on a line of its own is a label far more often than a wire.
@@ -119,8 +127,8 @@ export interface TrailingAttribution extends Attribution {
  * Agency" are not credits for the copy). The remaining text is returned so it stays in the body.
  */
 export function trailingAttribution(paragraph: string): TrailingAttribution | null {
-  const dashed = new RegExp(String.raw`^(?<body>[\s\S]*?[.!?”"’)\]…])\s*(?<credit>${DASH}\s*(?<list>[^—–\n]{2,60}?))\s*\.?\s*$`, 'u').exec(paragraph);
-  const paren = /^(?<body>[\s\S]*?[.!?”"’…])\s*(?<credit>\((?<list>[^()\n]{2,60})\))\s*\.?\s*$/u.exec(paragraph);
+  const dashed = TRAILING_DASH_CREDIT.exec(paragraph);
+  const paren = TRAILING_PAREN_CREDIT.exec(paragraph);
   for (const m of [dashed, paren]) {
     if (!m?.groups) continue;
     const body = (m.groups['body'] ?? '').trim();

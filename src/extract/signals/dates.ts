@@ -28,6 +28,9 @@ const MAX_YEAR = 2100;
  */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
+/** A cheap necessary condition for an explicit date: a year from MIN_YEAR to MAX_YEAR as four digits. */
+const MAY_HOLD_YEAR = /(?:19|20)\d\d|2100/u;
+
 type ChronoParser = { parse: (text: string, ref?: Date) => chrono.ParsedResult[] };
 
 /** chrono parsers by ISO 639-1 code, used after English when the page's language is known. */
@@ -88,6 +91,9 @@ function numericDates(text: string): { found: FoundDate[]; blocked: Array<[numbe
  * @example findExplicitDates('Saturday / March 23.') // []
  */
 export function findExplicitDates(line: string, language: string | null = null): FoundDate[] {
+  // Every date accepted below writes a four-digit year in range (chrono's are checked for 19xx/20xx,
+  // numeric ones for MIN_YEAR..MAX_YEAR); a line with none skips the parsers, chrono above all.
+  if (!MAY_HOLD_YEAR.test(line)) return [];
   // Scraped text fuses a year onto the next word ("December 20, 2024September 26"); chrono then reads
   // neither. A ";" is inserted, so offsets past it shift by one character per fusion.
   const text = line.replace(/(?<!\d)((?:19|20)\d{2})(?=\p{L})/gu, '$1;');
@@ -121,12 +127,15 @@ export function dateLabelWeight(line: string, dateIndex: number): number {
   return labelWeight(line.slice(Math.max(0, dateIndex - 40), dateIndex)) ?? 2;
 }
 
+/** The label patterns compiled once for matchAll (which clones a global pattern, so sharing is safe). */
+const GLOBAL_LABEL_WEIGHTS = DATE_LABEL_WEIGHTS.map(({ pattern, weight }) => ({ pattern: new RegExp(pattern.source, 'giu'), weight }));
+
 /** The weight of the date label in a text, or null when it holds none. */
 export function labelWeight(text: string): number | null {
   // The last label before the date counts: "April 26, 2024 Updated on: October 28, 2024".
   let best: { at: number; weight: number } | null = null;
-  for (const { pattern, weight } of DATE_LABEL_WEIGHTS) {
-    for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) {
+  for (const { pattern, weight } of GLOBAL_LABEL_WEIGHTS) {
+    for (const m of text.matchAll(pattern)) {
       if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, weight };
     }
   }

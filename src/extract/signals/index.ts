@@ -205,7 +205,8 @@ function chromeNames(lines: string[], name: string): boolean {
   const at = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'u');
   const passedOn = new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
   return lines.some((l) => {
-    if (!at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
+    // The name is matched case-sensitively, so a line without it as a substring cannot name it.
+    if (!l.includes(name) || !at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
     // A marked credit ("— X", "(X)") passes the copy on; a bare name is the site's own logo line.
     const credit = standaloneAttribution(l);
     return !credit || credit.bare === true;
@@ -289,13 +290,21 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
   if (rawLines && lastBodyLine !== undefined) {
+    // Non-blank lines before each line, so "non-blank lines between" is a subtraction, not a scan.
+    const nonBlankBefore = [0];
+    for (let i = 0; i < rawLines.length; i++) nonBlankBefore.push(nonBlankBefore[i]! + (rawLines[i]!.trim() !== '' ? 1 : 0));
+    const nonBlankBetween = (from: number, to: number) => {
+      const a = Math.min(from, rawLines.length);
+      const b = Math.min(Math.max(to, a), rawLines.length);
+      return nonBlankBefore[b]! - nonBlankBefore[a]!;
+    };
     const at = removed.findIndex(
       (r) =>
         r.line !== undefined &&
         r.line > lastBodyLine &&
         CREDIT_REASONS.has(r.reason) &&
         r.reason !== 'metadata' &&
-        rawLines.slice(lastBodyLine, r.line - 1).filter((l) => l.trim() !== '').length <= MAX_LINES_BEFORE_CREDITED_TAIL,
+        nonBlankBetween(lastBodyLine, r.line - 1) <= MAX_LINES_BEFORE_CREDITED_TAIL,
     );
     const r = at >= 0 ? removed[at]! : null;
     const t = r ? trailingAttribution(r.text) : null;
@@ -391,15 +400,17 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     }
   }
   // Credit lines the format extractor already removed just below the body.
+  // Only lines in the tail window (or unplaced metadata) can count, so only those are parsed.
   for (const r of removed) {
     if (!CREDIT_REASONS.has(r.reason)) continue;
-    const c = creditOf(r.text, r.reason);
-    if (!c) continue;
     if (r.line !== undefined && lastBodyLine !== undefined) {
       // Same line as the last paragraph: the extractor split a fused credit off it.
-      if (r.line >= lastBodyLine && r.line - lastBodyLine <= TAIL_WINDOW_LINES) addCredit(c.a, c.initials, RANK.endCredit);
+      if (r.line < lastBodyLine || r.line - lastBodyLine > TAIL_WINDOW_LINES) continue;
+      const c = creditOf(r.text, r.reason);
+      if (c) addCredit(c.a, c.initials, RANK.endCredit);
     } else if (r.line === undefined && (r.reason === 'metadata' || r.reason === 'boilerplate')) {
-      addCredit(c.a, c.initials, RANK.endCreditUnplaced);
+      const c = creditOf(r.text, r.reason);
+      if (c) addCredit(c.a, c.initials, RANK.endCreditUnplaced);
     }
   }
   // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
@@ -419,7 +430,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // Explicit "Source: …" labels and bare credit lines inside the body.
   paragraphs.forEach((p, i) => {
     if (drop.has(i)) return;
-    const s = standaloneAttribution(p);
+    const s = standaloneAttribution(p, true);
     // Only table names are credits mid-body: a bare "Harbour News" there is as often a subheading.
     if (!s || !s.tabled) return;
     if (/:/.test(p)) {

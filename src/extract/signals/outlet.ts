@@ -8,7 +8,7 @@ import { findExplicitDates } from './dates.ts';
 import { parseByline } from './byline.ts';
 import { looksLikeName } from './byline.ts';
 import { resolveCreditName, resolveSource, sourceForUrl } from './sources.ts';
-import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES, OUTLET_FOOTER_PATTERNS } from './tables.ts';
+import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES, OUTLET_FOOTER_MARKS, OUTLET_FOOTER_PATTERNS } from './tables.ts';
 
 const ROLES = new Set(BYLINE_ROLES.map((r) => r.toLowerCase()));
 
@@ -56,6 +56,7 @@ export function outletFromTitleLine(line: string): string | null {
  * @example outletFromFooter('© 2024 Example Media Ltd. All rights reserved.') // 'Example Media'
  */
 export function outletFromFooter(line: string): string | null {
+  if (!OUTLET_FOOTER_MARKS.some((m) => line.includes(m))) return null;
   const text = line.trim();
   for (const pattern of OUTLET_FOOTER_PATTERNS) {
     const name = pattern.exec(text)?.groups?.['name'];

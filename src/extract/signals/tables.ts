@@ -101,18 +101,23 @@ export const SOURCES: SourceEntry[] = [
 /**
  * Photo and video credit shapes. A line (or caption) carrying one credits a picture, not the copy, so
  * a wire named in it is never the article's original source, and a date in it is only weak evidence.
+ * `needs` is a character every match holds: lines without it skip the pattern (every line of a page
+ * is tested, and most hold no slash).
  */
-export const PHOTO_CREDIT_PATTERNS: RegExp[] = [
+export const PHOTO_CREDIT_PATTERNS: Array<{ pattern: RegExp; needs?: string }> = [
   // "REUTERS/Omar Sanadiki", "AFP/Getty", "EPA-EFE/…": an upper-case agency, a slash, a person.
-  /\b\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\s?\/\s?\p{Lu}\p{Ll}/u,
+  { pattern: /\b\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\s?\/\s?\p{Lu}\p{Ll}/u, needs: '/' },
   // "Hassan Ammar/Associated Press", "George Ourfalian/Agence France-Presse — Getty Images".
-  /\p{L}[\p{L}.'’-]*\s?\/\s?(?:The )?(?:Associated Press|Agence France-Presse|Getty Images|AFP|Reuters|EPA|AP|Bloomberg|dpa|Xinhua|Anadolu|SOPA Images|NurPhoto)\b/u,
+  {
+    pattern: /\p{L}[\p{L}.'’-]*\s?\/\s?(?:The )?(?:Associated Press|Agence France-Presse|Getty Images|AFP|Reuters|EPA|AP|Bloomberg|dpa|Xinhua|Anadolu|SOPA Images|NurPhoto)\b/u,
+    needs: '/',
+  },
   // "(Getty Images/AFP/N. Kolesnikova)", "(picture-alliance/dpa/…)".
-  /\((?:[^()]*\/)?\s*(?:Getty Images|Reuters|AFP|AP|EPA|picture[- ]alliance|dpa|imago|Shutterstock|Xinhua)[^()]*\/[^()]*\)/iu,
+  { pattern: /\((?:[^()]*\/)?\s*(?:Getty Images|Reuters|AFP|AP|EPA|picture[- ]alliance|dpa|imago|Shutterstock|Xinhua)[^()]*\/[^()]*\)/iu, needs: '/' },
   // "Photo: AFP", "Photograph: …", "Image credit: …", "Foto: …", "Credit: …".
-  /^(?:photo|photograph|image|picture|video|foto|bild|credit|photo credit|image credit)s?\s*(?:credit)?\s*[:©]/iu,
-  /\b(?:Getty Images|Shutterstock|AP Photo|EPA-EFE|picture[- ]alliance|imago images|Alamy|iStock)\b/iu,
-  /©\s*(?:Reuters|AFP|AP|EPA|Getty|dpa)\b/iu,
+  { pattern: /^(?:photo|photograph|image|picture|video|foto|bild|credit|photo credit|image credit)s?\s*(?:credit)?\s*[:©]/iu },
+  { pattern: /\b(?:Getty Images|Shutterstock|AP Photo|EPA-EFE|picture[- ]alliance|imago images|Alamy|iStock)\b/iu },
+  { pattern: /©\s*(?:Reuters|AFP|AP|EPA|Getty|dpa)\b/iu, needs: '©' },
 ];
 
 /**
@@ -132,6 +137,13 @@ export const OUTLET_FOOTER_PATTERNS: RegExp[] = [
   // "The Daily Example © 2024", "Example Media Ltd © 2016. All rights reserved".
   new RegExp(String.raw`^${SITE_NAME}\s*(?:©|\([cC]\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?\s*(?:All rights reserved|$)`, 'u'),
 ];
+/**
+ * Literal marks one of which every match of OUTLET_FOOTER_PATTERNS holds (the copyright sign or word,
+ * or the verb of a mission statement): a line with none is not a footer naming its site, and skipping
+ * it spares the patterns on every other line of the page. Keep in step with the patterns above.
+ */
+export const OUTLET_FOOTER_MARKS: string[] = ['©', '(c)', '(C)', 'Copyright', 'COPYRIGHT', 'strives', 'committed', 'dedicated', 'aims', 'endeavo'];
+
 
 /**
  * The notice a wire attaches to its copy ("This material may not be published, broadcast, rewritten
