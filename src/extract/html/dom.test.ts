@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
 import { Element } from 'domhandler';
 import { textContent, getElementsByTagName } from 'domutils';
-import { parseHtml } from './dom.ts';
+import { FRAMEWORK_JSON_MAX_CHARS, isFrameworkJsonScript, parseHtml } from './dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
   <script>var x = "<p>not text</p>";</script>
@@ -61,4 +61,18 @@ test('text reads the same as domhandler on malformed and truncated markup', () =
   }
   // Everything an unclosed <svg> holds is its content, and is dropped.
   assert.equal(strip(textContent(parseHtml('<p>before</p><svg><g><p>in svg</p></div>after'))), 'before');
+});
+
+test('framework JSON data scripts keep their text, capped; other scripts stay empty', () => {
+  const data = JSON.stringify({ props: { pageProps: { post: { title: 'Ferry fares rise', date: '2024-04-08T06:59:34' } } } });
+  const doc = parseHtml(
+    `<html><body><p>Hi</p><script id="__NEXT_DATA__" type="application/json">${data}</script>` +
+      `<script type="application/json" data-x>{"a":"${'x'.repeat(FRAMEWORK_JSON_MAX_CHARS)}"}</script><script>var y = 1;</script></body></html>`,
+  );
+  const [next, big, code] = getElementsByTagName('script', doc);
+  assert.equal(JSON.parse(textContent(next!)).props.pageProps.post.date, '2024-04-08T06:59:34');
+  assert.equal(textContent(big!).length, FRAMEWORK_JSON_MAX_CHARS);
+  assert.equal(textContent(code!), '');
+  assert.ok(isFrameworkJsonScript({ type: 'Application/JSON' }));
+  assert.ok(!isFrameworkJsonScript({ type: 'text/javascript' }));
 });

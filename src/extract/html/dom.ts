@@ -9,7 +9,9 @@
  * Left out at parse time:
  *  - comments and processing instructions (<!doctype>);
  *  - the content of <svg>, <math>, <noscript> and <style>, and of every <script> that is not
- *    JSON-LD (the element itself stays, so element counts and positions barely move);
+ *    JSON-LD or a framework's JSON data (the element itself stays, so element counts and positions
+ *    barely move); framework data (Next.js `__NEXT_DATA__`, `type="application/json"` props) is
+ *    kept up to FRAMEWORK_JSON_MAX_CHARS, for the metadata reader's last-resort date;
  *  - white-space-only text between two block boundaries (indentation between <div>s and <li>s, about
  *    a third of all nodes on real pages): no reader can tell it from none. White space next to inline
  *    elements is kept, since it separates words ("<b>a</b> <i>b</i>").
@@ -33,6 +35,20 @@ const BOUNDARY_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 const WS_ONLY_RE = /^[ \t\n\r\f]*$/;
+
+/**
+ * How much of a framework's JSON data script is kept. The post's own record (title, date, slug)
+ * comes first in the WCXB dev pages that carry one (a headless WordPress post's "date" sits within
+ * the first 2 KB of its __NEXT_DATA__); the rest is often megabytes of pre-rendered page state
+ * that no reader needs.
+ */
+export const FRAMEWORK_JSON_MAX_CHARS = 200_000;
+
+/** A <script> holding a framework's serialised page data rather than code. */
+export function isFrameworkJsonScript(attribs: Record<string, string>): boolean {
+  const type = (attribs['type'] ?? '').toLowerCase();
+  return attribs['id'] === '__NEXT_DATA__' || type === 'application/json';
+}
 
 // Node classes with domhandler's fields, assigned in a constructor rather than defined as class
 // fields, and with domhandler's prototypes behind them for its getters (firstChild, nodeType, …).
@@ -78,6 +94,8 @@ class LightHandler {
   private skipDepth = 0;
   /** White space seen after a boundary, held back until we know what follows it. */
   private pendingWs: string | null = null;
+  /** Characters still to keep of the framework JSON script being read; null outside one. */
+  private scriptBudget: number | null = null;
 
   private append(node: ChildNode): void {
     const parent = this.top;
@@ -123,7 +141,9 @@ class LightHandler {
     this.append(el);
     this.stack.push(el);
     this.top = el;
-    if (EMPTIED_TAGS.has(name) || (name === 'script' && !(attribs.type ?? '').toLowerCase().includes('ld+json'))) {
+    if (name === 'script' && isFrameworkJsonScript(attribs)) {
+      this.scriptBudget = FRAMEWORK_JSON_MAX_CHARS;
+    } else if (EMPTIED_TAGS.has(name) || (name === 'script' && !(attribs.type ?? '').toLowerCase().includes('ld+json'))) {
       this.skipDepth = 1;
     }
   }
@@ -134,6 +154,7 @@ class LightHandler {
       return;
     }
     this.skipDepth = 0;
+    this.scriptBudget = null;
     if (this.pendingWs !== null) {
       // White space closing an inline element still separates it from what follows.
       if (BOUNDARY_TAGS.has((this.top as Element).name)) this.pendingWs = null;
@@ -148,6 +169,12 @@ class LightHandler {
 
   ontext(data: string): void {
     if (this.skipDepth > 0) return;
+    if (this.scriptBudget !== null) {
+      // Script text is never white space between blocks: kept as is, up to the budget.
+      if (this.scriptBudget <= 0) return;
+      if (data.length > this.scriptBudget) data = data.slice(0, this.scriptBudget);
+      this.scriptBudget -= data.length;
+    }
     const last = this.lastText;
     if (last !== null) {
       last.data += data;

@@ -7,6 +7,7 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
+import { isFrameworkJsonScript } from '../dom.ts';
 import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
 export interface MetaTag {
@@ -75,6 +76,8 @@ export interface PageFacts {
    * framework's data-* props (entity-escaped in the source, decoded by the parser).
    */
   attrJson: string[];
+  /** Framework page data in <script> (Next.js __NEXT_DATA__, application/json props), as kept by parseHtml. */
+  frameworkJson: string[];
 }
 
 export interface DateText extends Located {
@@ -204,6 +207,7 @@ export function collectFacts(doc: Document): PageFacts {
     dateTexts: [],
     byTexts: [],
     attrJson: [],
+    frameworkJson: [],
   };
   let order = 0;
   let lastText = '';
@@ -240,6 +244,7 @@ export function collectFacts(doc: Document): PageFacts {
       if (name === 'style' || name === 'noscript' || inSvg) continue;
       if (name === 'script') {
         if ((a['type'] ?? '').toLowerCase().includes('ld+json')) facts.jsonLd.push(textContent(el));
+        else if (isFrameworkJsonScript(a) && el.children.length > 0) facts.frameworkJson.push(textContent(el));
         continue;
       }
       for (const k in a) {

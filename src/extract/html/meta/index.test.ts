@@ -278,3 +278,29 @@ test('"Post time:" labels a date line; a wire dateline opens the description', (
   // A description opening with a place but no date gives nothing.
   assert.equal(readHtmlMeta(page('<meta name="description" content="LONDON, the capital - a guide.">'), null).published, null);
 });
+
+test('a framework data script gives the last-resort date: datePublished, else a post record\'s "date"', () => {
+  const next = (o: unknown) => `<script id="__NEXT_DATA__" type="application/json">${JSON.stringify(o)}</script>`;
+  const wp = readHtmlMeta(page('', `<h1>Ferry fares rise</h1>${next({ props: { post: { slug: 'ferry-fares', date: '2024-04-08T06:59:34' } } })}`), null);
+  assert.equal(wp.published?.value, '2024-04-08');
+  const both = readHtmlMeta(page('', next({ createdAt: '2020-01-01', date: '2021-02-02', datePublished: '2022-03-03' })), null);
+  assert.equal(both.published?.value, '2022-03-03');
+  // A record's creation stamp is not a publication date.
+  assert.equal(readHtmlMeta(page('', next({ createdAt: '2020-01-01T00:00:00Z' })), null).published, null);
+  // Declared metadata still comes first.
+  const declared = readHtmlMeta(page('<meta property="article:published_time" content="2023-05-05">', next({ date: '2021-02-02' })), null);
+  assert.equal(declared.published?.value, '2023-05-05');
+});
+
+test('a printed <time> classed as the update, later than the declared publication, gives way to it', () => {
+  const head = '<meta property="article:published_time" content="2023-10-02T09:00:00+00:00"><meta property="article:modified_time" content="2024-12-06T11:29:12+00:00">'
+    + `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', headline: 'Ferry fares rise', datePublished: '2023-10-02', dateModified: '2024-12-06' })}</script>`;
+  const updated = `<h1>Ferry fares rise</h1><div class="entry-meta"><time class="entry-date updated" datetime="2024-12-06T11:29:12+00:00">December 6, 2024</time></div>`;
+  assert.equal(readHtmlMeta(page(head, updated), null).published?.value, '2023-10-02');
+  // A printed date not marked as the update still wins (the reader sees it).
+  const plain = `<h1>Ferry fares rise</h1><div class="entry-meta"><time class="entry-date" datetime="2024-12-06T11:29:12+00:00">December 6, 2024</time></div>`;
+  assert.equal(readHtmlMeta(page(head, plain), null).published?.value, '2024-12-06');
+  // An update-classed date earlier than the declared one is not an update of it.
+  const earlier = `<h1>Ferry fares rise</h1><time class="updated" datetime="2023-01-05">January 5, 2023</time>`;
+  assert.equal(readHtmlMeta(page(head, earlier), null).published?.value, '2023-01-05');
+});

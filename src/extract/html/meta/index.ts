@@ -412,7 +412,7 @@ const PUBLISHED_PROP_RE = /^(date-?published|published-?date|date-?created)$/;
  * outside comments and related lists. When a page prints one date it is the one readers (and the
  * WCXB annotators) take as the article's date, even when it is labelled "Updated".
  */
-function visibleHeaderDate(c: Ctx): (Evidence & { label: string }) | null {
+function visibleHeaderDate(c: Ctx): Printed | null {
   const printed = printedNearHeadline(c);
   // A page printing "Updated May 2, 2025" and then "Originally published 3 Jan 2020" states its
   // first publication date outright.
@@ -460,24 +460,37 @@ function classMarkedDate(c: Ctx): (Evidence & { label: string }) | null {
   return found.sort((a, b) => a.order - b.order)[0] ?? null;
 }
 
+/** A date printed near the headline. */
+interface Printed extends Evidence {
+  order: number;
+  /** What precedes the date (a dateText's label) or marks it (a <time>'s class), plus the date's text. */
+  label: string;
+  /**
+   * For a <time>: its lower-cased itemprop, class and id and its parent's. Empty for plain text,
+   * whose holder's class is too often a wrapper's (measured: with text holders the rule below on
+   * update-classed dates lost 7 right pages and gained 1).
+   */
+  markup: string;
+}
+
 /** Every date printed within the window around the headline, in document order. */
-function printedNearHeadline(c: Ctx): (Evidence & { label: string; order: number })[] {
+function printedNearHeadline(c: Ctx): Printed[] {
   if (c.headlineOrder === null) return [];
   // Noise flags are ignored inside the window: templates put the date line in <footer>/<aside>
   // post-meta blocks right under the headline, and a related list is never that close.
   const lo = c.headlineOrder - TIME_NEAR_H1_BEFORE;
   const hi = c.headlineOrder + TIME_NEAR_H1_AFTER;
-  const found: { order: number; value: string; evidence: string; label: string }[] = [];
+  const found: Printed[] = [];
   for (const t of c.facts.times) {
     if (t.order < lo || t.order > hi) continue;
     // The printed text is what the reader sees; a UTC datetime attribute can be a day off.
     const d = parseTextDate(t.text, c.dayFirst) ?? (t.datetime ? parseDateValue(t.datetime) : null);
-    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text, label: `${t.hint} ${t.text}` });
+    if (d) found.push({ order: t.order, value: d, evidence: t.datetime ? `<time datetime="${t.datetime}">` : t.text, label: `${t.hint} ${t.text}`, markup: t.hint });
   }
   for (const t of c.facts.dateTexts) {
     if (t.order < lo || t.order > hi || t.text.length > MAX_DATE_LINE_CHARS) continue;
     const d = parseTextDate(t.text, c.dayFirst);
-    if (d) found.push({ order: t.order, value: d, evidence: t.text, label: `${t.before} ${t.text}` });
+    if (d) found.push({ order: t.order, value: d, evidence: t.text, label: `${t.before} ${t.text}`, markup: '' });
   }
   return found.sort((a, b) => a.order - b.order);
 }
@@ -506,6 +519,13 @@ function readPublished(c: Ctx): Evidence | null {
     if (declared && visible.value > declared.value && UPDATED_LABEL_RE.test(visible.label ?? '') && !declaresModified(c)) {
       return declared;
     }
+    // …and so is a printed <time> whose markup names it the update ("entry-date updated",
+    // "meta-updated-date", itemprop="dateModified") later than the declared publication, whatever
+    // else the page declares. On WCXB dev (no URL date, the two disagree) the gold took the declared
+    // date on 7 such pages, the printed one on 1 and neither on 1; over the label rule above this
+    // changed 3 pages to right and 1 to wrong. Class names on plain-text dates were measured too and
+    // rejected (7 right pages lost, 1 gained).
+    if (declared && visible.value > declared.value && UPDATE_CLASS_RE.test(visible.markup)) return declared;
     return visible;
   }
   if (declared) return declared;
@@ -526,11 +546,33 @@ function readPublished(c: Ctx): Evidence | null {
   const salvaged = salvageKey(c.facts.jsonLd, 'datePublished') ?? firstKeyValue(c.facts.attrJson, 'datePublished');
   const sd = salvaged ? parseDateValue(salvaged) : null;
   if (sd) return { value: sd, evidence: `"datePublished": "${salvaged}"` };
+  const framework = frameworkDate(c);
+  if (framework) return framework;
   const dateline = descriptionDateline(c);
   if (dateline) return dateline;
   // Tried: a declared modification date (article:modified_time, dateModified) as the last resort on
   // pages declaring no publication date. On WCXB dev it got 1 gold date right, 5 wrong, and gave 12
   // undated pages a date: the modification stamp of a landing page is not an article's date.
+  return null;
+}
+
+/**
+ * Keys of a framework's page data (Next.js __NEXT_DATA__, application/json props) read for the
+ * date, in order. On WCXB dev the first value of each key in those scripts, as a date, against the
+ * gold: "datePublished" 6 right / 1 wrong, "date" (a headless WordPress post's field) 10 / 2, no
+ * undated page carrying either; "createdAt"/"created_at" 1 / 16 (record creation, not publication),
+ * "publishDate" 0 / 0 with one undated page: left out. As the last resort it changed one page,
+ * from no date to the right one.
+ */
+const FRAMEWORK_DATE_KEYS = ['datePublished', 'date'];
+
+/** The publication date a framework's serialised page data carries. */
+function frameworkDate(c: Ctx): Evidence | null {
+  for (const key of FRAMEWORK_DATE_KEYS) {
+    const v = firstKeyValue(c.facts.frameworkJson, key);
+    const d = v ? parseDateValue(v) : null;
+    if (d) return { value: d, evidence: `"${key}": "${v}"` };
+  }
   return null;
 }
 
@@ -691,6 +733,10 @@ export interface DateWitnesses {
   modified: string | null;
   /** All dates printed near the headline, in order. */
   printedNear: string[];
+  /** Document order of the printed date and of the headline, and what the printed date says. */
+  visibleOrder: number | null;
+  headlineOrder: number | null;
+  visibleEvidence: string | null;
 }
 
 /** `readHtmlMeta` plus the separate date witnesses behind its choice (for eval/wcxb-meta.ts). */
@@ -734,6 +780,9 @@ function readWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta;
     labelled: labelledDate(c)?.value ?? null,
     modified: art?.dateModified ? parseDateValue(art.dateModified) : null,
     printedNear: printedNearHeadline(c).map((p) => p.value),
+    visibleOrder: vis?.order ?? null,
+    headlineOrder: c.headlineOrder,
+    visibleEvidence: vis?.evidence ?? null,
   };
   return { meta: result, dates };
 }
