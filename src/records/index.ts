@@ -133,3 +133,54 @@ export const ExtractResult = z.discriminatedUnion('ok', [Article, ExtractFailure
 export type ExtractResult = z.infer<typeof ExtractResult>;
 
 export const MAX_REMOVED_TEXT = 500;
+
+/**
+ * How two articles' bodies relate, decided by exact measures over their word shingles (never by the
+ * sketch alone). `exact`, `near` and `partial` are copies; `shares-material` is not: two independent
+ * reports quoting the same wire material.
+ */
+export const CopyKind = z.enum(['exact', 'near', 'partial', 'shares-material']);
+export type CopyKind = z.infer<typeof CopyKind>;
+
+/** One confirmed relation between two articles; `a` sorts before `b` so the record does not depend on input order. */
+export const CopyRelation = z.object({
+  a: z.string().describe('Id of the article that sorts first'),
+  b: z.string().describe('Id of the article that sorts second'),
+  kind: CopyKind.describe('exact, near, partial (one contained in the other) or shares-material (not a copy)'),
+  jaccard: z.number().min(0).max(1).describe('Jaccard similarity of the two word-shingle sets'),
+  containmentA: z.number().min(0).max(1).describe('Share of a’s shingles found in b'),
+  containmentB: z.number().min(0).max(1).describe('Share of b’s shingles found in a'),
+  sharedShingles: z.number().int().nonnegative().describe('Number of distinct shingles the two bodies share'),
+  longestSharedWords: z.number().int().nonnegative().describe('Words in the longest run of text the two bodies share'),
+});
+export type CopyRelation = z.infer<typeof CopyRelation>;
+
+/** One member of a copy group and how it relates to the group's canonical article. */
+export const CopyMember = z.object({
+  id: z.string(),
+  relation: z
+    .enum(['canonical', 'exact', 'near', 'partial', 'linked'])
+    .describe('Relation to the canonical article; linked = joined the group through another member, not a direct copy of the canonical'),
+  jaccard: z.number().min(0).max(1).describe('Shingle Jaccard with the canonical (1 for the canonical itself)'),
+  containment: z.number().min(0).max(1).describe('Share of this member’s shingles found in the canonical'),
+  canonicalContainment: z.number().min(0).max(1).describe('Share of the canonical’s shingles found in this member'),
+  via: z.string().nullable().describe('For linked members: the member it was found to copy'),
+});
+export type CopyMember = z.infer<typeof CopyMember>;
+
+/** Articles that are copies of one another (exact, near or partial), with the most complete, best-attributed one as canonical. */
+export const CopyGroup = z.object({
+  canonical: z.string().describe('Id of the most complete, best-attributed version'),
+  originalSource: z.string().nullable().describe('Who wrote the copy, chosen across the members and propagated to all of them'),
+  originalSourceEvidence: z.string().nullable().describe('The verbatim snippet of the member the group source was taken from'),
+  members: z.array(CopyMember).describe('Every member including the canonical, sorted by id'),
+});
+export type CopyGroup = z.infer<typeof CopyGroup>;
+
+/** The dedup stage's output over a set of articles. Groups have at least two members; singletons appear only in originalSourceById. */
+export const DedupResult = z.object({
+  groups: z.array(CopyGroup).describe('Copy groups, sorted by canonical id'),
+  relations: z.array(CopyRelation).describe('Every confirmed relation, copies and shared material, sorted by (a, b)'),
+  originalSourceById: z.record(z.string(), z.string().nullable()).describe('Each article’s originalSource after propagation through its copy group'),
+});
+export type DedupResult = z.infer<typeof DedupResult>;
