@@ -8,6 +8,7 @@
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { isFrameworkJsonScript } from '../dom.ts';
+import { squash } from './title.ts';
 import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
 export interface MetaTag {
@@ -76,6 +77,11 @@ export interface PageFacts {
    * framework's data-* props (entity-escaped in the source, decoded by the parser).
    */
   attrJson: string[];
+  /**
+   * Text nodes outside <head> that repeat part of the <title> (at least MIN_ECHO_CHARS letters and
+   * digits): where a page with no headline heading (a site builder setting it in a <p>) prints it.
+   */
+  titleEchoes: Located[];
   /** Framework page data in <script> (Next.js __NEXT_DATA__, application/json props), as kept by parseHtml. */
   frameworkJson: string[];
 }
@@ -89,6 +95,9 @@ export interface DateText extends Located {
 
 /** Shortest attribute value worth testing for JSON: '{"datePublished":"2025-01-01"}' is 31. */
 const MIN_ATTR_JSON_CHARS = 30;
+
+/** Shortest title echo worth keeping (letters and digits): shorter ones are menu words found in any title. */
+const MIN_ECHO_CHARS = 12;
 
 /** Microdata properties the readers use (title, date, author). */
 const MICRODATA_PROP_RE = /^(headline|name|date-?published|published-?date|datecreated|datemodified|author|creator)$/;
@@ -208,7 +217,9 @@ export function collectFacts(doc: Document): PageFacts {
     byTexts: [],
     attrJson: [],
     frameworkJson: [],
+    titleEchoes: [],
   };
+  let titleKey: string | null = null;
   let order = 0;
   let lastText = '';
 
@@ -231,6 +242,10 @@ export function collectFacts(doc: Document): PageFacts {
             // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
             if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
           }
+        }
+        if (titleKey !== null && t.length <= MAX_DATE_TEXT_CHARS) {
+          const k = squash(t);
+          if (k.length >= MIN_ECHO_CHARS && titleKey.includes(k)) facts.titleEchoes.push({ text: clean(t), order: order - 1, noisy });
         }
         // Cleaned only when a date label needs it: most text nodes are never read again.
         lastText = t.length > LABEL_CHARS * 4 ? t.slice(-LABEL_CHARS * 4) : t;
@@ -269,6 +284,7 @@ export function collectFacts(doc: Document): PageFacts {
       }
       if (name === 'title' && facts.titleTag === null && !inSvg) {
         facts.titleTag = clean(textContent(el));
+        titleKey = squash(facts.titleTag);
         continue;
       }
       const ci = classId(el);

@@ -304,3 +304,14 @@ test('a printed <time> classed as the update, later than the declared publicatio
   const earlier = `<h1>Ferry fares rise</h1><time class="updated" datetime="2023-01-05">January 5, 2023</time>`;
   assert.equal(readHtmlMeta(page(head, earlier), null).published?.value, '2023-01-05');
 });
+
+test('a page with no h1 anchors "near the headline" on the text that prints the title', () => {
+  const nav = Array.from({ length: 30 }, (_, i) => `<div><a href="/p${i}">Plan ${i}</a></div>`).join('');
+  const body = `${nav}<div><p class="hero-text">Ferry fares rise again in 2026</p></div><div><p>Ana Ruiz</p><p>Feb 16, 2026</p></div><p>Ferries cost more.</p>`;
+  assert.equal(readHtmlMeta(page('<title>Ferry fares rise again in 2026 | Harbor Gazette</title>', body), null).published?.value, '2026-02-16');
+  // Without the printed title there is no anchor, and a stray date is not taken.
+  assert.equal(readHtmlMeta(page('<title>Harbor Gazette</title>', body.replace('Ferry fares rise again in 2026', 'Welcome')), null).published, null);
+  // With an h1 elsewhere, the h1 stays the anchor.
+  const withH1 = `<h1>Harbor Gazette home</h1>${body}`;
+  assert.equal(readHtmlMeta(page('<title>Ferry fares rise again in 2026 | Harbor Gazette</title>', withH1), null).published, null);
+});

@@ -316,7 +316,10 @@ function dayFirstFor(facts: PageFacts): boolean | null {
   return true;
 }
 
-/** Where the headline sits: the h1 (else h2) that prints the title, else the first plain h1. */
+/**
+ * Where the headline sits: the h1 (else h2) that prints the title, else, on a page without an h1,
+ * the first text that does; else the first plain h1.
+ */
 function headlineOrder(facts: PageFacts, title: string | null): number | null {
   if (title) {
     const t = squash(title);
@@ -330,6 +333,13 @@ function headlineOrder(facts: PageFacts, title: string | null): number | null {
     for (const list of [facts.h1s, facts.h2s]) {
       const h = list.find((x) => squash(x.text) === t) ?? list.find(near);
       if (h) return h.order;
+    }
+    // A page with no h1 at all (site builders set the headline in a <p> or <div>): the first text
+    // printing the whole title. On WCXB dev 20 pages have no headline anchor; this found one on 2,
+    // giving 1 right date and 1 right author, and no date to any of the 7 undated ones.
+    if (!facts.h1s.some((h) => !h.noisy && h.text.length >= 3)) {
+      const e = facts.titleEchoes.find((x) => !x.noisy && squash(x.text) === t);
+      if (e) return e.order;
     }
   }
   return facts.h1s.find((h) => !h.noisy && h.text.length >= 3)?.order ?? null;
