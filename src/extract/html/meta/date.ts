@@ -54,7 +54,9 @@ export function parseDateValue(value: string): string | null {
  * Dates inside free text ("Updated on March 3, 2024", "Published: 2025.12.17", "15/12/2025"). Numeric
  * day/month orders are ambiguous: they follow `dayFirst` (from the page's language: US English is
  * month-first, even when dotted, as on WCXB dev); when the language is unknown a dotted date is read
- * day-first (its usual convention) and a slashed one only when one number exceeds 12.
+ * day-first (its usual convention) and a slashed one only when one number exceeds 12. Dashed dates
+ * ("02-12-2025") follow the language too: on WCXB dev English pages they were day-first once and
+ * month-first once, so no separator-specific rule.
  */
 export function parseTextDate(text: string, dayFirst: boolean | null = null): string | null {
   let m = MDY_RE.exec(text);
