@@ -71,7 +71,10 @@ export function scorePair(seqA: Uint32Array, setA: Uint32Array, setB: Uint32Arra
     containmentA: setA.length === 0 ? 0 : shared / setA.length,
     containmentB: setB.length === 0 ? 0 : shared / setB.length,
     shared,
-    longestSharedWords: shared === 0 ? 0 : longestSharedWords(seqA, setB, shingleSize),
+    // A run of r words needs r − k + 1 shared shingles, so with fewer shared the pair cannot be shared
+    // material, and a body of ≥ 64 shingles cannot be a copy either: skip the walk (reported as 0).
+    longestSharedWords:
+      shared === 0 || (shared < SHARED_MATERIAL_MIN_WORDS - shingleSize + 1 && seqA.length >= 64) ? 0 : longestSharedWords(seqA, setB, shingleSize),
     exact,
   };
 }

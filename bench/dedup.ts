@@ -1,0 +1,224 @@
+/**
+ * Dedup-stage benchmark, one case per process so peak RSS belongs to that case alone:
+ *
+ *   node --import tsx --expose-gc bench/dedup.ts --articles N [--window-days D --per-day K] [--impl ours|minhash-npm]
+ *
+ * Synthetic articles, generated on the fly from a seeded PRNG (so nothing is held but the index):
+ * a vocabulary of 50,000 made-up words drawn with a Zipf-like law (s ≈ 1, as news text), bodies of
+ * 80–400 words (mean ≈ 240) in 3–8 paragraphs. 10% of articles are copies of one of the previous
+ * 1,000: a third exact (quote style and spacing changed), a third near (two words changed), a third
+ * partial (the first paragraph as a teaser). Each article is added to a DedupIndex
+ * (fingerprint + candidate lookup + exact confirmation + insert): "indexed+queried".
+ * Only the add calls are timed (wall and CPU); generating the text is not.
+ *
+ * With --window-days, articles carry a time advancing by 1/K day each (K per day) and the index drops
+ * partitions older than the window: the endless-stream case, with RSS printed at intervals.
+ * Prints one JSON line (the last line of stdout).
+ */
+import { DedupIndex } from '../src/dedup/index.ts';
+
+export interface DedupBenchResult {
+  impl: string;
+  articles: number;
+  windowDays: number | null;
+  seconds: number;
+  articlesPerSecond: number;
+  articlesPerCpuSecond: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  indexedArticles: number;
+  copiesFound: number;
+  copiesPlanted: number;
+  candidatesPerArticle: number;
+  rssTrace: { at: number; rssMb: number; indexed: number }[];
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCAB = 50_000;
+const COPY_SHARE = 0.1;
+const RECENT = 1000;
+
+class Generator {
+  private readonly rand = rng(42);
+  private readonly words: string[];
+  /** Cumulative Zipf weights for inverse-CDF sampling. */
+  private readonly cdf: Float64Array;
+  private readonly recent: string[][] = [];
+  planted = 0;
+
+  constructor() {
+    const syll = ['ka', 'ro', 'mi', 'te', 'lu', 'san', 'dor', 'vel', 'qui', 'ne', 'bra', 'tos', 'el', 'par', 'gin', 'hu'];
+    this.words = Array.from({ length: VOCAB }, (_, i) => {
+      let w = '';
+      let x = i + 1;
+      while (x > 0) {
+        w += syll[x % syll.length];
+        x = Math.floor(x / syll.length);
+      }
+      return w;
+    });
+    this.cdf = new Float64Array(VOCAB);
+    let sum = 0;
+    for (let i = 0; i < VOCAB; i++) this.cdf[i] = sum += 1 / (i + 1);
+    for (let i = 0; i < VOCAB; i++) this.cdf[i]! /= sum;
+  }
+
+  private word(): string {
+    const u = this.rand();
+    let lo = 0;
+    let hi = VOCAB - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.words[lo]!;
+  }
+
+  next(): string[] {
+    if (this.recent.length > 10 && this.rand() < COPY_SHARE) {
+      this.planted++;
+      const base = this.recent[Math.floor(this.rand() * this.recent.length)]!;
+      const kind = this.rand();
+      if (kind < 1 / 3) return base.map((p) => p.replace(/ /g, () => (this.rand() < 0.05 ? '  ' : ' ')).replace(/^/, '“') + '”');
+      if (kind < 2 / 3) {
+        const out = [...base];
+        for (let c = 0; c < 2; c++) {
+          const pi = Math.floor(this.rand() * out.length);
+          const toks = out[pi]!.split(' ');
+          toks[Math.floor(this.rand() * toks.length)] = this.word();
+          out[pi] = toks.join(' ');
+        }
+        return out;
+      }
+      return [base[0]!];
+    }
+    const n = 80 + Math.floor(this.rand() * 321);
+    const paras = 3 + Math.floor(this.rand() * 6);
+    const out: string[] = [];
+    let left = n;
+    for (let p = 0; p < paras; p++) {
+      const len = p === paras - 1 ? left : Math.max(5, Math.round(n / paras));
+      const ws: string[] = [];
+      for (let i = 0; i < len && left > 0; i++, left--) ws.push(this.word());
+      if (ws.length) out.push(ws.join(' ') + '.');
+    }
+    this.recent.push(out);
+    if (this.recent.length > RECENT) this.recent.shift();
+    return out;
+  }
+}
+
+const mb = (b: number) => Math.round(b / 1024 / 1024);
+const DAY_MS = 86_400_000;
+const BATCH = 1000;
+
+/** Runs one case and returns its figures. */
+export async function benchDedup(n: number, impl: string, windowDays: number | null, perDay: number): Promise<DedupBenchResult> {
+  const gen = new Generator();
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseRss = process.memoryUsage.rss();
+  let peak = baseRss;
+  const trace: DedupBenchResult['rssTrace'] = [];
+  const traceEvery = Math.max(BATCH, Math.floor(n / 20));
+  let copies = 0;
+  let candidates = 0;
+  let wall = 0;
+  let cpu = 0;
+  let indexed = 0;
+
+  let add: (id: string, paragraphs: string[], time: number) => boolean;
+  if (impl === 'ours') {
+    const index = new DedupIndex(windowDays ? { windowDays } : {});
+    add = (id, paragraphs, time) => {
+      const r = index.add({ id, paragraphs, published: null }, time);
+      candidates += r.candidates;
+      return r.copyOf !== null;
+    };
+    setStats = () => index.stats().articles;
+  } else if (impl === 'minhash-npm') {
+    // The `minhash` package (duhaime): MinHash + banded LshIndex, 128 permutations by default.
+    const lib: any = await import('minhash' as string).catch(() => null);
+    if (!lib) {
+      console.error('bench: the `minhash` npm package is not installed (npm i -D minhash) — skipping the comparison');
+      process.exit(3);
+    }
+    const { Minhash, LshIndex } = lib.default ?? lib;
+    const index = new LshIndex();
+    let count = 0;
+    add = (id, paragraphs) => {
+      const m = new Minhash();
+      const toks = paragraphs.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      for (let i = 0; i + 5 <= toks.length; i++) m.update(toks.slice(i, i + 5).join(' '));
+      const hits: string[] = index.query(m);
+      index.insert(id, m);
+      count++;
+      candidates += hits.length;
+      return hits.length > 0;
+    };
+    setStats = () => count;
+  } else throw new Error(`unknown --impl ${impl} (ours | minhash-npm)`);
+
+  for (let done = 0; done < n; ) {
+    const batch: string[][] = [];
+    for (let i = 0; i < BATCH && done + i < n; i++) batch.push(gen.next());
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < batch.length; i++) {
+      const k = done + i;
+      if (add(`a${k}`, batch[i]!, windowDays ? Math.floor((k * DAY_MS) / perDay) : 0)) copies++;
+    }
+    wall += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu += (c.user + c.system) / 1000;
+    done += batch.length;
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+    if (done % traceEvery === 0 || done === n) {
+      indexed = setStats();
+      trace.push({ at: done, rssMb: mb(rss), indexed });
+      console.error(`  ${done} articles  rss ${mb(rss)} MB  in index ${indexed}`);
+    }
+  }
+  return {
+    impl,
+    articles: n,
+    windowDays,
+    seconds: Math.round(wall / 10) / 100,
+    articlesPerSecond: Math.round(n / (wall / 1000)),
+    articlesPerCpuSecond: Math.round(n / (cpu / 1000)),
+    peakRssMb: mb(peak),
+    baseRssMb: mb(baseRss),
+    indexedArticles: indexed,
+    copiesFound: copies,
+    copiesPlanted: gen.planted,
+    candidatesPerArticle: Math.round((candidates / n) * 100) / 100,
+    rssTrace: trace,
+  };
+}
+
+let setStats: () => number = () => 0;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const n = Number(arg('--articles'));
+  const impl = arg('--impl') ?? 'ours';
+  const windowDays = arg('--window-days') ? Number(arg('--window-days')) : null;
+  const perDay = Number(arg('--per-day') ?? 50_000);
+  if (!(n > 0)) {
+    console.error('usage: bench/dedup.ts --articles N [--window-days D --per-day K] [--impl ours|minhash-npm]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(await benchDedup(n, impl, windowDays, perDay)));
+}
