@@ -54,7 +54,7 @@ export function wireDateline(paragraph: string): Attribution | null {
   const lead = m.groups['lead'] ?? '';
   const entries = resolveSourceList(list);
   if (entries) return { sources: entries.map((e) => e.name), evidence: m[0].trim(), tabled: true };
-  const names = lead.trim() === '' ? resolveCreditList(list, 'credit') : isDatelinePlace(lead) ? datelineWire(lead, list) : null;
+  const names = lead.trim() === '' ? resolveCreditList(list, 'credit', true) : isDatelinePlace(lead) ? datelineWire(lead, list) : null;
   if (!names || isPhotoCredit(m[0])) return null;
   return { sources: names, evidence: m[0].trim(), tabled: false };
 }
@@ -85,7 +85,7 @@ export function standaloneAttribution(line: string, tabledOnly = false): Attribu
   if (entries) return { sources: entries.map((e) => e.name), evidence: text, tabled: true, bare: !marked };
   const labelled = m.groups['label'] !== undefined || m.groups['label2'] !== undefined;
   if (labelled || tabledOnly) return null;
-  const names = resolveCreditList(list, 'credit');
+  const names = resolveCreditList(list, 'credit', true);
   if (!names) return null;
   // A bare acronym ("FAQ", "TOC") on a line of its own is a label far more often than a wire.
   if (!marked && names.some((n) => !/\s/u.test(n))) return null;
@@ -111,7 +111,7 @@ export function initialsCredit(line: string): Attribution | null {
   }
   const entries = resolveSourceList(list);
   if (entries) return { sources: entries.map((e) => e.name), evidence: text, tabled: true };
-  const names = resolveCreditList(list, 'dateline');
+  const names = resolveCreditList(list, 'dateline', true);
   return names ? { sources: names, evidence: text, tabled: false } : null;
 }
 
@@ -135,7 +135,7 @@ export function trailingAttribution(paragraph: string): TrailingAttribution | nu
     if (body === '') continue;
     const list = m.groups['list'] ?? '';
     const entries = resolveSourceList(list);
-    const names = entries ? entries.map((e) => e.name) : resolveCreditList(list, 'credit');
+    const names = entries ? entries.map((e) => e.name) : resolveCreditList(list, 'credit', true);
     if (!names) continue;
     return { sources: names, evidence: (m.groups['credit'] ?? '').trim(), body, tabled: entries !== null };
   }

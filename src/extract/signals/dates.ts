@@ -85,6 +85,14 @@ function numericDates(text: string): { found: FoundDate[]; blocked: Array<[numbe
 }
 
 /**
+ * False when a line cannot hold an explicit date (it writes no year from MIN_YEAR to MAX_YEAR), so
+ * `findExplicitDates` would find none: a cheap test to run before anything costlier on the line.
+ */
+export function mayHoldDate(line: string): boolean {
+  return MAY_HOLD_YEAR.test(line);
+}
+
+/**
  * Every explicit date (year, month and day all written) in a line, in reading order.
  *
  * @example findExplicitDates('… | DW | 05.12.2016')[0]?.iso // '2016-12-05'
@@ -93,7 +101,7 @@ function numericDates(text: string): { found: FoundDate[]; blocked: Array<[numbe
 export function findExplicitDates(line: string, language: string | null = null): FoundDate[] {
   // Every date accepted below writes a four-digit year in range (chrono's are checked for 19xx/20xx,
   // numeric ones for MIN_YEAR..MAX_YEAR); a line with none skips the parsers, chrono above all.
-  if (!MAY_HOLD_YEAR.test(line)) return [];
+  if (!mayHoldDate(line)) return [];
   // Scraped text fuses a year onto the next word ("December 20, 2024September 26"); chrono then reads
   // neither. A ";" is inserted, so offsets past it shift by one character per fusion.
   const text = line.replace(/(?<!\d)((?:19|20)\d{2})(?=\p{L})/gu, '$1;');

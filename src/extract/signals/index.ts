@@ -19,6 +19,7 @@ import {
   findExplicitDates,
   hasWeekday,
   isDateSegment,
+  mayHoldDate,
   labelWeight,
   wordsBesideDate,
   type FoundDate,
@@ -122,9 +123,8 @@ interface Candidate {
 }
 
 /** Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning. */
-function locateParagraphs(paragraphs: string[], lines: string[] | null): Array<number | undefined> {
-  if (!lines) return paragraphs.map(() => undefined);
-  const trimmed = lines.map((l) => l.trim());
+function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array<number | undefined> {
+  if (!trimmed) return paragraphs.map(() => undefined);
   let from = 0;
   return paragraphs.map((p) => {
     const head = p.trim().slice(0, 60);
@@ -141,10 +141,9 @@ function locateParagraphs(paragraphs: string[], lines: string[] | null): Array<n
 }
 
 /** 1-based line of a header line in a text dump, or undefined. */
-function findLine(lines: string[] | null, text: string): number | undefined {
-  if (!lines) return undefined;
-  const t = text.trim();
-  const i = lines.findIndex((l) => l.trim() === t);
+function findLine(trimmedLines: string[] | null, text: string): number | undefined {
+  if (!trimmedLines) return undefined;
+  const i = trimmedLines.indexOf(text.trim());
   return i >= 0 ? i + 1 : undefined;
 }
 
@@ -201,12 +200,15 @@ function chromeLines(draft: Draft): string[] {
  * Daily Lantern", "© Alpenkurier 2025"), not as a source it passes on ("Read the full story at X").
  */
 function chromeNames(lines: string[], name: string): boolean {
+  // The name is matched case-sensitively, so a line without it as a substring cannot name it (and
+  // when no line has it, the two patterns below need not be built).
+  const holding = lines.filter((l) => l.includes(name));
+  if (holding.length === 0) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const at = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'u');
   const passedOn = new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
-  return lines.some((l) => {
-    // The name is matched case-sensitively, so a line without it as a substring cannot name it.
-    if (!l.includes(name) || !at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
+  return holding.some((l) => {
+    if (!at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
     // A marked credit ("— X", "(X)") passes the copy on; a bare name is the site's own logo line.
     const credit = standaloneAttribution(l);
     return !credit || credit.bare === true;
@@ -219,7 +221,14 @@ function chromeNames(lines: string[], name: string): boolean {
  * copyright line before a wire's, and never a wire copyright that carries the wire's redistribution
  * notice, which credits the copy); a photographer credited "for" the site.
  */
-function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, bodyTexts: string[], photoOutlet: Evidence | null): Evidence | null {
+function findOutlet(
+  draft: Draft,
+  page: RawPage,
+  rawLines: string[] | null,
+  bodyTexts: string[],
+  photoOutlet: Evidence | null,
+  chrome: string[],
+): Evidence | null {
   // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
   const titleLines = [
     ...draft.headerLines.slice(0, 1),
@@ -232,9 +241,10 @@ function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, body
     const v = outletFromTitleLine(line);
     if (v) return { value: v, evidence: line.trim() };
   }
-  const chrome = chromeLines(draft);
+  const chromeTrimmed = chrome.map((c) => c.trim());
   for (const line of titleLines) {
-    const v = outletFromTitleDash(line, (name) => chromeNames(chrome.filter((c) => c.trim() !== line.trim()), name));
+    const own = line.trim();
+    const v = outletFromTitleDash(line, (name) => chromeNames(chrome.filter((_, i) => chromeTrimmed[i] !== own), name));
     if (v) return { value: v, evidence: line.trim() };
   }
   const fromUrl = outletFromUrl(page.url);
@@ -262,7 +272,7 @@ function findOutlet(draft: Draft, page: RawPage, rawLines: string[] | null, body
  */
 function bodyDateLine(p: string, language: string | null): { date: FoundDate; weight: number } | null {
   const text = p.trim();
-  if (text.length > MAX_BODY_DATE_LINE_CHARS || isPhotoCredit(text)) return null;
+  if (text.length > MAX_BODY_DATE_LINE_CHARS || !mayHoldDate(text) || isPhotoCredit(text)) return null;
   const [date] = findExplicitDates(text, language);
   if (!date) return null;
   if (!isDateSegment(text, date) && wordsBesideDate(text, date) > MAX_WORDS_BESIDE_DATE) return null;
@@ -280,7 +290,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const rawLines = page.format === 'text' ? page.content.split('\n') : null;
   const paragraphs = [...draft.paragraphs];
   const removed: Removed[] = [...draft.removed];
-  const positions = locateParagraphs(paragraphs, rawLines);
+  // Trimmed once: paragraph and header-line positions and the blank-line counts all read them.
+  const trimmedLines = rawLines ? rawLines.map((l) => l.trim()) : null;
+  const positions = locateParagraphs(paragraphs, trimmedLines);
   const known = positions.filter((p): p is number => p !== undefined);
   const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
   const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
@@ -292,7 +304,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   if (rawLines && lastBodyLine !== undefined) {
     // Non-blank lines before each line, so "non-blank lines between" is a subtraction, not a scan.
     const nonBlankBefore = [0];
-    for (let i = 0; i < rawLines.length; i++) nonBlankBefore.push(nonBlankBefore[i]! + (rawLines[i]!.trim() !== '' ? 1 : 0));
+    for (let i = 0; i < rawLines.length; i++) nonBlankBefore.push(nonBlankBefore[i]! + (trimmedLines![i] !== '' ? 1 : 0));
     const nonBlankBetween = (from: number, to: number) => {
       const a = Math.min(from, rawLines.length);
       const b = Math.min(Math.max(to, a), rawLines.length);
@@ -320,12 +332,13 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // shape ("Practical Tips for Shoppers", "Security Enhancements for Blockchain Networks" on WCXB dev),
   // so a credit counts only when a chrome line is the site's name alone (a logo) or its copyright.
   const chrome = chromeLines(draft);
-  const photoCredits = [
-    ...paragraphs.map((p, i) => ({ text: p, index: i as number | null })),
-    ...removed.filter((r) => PHOTO_CREDIT_REASONS.has(r.reason)).map((r) => ({ text: r.text, index: null })),
-  ]
-    .map((c) => ({ ...c, site: outletFromPhotoCredit(c.text) }))
-    .filter((c): c is { text: string; index: number | null; site: string } => c.site !== null && chrome.some((l) => l.trim() === c.site || outletFromFooter(l) === c.site));
+  const photoCredits: Array<{ text: string; index: number | null; site: string }> = [];
+  const readPhotoCredit = (text: string, index: number | null) => {
+    const site = outletFromPhotoCredit(text);
+    if (site !== null && chrome.some((l) => l.trim() === site || outletFromFooter(l) === site)) photoCredits.push({ text, index, site });
+  };
+  paragraphs.forEach((p, i) => readPhotoCredit(p, i));
+  for (const r of removed) if (PHOTO_CREDIT_REASONS.has(r.reason)) readPhotoCredit(r.text, null);
   for (const c of photoCredits) if (c.index !== null) drop.set(c.index, 'credit');
   const photoOutlet: Evidence | null = photoCredits[0] ? { value: photoCredits[0].site, evidence: photoCredits[0].text.trim() } : null;
   // Byline and date lines among the first paragraphs (the extractor keeps them when they sit between
@@ -353,7 +366,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   }
   const leadIndexes = paragraphs.map((_, i) => i).filter((i) => !drop.has(i));
 
-  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs, photoOutlet);
+  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs, photoOutlet, chrome);
   // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
   const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
   const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);
@@ -481,7 +494,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const titleLines = draft.removed.filter((r) => r.reason === 'title' && r.line !== undefined).map((r) => r.line!);
     const headlineLine = titleLines.length > 0 ? Math.max(...titleLines) : undefined;
     const headerLines: Array<{ text: string; line: number | undefined }> = [
-      ...draft.headerLines.map((text) => ({ text, line: findLine(rawLines, text) })),
+      ...draft.headerLines.map((text) => ({ text, line: findLine(trimmedLines, text) })),
       ...draft.removed
         .filter(
           (r) =>
@@ -497,7 +510,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     let header: { date: FoundDate; line: string; weight: number } | null = null;
     let updated: { date: FoundDate; line: string } | null = null;
     for (const { text: line, line: at } of headerLines) {
-      if (isPhotoCredit(line)) continue;
+      if (!mayHoldDate(line) || isPhotoCredit(line)) continue;
       for (const date of findExplicitDates(line, language)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
@@ -526,7 +539,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       // taken the day the story ran: weaker evidence, used only when the header says nothing.
       const captionLines = [
         ...draft.removed.filter((r) => CAPTION_REASONS.has(r.reason)).map((r) => r.text),
-        ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter(isPhotoCredit),
+        // Lines without a year give no date, so only the others are tested for a credit.
+        ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter((l) => mayHoldDate(l) && isPhotoCredit(l)),
       ];
       for (const line of captionLines) {
         const date = findExplicitDates(line, language).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);

@@ -10,6 +10,9 @@ import { looksLikeName } from './byline.ts';
 import { resolveCreditName, resolveSource, sourceForUrl } from './sources.ts';
 import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES, OUTLET_FOOTER_MARKS, OUTLET_FOOTER_PATTERNS } from './tables.ts';
 
+/** One scan for any of the footer marks (several `includes` calls cost more on every line of a page). */
+const FOOTER_MARK = new RegExp(OUTLET_FOOTER_MARKS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+
 const ROLES = new Set(BYLINE_ROLES.map((r) => r.toLowerCase()));
 
 /** A site segment in a title is a short name; longer segments are taglines or section names. */
@@ -56,7 +59,7 @@ export function outletFromTitleLine(line: string): string | null {
  * @example outletFromFooter('© 2024 Example Media Ltd. All rights reserved.') // 'Example Media'
  */
 export function outletFromFooter(line: string): string | null {
-  if (!OUTLET_FOOTER_MARKS.some((m) => line.includes(m))) return null;
+  if (!FOOTER_MARK.test(line)) return null;
   const text = line.trim();
   for (const pattern of OUTLET_FOOTER_PATTERNS) {
     const name = pattern.exec(text)?.groups?.['name'];
@@ -117,6 +120,8 @@ export function outletFromTitleDash(line: string, confirmed: (name: string) => b
  * @example outletFromPhotoCredit('Votes for Women') // null
  */
 export function outletFromPhotoCredit(line: string): string | null {
+  // The shape needs " for " (case-sensitive); most lines lack it and skip the pattern.
+  if (!line.includes('for')) return null;
   const m = /^(?:(?:Photo(?:graph)?|PHOTO|Foto|Image|Picture)s?\s*(?:by\s+|:\s*))?(?<person>[^()\n:]{3,60}?)\s+for\s+(?<outlet>(?:[Tt]he\s+)?\p{Lu}[^()\n:]{1,50}?)\.?$/u.exec(line.trim());
   if (!m?.groups) return null;
   // Title-case headings share the shape ("Practical Tips for Shoppers"): the person is two or three

@@ -154,8 +154,9 @@ export function resolveCreditName(name: string, evidence: NameEvidence): string 
  *
  * @example resolveCreditList('Meridian Press, Reuters', 'dateline') // ['Meridian Press', 'Reuters']
  */
-export function resolveCreditList(list: string, evidence: NameEvidence): string[] | null {
-  const known = resolveSourceList(list);
+export function resolveCreditList(list: string, evidence: NameEvidence, notTabled = false): string[] | null {
+  // `notTabled`: the caller already found that `resolveSourceList` gives nothing for this list.
+  const known = notTabled ? null : resolveSourceList(list);
   if (known) return known.map((e) => e.name);
   // The whole list may be one name holding "and" or "&" ("Crumb and Kettle News").
   const whole = resolveCreditName(list, evidence);

@@ -145,6 +145,8 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
   // Decide once per line: template for every host, or only for the hosts where it recurs.
   const everywhere = new Set<string>();
   const perHost = new Map<string, Set<string>>();
+  // No key longer than this is template; longer lines (body prose) are answered without hashing.
+  let longestKey = 0;
   for (const [line, list] of linePages) {
     if (list.length < 2 || line.length > MAX_TEMPLATE_CHARS) continue;
     const all = new Set<number>();
@@ -161,6 +163,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
     }
     if (all.size >= CROSS_HOST_MIN_CLUSTERS) {
       everywhere.add(line);
+      longestKey = Math.max(longestKey, line.length);
       continue;
     }
     for (const [h, s] of byHost) {
@@ -168,6 +171,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
       let set = perHost.get(h);
       if (!set) perHost.set(h, (set = new Set()));
       set.add(line);
+      longestKey = Math.max(longestKey, line.length);
     }
   }
 
@@ -179,6 +183,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
       // Nothing recurs (a page on its own) or the line is too long to be template: no key needed.
       if ((everywhere.size === 0 && perHost.size === 0) || line.length > MAX_TEMPLATE_CHARS * 2) return false;
       const key = normaliseLine(line);
+      if (key.length > longestKey) return false;
       if (everywhere.has(key)) return true;
       if (url !== lastUrl) {
         lastUrl = url;
