@@ -25,7 +25,7 @@ import {
   type FoundDate,
 } from './dates.ts';
 import { findDateline } from './dateline.ts';
-import { pageLanguage } from './language.ts';
+import { LANGUAGE_SAMPLE_CHARS, pageLanguage } from './language.ts';
 import { outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
 import { WIRE_COPY_NOTICE } from './tables.ts';
@@ -230,12 +230,15 @@ function findOutlet(
   chrome: string[],
 ): Evidence | null {
   // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
+  // A line seen twice (the title is often the dump's first line too) is read once: same line, same answer.
   const titleLines = [
-    ...draft.headerLines.slice(0, 1),
-    ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
-    ...(draft.title ? [draft.title] : []),
-    ...(rawLines ? rawLines.slice(0, 3) : []),
-    ...htmlTitle(page),
+    ...new Set([
+      ...draft.headerLines.slice(0, 1),
+      ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
+      ...(draft.title ? [draft.title] : []),
+      ...(rawLines ? rawLines.slice(0, 3) : []),
+      ...htmlTitle(page),
+    ]),
   ];
   for (const line of titleLines) {
     const v = outletFromTitleLine(line);
@@ -297,7 +300,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
   const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
   const drop = new Map<number, RemovalReason>();
-  const language = pageLanguage([draft.title ?? '', ...paragraphs].join('\n'), draft.declaredLanguage);
+  const language = pageLanguage(leadingJoin([draft.title ?? '', ...paragraphs], '\n', LANGUAGE_SAMPLE_CHARS), draft.declaredLanguage);
 
   // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
@@ -579,6 +582,16 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   });
 
   return { paragraphs: kept, removed, outlet, originalSource, published, dateline, byline, language };
+}
+
+/**
+ * `parts.join(sep)` cut short once it holds `max` characters: its first `max` characters are the
+ * joined text's (language identification reads no further), without joining the whole body.
+ */
+function leadingJoin(parts: string[], sep: string, max: number): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length && out.length < max; i++) out += sep + parts[i]!;
+  return out;
 }
 
 function withLine(r: Removed, line: number | undefined): Removed {

@@ -13,7 +13,7 @@ const MAX_LANGUAGE_BYTES = 2000;
  * 1,586 WCXB dev bodies (HTML and text dumps) 1,000 characters gave the same answer as 2,000 on every
  * page, 800 changed one; 1,500 keeps a margin above that.
  */
-const LANGUAGE_SAMPLE_CHARS = 1500;
+export const LANGUAGE_SAMPLE_CHARS = 1500;
 /**
  * Below this many letters CLD3 still answers "reliable" for nonsense (it calls "Hello" Serbian at
  * 0.83), so shorter text is not identified. Tuned by hand on single words and headlines.
