@@ -67,6 +67,13 @@ interface Partition {
  */
 export const MIN_ANCHOR_HITS = 2;
 const LSH_HIT = 1 << 20;
+/**
+ * A bucket holding at most this many articles marks a rare anchor, enough alone for a candidate. Off (0):
+ * measured on the synthetic 100k stream, 1 raises candidates/article 0.48 → 2.2 and 3 to 5.3 (CPU
+ * throughput 12.9k → 11.5k → 8.6k articles/s) for shares-material recall 0.90 → 0.93 → 0.98 on the copy
+ * benchmark; copy recall is the same in all three.
+ */
+export const RARE_ANCHOR_BUCKET = 0;
 
 const COPY_RANK: Record<CopyKind, number> = { exact: 0, near: 1, partial: 2, 'shares-material': 3 };
 
@@ -158,12 +165,20 @@ export class DedupIndex {
     const anchorKeys = fp.anchors.map((k) => mix32(k ^ ANCHOR_SALT));
     let best: { id: string; kind: Exclude<CopyKind, 'shares-material'>; jaccard: number } | null = null;
     const bandHit = (slot: number) => void hits.set(slot, LSH_HIT);
-    const anchorHit = (slot: number) => void hits.set(slot, (hits.get(slot) ?? 0) + 1);
+    const bucket: number[] = [];
+    const collect = (slot: number) => void bucket.push(slot);
     for (let p = this.partitions.length - 1; p >= 0; p--) {
       const part = this.partitions[p]!;
       hits.clear();
       for (const k of bandKeys) part.table.scan(k, this.cap, bandHit);
-      for (const k of anchorKeys) part.table.scan(k, this.cap, anchorHit);
+      for (const k of anchorKeys) {
+        bucket.length = 0;
+        part.table.scan(k, this.cap, collect);
+        // An anchor few articles have is a specific shared span and counts as enough on its own; one in
+        // a crowded bucket is a stock phrase and needs a second shared anchor.
+        const weight = bucket.length <= RARE_ANCHOR_BUCKET ? MIN_ANCHOR_HITS : 1;
+        for (const slot of bucket) hits.set(slot, (hits.get(slot) ?? 0) + weight);
+      }
       for (const [slot, count] of hits) {
         // A single shared anchor is enough only when one side has a single anchor (a short teaser):
         // otherwise it is usually one stock phrase, and a real shared span of ≥ 2 windows meets twice.
