@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchFormat, BenchResult } from './extract.ts';
+import type { DedupBenchResult } from './dedup.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -83,3 +84,45 @@ console.log(
   `faster than Readability 0.6.0 + linkedom 0.18.14 on the same ${baselinePages} HTML pages: ` +
     `${oursSame.pagesPerCpuSecond} vs ${readability.pagesPerCpuSecond} pages/s, ratio ${ratio.toFixed(2)}× — ${verdict(ratio > 1)}`,
 );
+
+// Dedup (bench/dedup.ts): synthetic articles added one by one to a DedupIndex (fingerprint + candidates + exact confirmation + insert).
+const GOAL_DEDUP_ARTICLES_PER_SECOND = 10_000;
+const GOAL_DEDUP_1M_RSS_MB = 2048;
+
+function runDedup(extra: string[]): DedupBenchResult | null {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'dedup.ts'), ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 22,
+  });
+  if (res.status === 3) return null; // an optional comparison library is not installed (said on stderr)
+  if (res.status !== 0) throw new Error(`dedup bench ${extra.join(' ')} failed with exit ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as DedupBenchResult;
+}
+
+const dedupSizes = arg('--dedup-sizes', '10000,100000,1000000').split(',').map(Number);
+console.log('\n# Dedup (bench/dedup.ts): seeded Zipf-vocabulary articles of 80–400 words, 10% planted copies, indexed+queried one at a time');
+console.log(['impl'.padEnd(12), 'articles'.padStart(8), 'seconds'.padStart(8), 'art/s'.padStart(8), 'art/cpu'.padStart(8), 'peak MB'.padStart(8), 'cand/art'.padStart(8), 'copies found/planted'.padStart(21)].join('  '));
+const dedupRow = (r: DedupBenchResult) =>
+  console.log(
+    [r.impl.padEnd(12), String(r.articles).padStart(8), r.seconds.toFixed(1).padStart(8), String(r.articlesPerSecond).padStart(8), String(r.articlesPerCpuSecond).padStart(8), String(r.peakRssMb).padStart(8), String(r.candidatesPerArticle).padStart(8), `${r.copiesFound}/${r.copiesPlanted}`.padStart(21)].join('  '),
+  );
+const dedupResults: DedupBenchResult[] = [];
+for (const n of dedupSizes) {
+  const r = runDedup(['--articles', String(n)])!;
+  dedupResults.push(r);
+  dedupRow(r);
+}
+const npm = runDedup(['--articles', String(Math.min(...dedupSizes)), '--impl', 'minhash-npm']);
+if (npm) dedupRow(npm);
+const streamN = Number(arg('--dedup-stream', '2000000'));
+const stream = runDedup(['--articles', String(streamN), '--window-days', '2', '--per-day', '100000']);
+if (stream) {
+  dedupRow(stream);
+  console.log(`endless stream, 2-day window at 100k articles/day — RSS by articles seen: ${stream.rssTrace.map((t) => `${t.at / 1000}k:${t.rssMb}MB`).join(' ')}`);
+}
+const dedupWorst = Math.min(...dedupResults.map((r) => r.articlesPerCpuSecond));
+const million = dedupResults.find((r) => r.articles >= 1_000_000);
+console.log('\n# Dedup goals');
+console.log(`>= ${GOAL_DEDUP_ARTICLES_PER_SECOND} articles/s per CPU-second (slowest size): ${dedupWorst} — ${verdict(dedupWorst >= GOAL_DEDUP_ARTICLES_PER_SECOND)}`);
+if (million) console.log(`1M articles under ${GOAL_DEDUP_1M_RSS_MB} MB RSS: ${million.peakRssMb} MB — ${verdict(million.peakRssMb < GOAL_DEDUP_1M_RSS_MB)}`);
