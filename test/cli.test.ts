@@ -202,3 +202,48 @@ test('end to end: the spawned CLI over a temp folder writes JSONL to stdout, the
   assert.ok(existsSync(join(store, 'results.jsonl')));
   assert.equal(readFileSync(join(store, 'results.jsonl'), 'utf8').trimEnd().split('\n').length, 4);
 });
+
+test('parseArgs: dedup and run take inputs and their own formats', () => {
+  assert.deepEqual(parseArgs(['dedup', 'a/', '--format', 'md', '--no-store']), {
+    kind: 'dedup',
+    inputs: ['a/'],
+    format: 'md',
+    maxBytes: DEFAULT_MAX_BYTES,
+    storeDir: null,
+  });
+  const run = parseArgs(['run', 'a/', 'b.html']);
+  assert.equal(run.kind, 'run');
+  assert.ok(run.kind === 'run' && run.format === 'json' && run.inputs.length === 2);
+  assert.equal(parseArgs(['run', 'a/', '--format', 'text']).kind, 'usage-error');
+});
+
+test('runCli dedup and run: a page and its republication with site chrome are one copy group, one source', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-cli-dedup-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const [title, ...body] = STORY;
+  writeFileSync(join(dir, 'post.txt'), ['Harbour Post', title, '', ...body.flatMap((p) => [p, '']), 'Reuters'].join('\n'));
+  writeFileSync(
+    join(dir, 'aggregator.html'),
+    `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="/">Home</a><a href="/a">Latest</a></nav>` +
+      `<article><h1>${title}</h1>${body.map((p) => `<p>${p.replace(/'/g, '’')}</p>`).join('')}</article>` +
+      `<aside class="related"><h2>Related</h2><ul><li><a href="/x">Bridge closes for repairs</a></li></ul></aside></body></html>`,
+  );
+  const dedupIO = captureIO();
+  assert.equal(await runCli(['dedup', dir, '--no-store'], dedupIO), 0, dedupIO.err());
+  const copies = JSON.parse(dedupIO.out());
+  assert.equal(copies.groups.length, 1);
+  assert.equal(copies.groups[0].members.length, 2);
+  assert.equal(copies.independentSources.count, 1);
+  // The aggregator names no source; as a copy of the Reuters-credited post it inherits it.
+  assert.deepEqual(
+    copies.articles.map((a: { originalSource: string | null }) => a.originalSource),
+    ['Reuters', 'Reuters'],
+  );
+
+  const runIO = captureIO();
+  assert.equal(await runCli(['run', dir, '--no-store'], runIO), 0, runIO.err());
+  const doc = JSON.parse(runIO.out());
+  assert.equal(doc.articles.length, 2);
+  assert.equal(doc.copies.groups.length, 1);
+  assert.match(runIO.err(), /2 pages: 2 articles/);
+});

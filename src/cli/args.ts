@@ -11,6 +11,10 @@ import { DEFAULT_STORE_DIR } from '../store/index.ts';
 
 export const OUTPUT_FORMATS = ['jsonl', 'json', 'md', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const DEDUP_FORMATS = ['json', 'jsonl', 'md'] as const;
+export type DedupFormat = (typeof DEDUP_FORMATS)[number];
+export const RUN_FORMATS = ['json', 'md'] as const;
+export type RunFormat = (typeof RUN_FORMATS)[number];
 
 /** The examples bundled with the package, found from this file so `start` works from any directory. */
 export const BUNDLED_EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
@@ -18,6 +22,8 @@ export const BUNDLED_EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.ur
 export type CliCommand =
   | { kind: 'extract'; inputs: string[]; format: OutputFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'start'; examplesDir: string; maxBytes: number; storeDir: string | null }
+  | { kind: 'dedup'; inputs: string[]; format: DedupFormat; maxBytes: number; storeDir: string | null }
+  | { kind: 'run'; inputs: string[]; format: RunFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'schema' }
   /** --help, --version: text for stdout, exit 0. */
   | { kind: 'info'; text: string }
@@ -78,6 +84,30 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     .option('--no-store', 'do not save the results')
     .action((opts: { examples: string; maxBytes: number; store: string | false }) => {
       command = { kind: 'start', examplesDir: opts.examples, maxBytes: opts.maxBytes, storeDir: opts.store || null };
+    });
+
+  program
+    .command('dedup')
+    .description('extract, then group copies (exact, near, partial) and report shared material and each article’s source after propagation')
+    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(DEDUP_FORMATS).default('json'))
+    .addOption(maxBytesOption())
+    .addOption(storeOption())
+    .option('--no-store', 'do not save the results')
+    .action((inputs: string[], opts: { format: DedupFormat; maxBytes: number; store: string | false }) => {
+      command = { kind: 'dedup', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
+    });
+
+  program
+    .command('run')
+    .description('every stage that exists, one document: articles, copies (and later stories)')
+    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(RUN_FORMATS).default('json'))
+    .addOption(maxBytesOption())
+    .addOption(storeOption())
+    .option('--no-store', 'do not save the results')
+    .action((inputs: string[], opts: { format: RunFormat; maxBytes: number; store: string | false }) => {
+      command = { kind: 'run', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
     });
 
   program

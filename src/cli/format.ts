@@ -2,9 +2,9 @@
  * How results are written: the data formats for stdout (jsonl, json, md, text), the run summary and
  * the overview table. Pure string functions, so their shape is tested without spawning anything.
  */
-import type { Article, ExtractResult } from '../records/index.ts';
-import type { RunSummary } from '../pipeline/index.ts';
-import type { OutputFormat } from './args.ts';
+import type { Article, CopyGroup, ExtractResult } from '../records/index.ts';
+import type { PipelineRun, RunSummary } from '../pipeline/index.ts';
+import type { DedupFormat, OutputFormat, RunFormat } from './args.ts';
 
 /** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
 export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
@@ -108,4 +108,61 @@ export function formatOverview(results: readonly ExtractResult[]): string {
   const line = (cells: readonly string[]) => cells.map(cell).join('  ').trimEnd();
   const rule = OVERVIEW_COLUMNS.map((c) => '─'.repeat(c.width)).join('  ');
   return [line(OVERVIEW_COLUMNS.map((c) => c.head)), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** What `dedup` prints: copy groups, shared-material pairs, and each article's source after propagation. */
+export function formatCopies(run: PipelineRun, format: DedupFormat): string {
+  const articles = articlesOf(run.results);
+  const perArticle = articles.map((a) => ({
+    id: a.id,
+    source: a.source,
+    title: a.title,
+    originalSource: run.copies.originalSourceById[a.id] ?? null,
+    extractedOriginalSource: a.originalSource,
+  }));
+  const sharedMaterial = run.copies.relations.filter((r) => r.kind === 'shares-material');
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ groups: run.copies.groups, sharedMaterial, articles: perArticle, independentSources: run.sources }, null, 2) + '\n';
+    case 'jsonl':
+      return [
+        ...run.copies.groups.map((g) => ({ type: 'group', ...g })),
+        ...sharedMaterial.map((r) => ({ type: 'shares-material', ...r })),
+        ...perArticle.map((a) => ({ type: 'article', ...a })),
+      ]
+        .map((x) => JSON.stringify(x) + '\n')
+        .join('');
+    case 'md':
+      return copiesMarkdown(run, articles);
+  }
+}
+
+/** Copy groups for people: the canonical first, each member with its relation and overlap. */
+function copiesMarkdown(run: PipelineRun, articles: readonly Article[]): string {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const label = (id: string) => {
+    const a = byId.get(id);
+    return a ? `${a.title ?? '(untitled)'} — ${a.outlet ?? a.source}` : id;
+  };
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const lines = [`## Copies: ${plural(run.copies.groups.length, 'copy group')}, ${plural(run.sources.count, 'independent source')}`, ''];
+  for (const g of run.copies.groups as CopyGroup[]) {
+    lines.push(`- **${label(g.canonical)}** (canonical; original source: ${g.originalSource ?? 'unknown'})`);
+    for (const m of g.members) {
+      if (m.id === g.canonical) continue;
+      lines.push(`  - ${m.relation}: ${label(m.id)} (Jaccard ${pct(m.jaccard)}, ${pct(m.containment)} of it in the canonical)`);
+    }
+  }
+  const shared = run.copies.relations.filter((r) => r.kind === 'shares-material');
+  if (shared.length > 0) {
+    lines.push('', 'Independent reports sharing material (not copies):');
+    for (const r of shared) lines.push(`- ${label(r.a)} ↔ ${label(r.b)} (longest shared run ${r.longestSharedWords} words)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** What `run` prints: one document with every stage that exists. */
+export function formatRunDocument(run: PipelineRun, format: RunFormat): string {
+  if (format === 'md') return formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md');
+  return JSON.stringify({ articles: run.results, copies: run.copies, independentSources: run.sources, summary: run.summary }, null, 2) + '\n';
 }

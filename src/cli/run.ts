@@ -10,11 +10,11 @@ import cliProgress from 'cli-progress';
 import { z } from 'zod';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/index.ts';
 import { readInputs } from '../ingest/index.ts';
-import { runExtract, type ExtractRun, type RunProgress } from '../pipeline/index.ts';
+import { runExtract, runPipeline, type ExtractRun, type PipelineRun, type RunProgress } from '../pipeline/index.ts';
 import { ExtractResult } from '../records/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
-import { formatOverview, formatResults, formatSummary } from './format.ts';
+import { formatCopies, formatOverview, formatResults, formatRunDocument, formatSummary } from './format.ts';
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
@@ -50,6 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return EXIT_OK;
       case 'extract':
       case 'start':
+      case 'dedup':
+      case 'run':
         return await runPages(command, io);
     }
   } catch (err) {
@@ -58,11 +60,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' }>, io: CliIO): Promise<number> {
+async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' | 'dedup' | 'run' }>, io: CliIO): Promise<number> {
   const log = (line: string) => io.stderr.write(line + '\n');
   // The bundled examples are found by absolute path; sources read better relative to where you stand.
   const examples = command.kind === 'start' ? relative(process.cwd(), command.examplesDir) : '';
-  const inputs = command.kind === 'extract' ? command.inputs : [examples.startsWith('..') || isAbsolute(examples) ? command.examplesDir : examples || '.'];
+  const inputs = command.kind !== 'start' ? command.inputs : [examples.startsWith('..') || isAbsolute(examples) ? command.examplesDir : examples || '.'];
   if (command.kind === 'start' && !existsSync(command.examplesDir)) {
     log(`storyweave: the examples folder ${command.examplesDir} does not exist`);
     return EXIT_FAILURE;
@@ -71,13 +73,13 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start'
   const store = command.storeDir ? await openStore({ kind: 'folder', dir: command.storeDir }, { onWarning: log }) : null;
 
   const progress = progressReporter(io.stderr, log);
-  let run: ExtractRun;
+  let run: ExtractRun | PipelineRun;
   try {
-    run = await runExtract(readInputs(inputs, { maxBytes: command.maxBytes, stdin: io.stdin, onWarning: log }), {
-      // A page of N bytes decodes to at most N characters, so one limit serves both stages.
-      extract: { ...DEFAULT_EXTRACT_OPTIONS, maxChars: command.maxBytes },
-      onProgress: progress.update,
-    });
+    const items = readInputs(inputs, { maxBytes: command.maxBytes, stdin: io.stdin, onWarning: log });
+    // A page of N bytes decodes to at most N characters, so one limit serves both stages.
+    const options = { extract: { ...DEFAULT_EXTRACT_OPTIONS, maxChars: command.maxBytes }, onProgress: progress.update };
+    // `extract` stops after its stage; the other commands run every stage that exists.
+    run = command.kind === 'extract' ? await runExtract(items, options) : await runPipeline(items, options);
   } finally {
     progress.stop();
   }
@@ -89,17 +91,27 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start'
   }
 
   const summary = formatSummary(run.summary, run.results);
-  if (command.kind === 'extract') {
-    io.stdout.write(formatResults(run.results, command.format));
+  if (!isPipelineRun(run)) {
+    io.stdout.write(formatResults(run.results, command.kind === 'extract' ? command.format : 'jsonl'));
+    io.stderr.write(summary);
+  } else if (command.kind === 'start') {
+    io.stdout.write(formatOverview(run.results) + '\n' + formatCopies(run, 'md') + '\n' + summary);
+  } else if (command.kind === 'dedup') {
+    io.stdout.write(formatCopies(run, command.format));
     io.stderr.write(summary);
   } else {
-    io.stdout.write(formatOverview(run.results) + '\n' + summary);
+    io.stdout.write(formatRunDocument(run, command.kind === 'run' ? command.format : 'json'));
+    io.stderr.write(summary);
   }
   if (run.summary.articles === 0) {
     log(run.summary.pages === 0 ? 'storyweave: no pages found in the inputs' : 'storyweave: no page yielded an article');
     return EXIT_FAILURE;
   }
   return EXIT_OK;
+}
+
+function isPipelineRun(run: ExtractRun | PipelineRun): run is PipelineRun {
+  return 'copies' in run;
 }
 
 /** A bar on a terminal; plain lines every PROGRESS_LOG_EVERY pages when stderr is a file or a pipe. */

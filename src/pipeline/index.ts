@@ -5,7 +5,8 @@
  *   1. ingest      (src/ingest)   bytes → RawPage, or a named refusal     — done by the caller's items
  *   2. template    (src/extract)  cross-page evidence of site chrome in text dumps
  *   3. extract     (src/extract)  RawPage → Article, or ExtractFailure
- *   (later: dedup → cluster → brief)
+ *   4. dedup       (src/dedup)    Article[] → copy relations, copy groups, propagated sources
+ *   (later: cluster → brief)
  *
  * Every input item yields exactly one result, in input order: ingest refusals become ExtractFailure
  * records, so a run's results can be counted, stored and reported as one list.
@@ -14,6 +15,8 @@ import { createHash } from 'node:crypto';
 import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
 import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
+import { dedupArticles, independentSources, type IndependentSource } from '../dedup/index.ts';
+import type { Article, DedupResult } from '../records/index.ts';
 
 export interface RunProgress {
   /** Results finished so far. */
@@ -126,4 +129,33 @@ export function summarise(results: readonly ExtractResult[]): RunSummary {
     else byCode[r.error.code] = (byCode[r.error.code] ?? 0) + 1;
   }
   return { pages: results.length, articles, skipped: results.length - articles, byCode };
+}
+
+/** Everything the stages that exist today produce for one run. */
+export interface PipelineRun extends ExtractRun {
+  copies: DedupResult;
+  /** Independent sources among the run's articles: a copy group or a wire counts once. */
+  sources: { count: number; sources: IndependentSource[] };
+}
+
+/** Stage 4 over a run's results: failures have no body and take no part. */
+export function dedupStage(results: readonly ExtractResult[]): Pick<PipelineRun, 'copies' | 'sources'> {
+  const articles = results.filter((r): r is Article => r.ok);
+  const copies = dedupArticles(articles);
+  return { copies, sources: independentSources(articles, copies) };
+}
+
+/**
+ * All stages that exist, in order: ingest items → template evidence → extract → dedup.
+ *
+ * @example
+ *   const run = await runPipeline(readInputs(['pages/']));
+ *   console.log(run.copies.groups.length, 'copy groups;', run.sources.count, 'independent sources');
+ */
+export async function runPipeline(
+  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  options: RunOptions = DEFAULT_RUN_OPTIONS,
+): Promise<PipelineRun> {
+  const extracted = await runExtract(items, options);
+  return { ...extracted, ...dedupStage(extracted.results) };
 }
