@@ -184,3 +184,65 @@ export const DedupResult = z.object({
   originalSourceById: z.record(z.string(), z.string().nullable()).describe('Each article’s originalSource after propagation through its copy group'),
 });
 export type DedupResult = z.infer<typeof DedupResult>;
+
+/** One piece of evidence a story member shares with the story it joined. */
+export const SharedEvidence = z.object({
+  kind: z.enum(['entity', 'term', 'number']).describe('entity = a named person/place/organisation, term = a content word, number = a figure or year'),
+  value: z.string().describe('The shared entity name, term or number as written'),
+  weight: z.number().describe('Its contribution to the similarity (IDF-weighted product of the two sides)'),
+});
+export type SharedEvidence = z.infer<typeof SharedEvidence>;
+
+/** Why an article is in its story: the score of the decision that put its unit there and what it shared. */
+export const StoryMember = z.object({
+  id: z.string().describe('Article id'),
+  unit: z.string().describe('Id of the unit the article entered with: itself, or the canonical id of its copy group'),
+  relation: z.enum(['founder', 'joined', 'copy']).describe('founder = its unit started the story; joined = its unit was assigned to the story; copy = a non-canonical member of a copy group'),
+  score: z.number().min(0).max(1).describe('Probability from the merge decision when the unit joined (1 for the founder)'),
+  evidence: z.array(SharedEvidence).describe('Strongest shared entities, numbers and terms with the story at the time it joined, best first'),
+  published: z.string().nullable().describe('The article’s own publication date (YYYY-MM-DD), or null'),
+});
+export type StoryMember = z.infer<typeof StoryMember>;
+
+/** Two stories joined because a later unit scored high against both. */
+export const StoryMerge = z.object({
+  into: z.string().describe('Id of the story that survived (the one whose earliest member sorts first)'),
+  from: z.string().describe('Id of the story absorbed'),
+  by: z.string().describe('Id of the unit that bridged them'),
+  score: z.number().min(0).max(1).describe('The bridging unit’s merge probability against the absorbed story'),
+});
+export type StoryMerge = z.infer<typeof StoryMerge>;
+
+/** One relative time reference ("on Wednesday", "yesterday") an inferred date rests on. */
+export const DateEvidence = z.object({
+  phrase: z.string().describe('The reference as written, e.g. "on Wednesday" or "yesterday"'),
+  sentence: z.string().describe('The sentence it occurs in (shortened)'),
+  resolved: z.string().describe('The day it refers to under the inferred publication date (YYYY-MM-DD)'),
+  matchedArticle: z.string().nullable().describe('Id of the dated member reporting the same event on that day, or null'),
+  matchedPhrase: z.string().nullable().describe('That member’s reference to the day, e.g. "on Monday"'),
+  shared: z.array(z.string()).describe('Content words the two sentences share'),
+});
+export type DateEvidence = z.infer<typeof DateEvidence>;
+
+/** A publication date inferred for an undated article from its story’s dated members. */
+export const DateInference = z.object({
+  id: z.string().describe('Article id'),
+  date: z.string().describe('Inferred publication date YYYY-MM-DD'),
+  confidence: z.number().min(0).max(1).describe('Share of the anchor weight the chosen date satisfies'),
+  evidence: z.array(DateEvidence).describe('The references consistent with the inferred date, strongest first'),
+});
+export type DateInference = z.infer<typeof DateInference>;
+
+/** A news story: one real-world event and its developments, as several outlets reported it. */
+export const Story = z.object({
+  id: z.string().describe('Stable id derived from the earliest member (by date, then id)'),
+  title: z.string().nullable().describe('A representative headline: the canonical member title closest to the story centroid'),
+  articles: z.array(z.string()).describe('Every member article id, copy groups expanded, sorted by (date, id)'),
+  firstSeen: z.string().nullable().describe('Earliest publication date among members (YYYY-MM-DD), or null when none is dated'),
+  lastSeen: z.string().nullable().describe('Latest publication date among members, or null'),
+  entities: z.array(z.object({ name: z.string(), weight: z.number() })).describe('Top named entities of the story, heaviest first'),
+  members: z.array(StoryMember).describe('Each member and why it joined'),
+  merges: z.array(StoryMerge).describe('Stories absorbed into this one, in the order it happened'),
+  dates: z.array(DateInference).describe('Publication dates inferred for undated members'),
+});
+export type Story = z.infer<typeof Story>;
