@@ -48,6 +48,13 @@ export const DAYS_AFTER_EARLIEST = 21;
 export const MIN_SHARED_TERMS = 2;
 /** Shared words beyond this add no weight: one long sentence should not outvote several references. */
 export const MAX_ANCHOR_WEIGHT = 5;
+/**
+ * A weekday name against a "yesterday"/"today" (or the reverse) counts half: two outlets naming the same
+ * day the same way is the stronger sign. Set on the seeds: at full weight 004's "later yesterday"
+ * (Lavrov's meeting) pairs with 003's "said Monday" (same minister, other event) and outvotes the
+ * Wednesday talks both sides name.
+ */
+export const CROSS_KIND_WEIGHT = 0.5;
 
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const REF_RE = /\b(?:(last|next|this|on|since|from|until|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b|\b(later\s+yesterday|yesterday|last\s+night|today|tonight|tomorrow)\b/gi;
@@ -117,6 +124,7 @@ function resolve(ref: TemporalReference, pub: number, yesterdayStyle: boolean): 
 
 interface Anchor {
   day: number;
+  weekdayNamed: boolean;
   docId: string;
   phrase: string;
   terms: Set<string>;
@@ -140,7 +148,7 @@ export function inferDate(doc: DatedText, dated: readonly DatedText[]): DateInfe
     if (pub === null) continue;
     if (earliest === null || pub < earliest) earliest = pub;
     const { refs, yesterdayStyle } = temporalReferences(d);
-    for (const r of refs) anchors.push({ day: resolve(r, pub, yesterdayStyle), docId: d.id, phrase: r.phrase, terms: r.terms });
+    for (const r of refs) anchors.push({ day: resolve(r, pub, yesterdayStyle), weekdayNamed: r.kind === 'weekday', docId: d.id, phrase: r.phrase, terms: r.terms });
   }
   if (earliest === null || anchors.length === 0) return null;
   const { refs, yesterdayStyle } = temporalReferences(doc);
@@ -149,7 +157,7 @@ export function inferDate(doc: DatedText, dated: readonly DatedText[]): DateInfe
     anchors
       .map((a) => ({ a, words: shared(r.terms, a.terms) }))
       .filter((x) => x.words.length >= MIN_SHARED_TERMS)
-      .map((x) => ({ ...x, weight: Math.min(MAX_ANCHOR_WEIGHT, x.words.length) })),
+      .map((x) => ({ ...x, weight: Math.min(MAX_ANCHOR_WEIGHT, x.words.length) * (x.a.weekdayNamed === (r.kind === 'weekday') ? 1 : CROSS_KIND_WEIGHT) })),
   );
   const possible = links.reduce((s, l) => s + (l.length ? Math.max(...l.map((x) => x.weight)) : 0), 0);
   if (possible === 0) return null;

@@ -12,7 +12,7 @@ import type { Article, RawPage } from '../records/index.ts';
 import { Story } from '../records/index.ts';
 import { buildTemplateIndex, extract } from '../extract/index.ts';
 import { dedupArticles } from '../dedup/index.ts';
-import { clusterArticles } from './index.ts';
+import { clusterArticles, JOIN_PROBABILITY } from './index.ts';
 
 const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'seeds');
 const present = existsSync(SEEDS) && readdirSync(SEEDS).some((f) => f.endsWith('.txt'));
@@ -54,7 +54,7 @@ test('seeds: one story of five, 000/001 as one unit, dates inferred with evidenc
   assert.equal(s.firstSeen, '2016-12-05');
   assert.ok(s.title, 'a representative title');
   const joined = s.members.filter((m) => m.relation === 'joined');
-  assert.ok(joined.length >= 1 && joined.every((m) => m.evidence.length > 0 && m.score >= 0.5), 'joined members say why');
+  assert.ok(joined.length >= 1 && joined.every((m) => m.evidence.length > 0 && m.score >= JOIN_PROBABILITY), 'joined members say why');
 
   const date = (n: string) => s.dates.find((d) => d.id === id(n));
   for (const n of ['000', '001']) {
