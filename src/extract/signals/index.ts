@@ -201,18 +201,42 @@ function chromeLines(draft: Draft): string[] {
  */
 function chromeNames(lines: string[], name: string): boolean {
   // The name is matched case-sensitively, so a line without it as a substring cannot name it (and
-  // when no line has it, the two patterns below need not be built).
+  // when no line has it, no pattern need be built).
   const holding = lines.filter((l) => l.includes(name));
   if (holding.length === 0) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'u');
-  const passedOn = new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
+  // The name standing as a whole word; a surrogate in the name takes the pattern (its code-point
+  // matching differs from a code-unit search only there). Building the pattern costs far more than
+  // the search: its letter classes are compiled on every call.
+  const surrogate = /[\ud800-\udfff]/.test(name);
+  const at = surrogate ? new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'u') : null;
+  let passedOn: RegExp | null = null;
   return holding.some((l) => {
-    if (!at.test(l) || passedOn.test(l) || wireDateline(l)) return false;
+    if (!(at ? at.test(l) : standsAlone(l, name))) return false;
+    passedOn ??= new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
+    if (passedOn.test(l) || wireDateline(l)) return false;
     // A marked credit ("— X", "(X)") passes the copy on; a bare name is the site's own logo line.
     const credit = standaloneAttribution(l);
     return !credit || credit.bare === true;
   });
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** True when `name` occurs in `line` with no letter or digit (code point) right before or after it. */
+function standsAlone(line: string, name: string): boolean {
+  for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    let before = '';
+    if (at > 0) {
+      const low = line.charCodeAt(at - 1);
+      const pair = low >= 0xdc00 && low <= 0xdfff && at > 1 && line.charCodeAt(at - 2) >= 0xd800 && line.charCodeAt(at - 2) <= 0xdbff;
+      before = pair ? line.slice(at - 2, at) : line[at - 1]!;
+    }
+    const after = end < line.length ? String.fromCodePoint(line.codePointAt(end)!) : '';
+    if (!LETTER_OR_NUMBER.test(before) && !LETTER_OR_NUMBER.test(after)) return true;
+  }
+  return false;
 }
 
 /**
