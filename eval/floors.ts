@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './lib.ts';
 
 export interface EvalFigures {
+  [dedupFigure: `dedup_${string}`]: number | undefined;
+  /** Ceilings rather than floors: figures that must stay at or below a maximum (see `maxima`). */
+  dedupHardNegativeCopies?: number;
   seedsMinF1?: number;
   seedsTitles?: number;
   examplesMeanF1?: number;
@@ -22,17 +25,27 @@ export interface EvalFigures {
   readabilityF1?: number;
 }
 
+function loadGates(): { floors: Record<string, number>; maxima: Record<string, number> } {
+  const raw = JSON.parse(readFileSync(join(REPO_ROOT, 'eval', 'floors.json'), 'utf8'));
+  return { floors: raw.floors ?? {}, maxima: raw.maxima ?? {} };
+}
+
 export function loadFloors(): Record<string, number> {
-  return JSON.parse(readFileSync(join(REPO_ROOT, 'eval', 'floors.json'), 'utf8')).floors;
+  return loadGates().floors;
 }
 
 /** One message per figure under its floor; figures that were not measured are not judged. */
 export function checkFloors(figures: EvalFigures): string[] {
-  const floors = loadFloors();
+  const { floors, maxima } = loadGates();
   const out: string[] = [];
+  const value = (key: string) => (figures as Record<string, number | undefined>)[key];
   for (const [key, floor] of Object.entries(floors)) {
-    const value = figures[key as keyof EvalFigures];
-    if (value !== undefined && value < floor) out.push(`${key} ${value.toFixed(4)} < floor ${floor}`);
+    const v = value(key);
+    if (v !== undefined && v < floor) out.push(`${key} ${v.toFixed(4)} < floor ${floor}`);
+  }
+  for (const [key, max] of Object.entries(maxima)) {
+    const v = value(key);
+    if (v !== undefined && v > max) out.push(`${key} ${v} > maximum ${max}`);
   }
   return out;
 }

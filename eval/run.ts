@@ -14,6 +14,7 @@ import { evalWcxbText } from './wcxb-text.ts';
 import { evalWcxbTextMeta } from './wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from './seeds.ts';
 import { evalExamples } from './examples.ts';
+import { dedupEvalAvailable, evalDedup } from './dedup.ts';
 import { checkFloors, type EvalFigures } from './floors.ts';
 import { REPO_ROOT, loadWcxb, wcxbAvailable } from './lib.ts';
 
@@ -71,6 +72,23 @@ if (wcxbAvailable()) {
   console.log();
 } else {
   console.warn('SKIPPED WCXB: ../shared/data/wcxb-dev-articles not found');
+}
+
+if (dedupEvalAvailable()) {
+  const d = evalDedup();
+  console.log(`## Copies: generated benchmark from WCXB gold bodies (${d.texts} texts → ${d.articles} articles, seeded edits)`);
+  for (const [kind, k] of Object.entries(d.perKind)) {
+    console.log(`  ${kind.padEnd(16)} P ${f(k.precision)}  R ${f(k.recall)}  (${k.correct}/${k.gold} gold, ${k.predicted} predicted)`);
+  }
+  console.log(`  any copy         P ${f(d.copy.precision)}  R ${f(d.copy.recall)}   hard negatives called a copy: ${d.hardNegatives.calledCopy} of ${d.hardNegatives.pairs}   ${d.msPerArticle.toFixed(2)} ms/article`);
+  console.log();
+  for (const kind of ['exact', 'near', 'partial'] as const) {
+    figures[`dedup_${kind}_precision`] = d.perKind[kind].precision;
+    figures[`dedup_${kind}_recall`] = d.perKind[kind].recall;
+  }
+  figures.dedupHardNegativeCopies = d.hardNegatives.calledCopy;
+} else {
+  console.warn('SKIPPED copies benchmark: ../shared/data/wcxb-dev-articles not found');
 }
 
 const outDir = join(REPO_ROOT, 'eval', 'out');

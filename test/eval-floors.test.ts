@@ -10,6 +10,7 @@ import { evalWcxbText } from '../eval/wcxb-text.ts';
 import { evalWcxbTextMeta } from '../eval/wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from '../eval/seeds.ts';
 import { checkFloors, loadFloors, type EvalFigures } from '../eval/floors.ts';
+import { dedupEvalAvailable, evalDedup } from '../eval/dedup.ts';
 import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
 
 test('floors file pins every gated figure', () => {
@@ -50,4 +51,21 @@ test('seeds stay above their floors', (t) => {
   }
   const seeds = evalSeeds();
   assert.deepEqual(checkFloors({ seedsMinF1: Math.min(...seeds.map((s) => s.f1)) }), []);
+});
+
+test('copy detection on the generated benchmark stays above its floors, with no hard negative called a copy', (t) => {
+  if (!dedupEvalAvailable()) {
+    console.warn('SKIPPED: ../shared/data/wcxb-dev-articles not found — the copy-detection floors are NOT checked');
+    t.skip('../shared/data/wcxb-dev-articles not found');
+    return;
+  }
+  const d = evalDedup();
+  const figures: EvalFigures = { dedupHardNegativeCopies: d.hardNegatives.calledCopy };
+  for (const kind of ['exact', 'near', 'partial'] as const) {
+    figures[`dedup_${kind}_precision`] = d.perKind[kind].precision;
+    figures[`dedup_${kind}_recall`] = d.perKind[kind].recall;
+  }
+  console.log(`copy figures: ${JSON.stringify(figures)}`);
+  assert.ok(d.hardNegatives.pairs >= 100, 'the benchmark holds hard negatives');
+  assert.deepEqual(checkFloors(figures), []);
 });
