@@ -50,6 +50,7 @@ const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 const CONTRACTION_RE = /['’](?:ll|re|ve|d|m|t)$/i;
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '“', '"', '‘', '(', ':', '—', '–', '•', '[', '«', '„']);
+const ASCII_WORD_RE = /^[a-z]+$/;
 const SPACE_ONLY_RE = /^[ \t\u00a0]+$/;
 
 function tokenize(text: string, titleEnd: number, titleCase: boolean): Tok[] {
@@ -57,24 +58,31 @@ function tokenize(text: string, titleEnd: number, titleCase: boolean): Tok[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
-    let end = m.index + raw.length;
+    const start = m.index;
+    let end = start + raw.length;
+    const c0 = raw.charCodeAt(0);
+    // Lower-case ASCII words are most of the text: they need no case, sentence or period analysis.
+    if (c0 >= 97 && c0 <= 122 && !(raw.length > 3 && raw.includes('-') && ARTICLE_PREFIX_RE.test(raw))) {
+      toks.push({ text: raw, start, end, low: ASCII_WORD_RE.test(raw) ? raw : plain(raw), cap: false, allCaps: false, sentStart: false, poss: false, dot: false });
+      continue;
+    }
     let poss = false;
-    if (/['’]s$/i.test(raw) && raw.length > 2) {
+    const n = raw.length;
+    if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw[n - 2] === '\'' || raw[n - 2] === '’')) {
       raw = raw.slice(0, -2);
       poss = true;
     }
     const cap = UPPER_RE.test(raw) || (ARTICLE_PREFIX_RE.test(raw) && UPPER_RE.test(raw.replace(ARTICLE_PREFIX_RE, '')));
-    let low = plain(raw).replace(/\.$/, '');
+    const low = plain(raw).replace(/\.$/, '');
     let dot = raw.endsWith('.');
     if (!dot && !poss && text[end] === '.' && cap && (raw.length === 1 || HONORIFICS.has(low))) {
       raw += '.';
       end += 1;
       dot = true;
     }
-    if (dot) low = low.replace(/\./g, '.');
-    let sentStart = titleCase && m.index < titleEnd;
-    if (!sentStart) {
-      let i = m.index - 1;
+    let sentStart = titleCase && start < titleEnd;
+    if (!sentStart && cap) {
+      let i = start - 1;
       while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
       if (i < 0 || text[i] === '\n') sentStart = true;
       else if (SENTENCE_PUNCT.has(text[i]!)) {
@@ -83,7 +91,7 @@ function tokenize(text: string, titleEnd: number, titleCase: boolean): Tok[] {
       }
     }
     toks.push({
-      text: raw, start: m.index, end, low, cap, allCaps: cap && !HAS_LOWER_RE.test(raw) && raw.replace(/\./g, '').length > 1,
+      text: raw, start, end, low, cap, allCaps: cap && !HAS_LOWER_RE.test(raw) && raw.replace(/\./g, '').length > 1,
       sentStart, poss, dot,
     });
   }
@@ -133,7 +141,7 @@ function isHead(low: string, heads: ReadonlySet<string>): boolean {
 function displayWord(t: Tok, g: Gazetteer): string {
   const bare = t.text.replace(/\./g, '');
   if (t.allCaps && bare.length > MAX_ACRONYM - 2 && !t.text.includes('.')) {
-    const known = g.phrase.has(t.low) || g.firstNames.has(t.low) || g.lastNames.has(t.low) || bare.length > MAX_ACRONYM;
+    const known = g.phrase.get(t.low) === 'place' || g.firstNames.has(t.low) || g.lastNames.has(t.low) || bare.length > MAX_ACRONYM;
     if (known) return t.text.charAt(0) + t.text.slice(1).toLowerCase();
   }
   return t.text;
@@ -318,7 +326,6 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
   if (known) return [mk(known, words)];
 
   const lastLow = lows[lows.length - 1]!;
-  const capLows = words.filter((t) => t.cap).map((t) => t.low);
   const afterIdx = c.at + c.toks.length;
   const cues = nextLowerWords(toks, afterIdx, CUE_WINDOW);
   const prev = toks[c.at - 1];
@@ -328,12 +335,16 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
   if (words.length > 1 && words.every((t) => lookupAlias(t.low) || g.phrase.has(t.low) || KNOWN_ORGS.has(t.low))) {
     return words.flatMap((t) => classify(text, toks, { toks: [t], at: toks.indexOf(t) }, g));
   }
-  if (words.length > 1 && (ORG_HEADS.has(lastLow) || capLows.slice(0, -1).some((w, k) => ORG_HEADS.has(w) && !words[k + 1]?.cap))) {
-    return [mk('organization', words)];
+  // A head word at the end, or before a joiner ("Army of Islam", "Old City of Homs"), names the kind.
+  if (words.length > 1) {
+    for (let h = words.length - 1; h >= 0; h--) {
+      const w = words[h]!;
+      if (h < words.length - 1 && words[h + 1]!.cap) continue;
+      if (ORG_HEADS.has(w.low)) return [mk('organization', words)];
+      if ((PLACE_HEADS.has(w.low) || g.placeWords.has(w.low)) && !TITLE_WORDS.has(w.low)) return [mk('place', words)];
+    }
   }
-  if (words.length > 1 && (PLACE_HEADS.has(lastLow) || g.placeWords.has(lastLow)) && !TITLE_WORDS.has(lastLow)) {
-    return [mk('place', words)];
-  }
+  if (words.length === 1 && g.demonyms.has(lows[0]!)) return [];
 
   // Titles and honorifics in front: strip them; what remains is a person.
   let k = 0;
@@ -344,7 +355,7 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
     if (HONORIFICS.has(w) || TITLE_WORDS.has(w)) {
       k++;
       titled = true;
-    } else if (g.demonyms.has(w) && (TITLE_WORDS.has(next) || HONORIFICS.has(next))) k++;
+    } else if ((g.demonyms.has(w) || lookupAlias(w) || g.phrase.has(w)) && (TITLE_WORDS.has(next) || HONORIFICS.has(next))) k++;
     else if ((w === 'of' || w === 'the') && titled) k++;
     else break;
   }
@@ -375,6 +386,8 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
   if (g.demonyms.has(lows[0]!) && words.length === 2 && g.common.has(lastLow)) return [];
   const looksLikeName = words.every((t) => !t.allCaps || t.text.length <= 2);
   if (personCue) return [mk('person', words)];
+  // "the Global Monitor", "the Fastaqim Union": people are rarely introduced with an article.
+  if (prevCue === 'the' || prevCue === 'a' || prevCue === 'an') return [mk('organization', words)];
   if (!looksLikeName) return [mk('organization', words)];
   // A run of two to four name-shaped words with no organisation or place sign is, in news prose, a person.
   if (words.length <= 4) return [mk('person', words)];
@@ -446,9 +459,10 @@ function resolve(mentions: Mention[]): Entity[] {
     if (kind) add(kind, m, entityKey(m.surface, kind), kind === 'person' ? firstInitial(m.surface) : '');
   }
 
-  // An organisation or place whose words begin a longer one's ("Syrian Observatory") is that one.
+  // An organisation whose words begin a longer one's ("Syrian Observatory") is that one. Not places:
+  // "Old City" is not "Old City of Homs".
   for (const short of groups) {
-    if (short.kind === 'person' || short.mentions === 0) continue;
+    if (short.kind !== 'organization' || short.mentions === 0) continue;
     const longer = groups.filter((x) => x !== short && x.kind === short.kind && x.mentions > 0 && x.key.startsWith(`${short.key} `));
     if (longer.length === 1) absorb(longer[0]!, short);
   }

@@ -56,9 +56,19 @@ for (const [kind, key, spellings] of ALIASES) {
   for (const s of spellings) aliasIndex.set(s, { kind, key });
 }
 
+/** Bound on the lookup memo (names repeat heavily across a stream); cleared whole when full. */
+const ALIAS_CACHE_SIZE = 50_000;
+const aliasCache = new Map<string, { kind: EntityKind; key: string } | null>();
+
 /** The alias row for a place/organisation spelling, if the tables know it. */
 export function lookupAlias(name: string): { kind: EntityKind; key: string } | undefined {
-  return aliasIndex.get(normaliseOrgPlace(name)) ?? aliasIndex.get(normaliseOrgPlace(name).replace(/\./g, ''));
+  const cached = aliasCache.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const n = normaliseOrgPlace(name);
+  const found = aliasIndex.get(n) ?? aliasIndex.get(n.replace(/\./g, ''));
+  if (aliasCache.size >= ALIAS_CACHE_SIZE) aliasCache.clear();
+  aliasCache.set(name, found ?? null);
+  return found;
 }
 
 /** Place/organisation comparison form: plain, no leading "the", no "X-based" modifiers, no possessive. */

@@ -28,7 +28,7 @@ function initialOf(e: Entity): string {
 /**
  * Merge entities across many articles: the same kind and key make one entity, except people whose
  * first initials differ ("Hillary Clinton" and "Bill Clinton" stay two); a person known only by a
- * surname joins the best-attested full name with that surname. Organisations and places whose key is
+ * surname joins the best-attested full name with that surname. Organisations whose key is
  * the leading words of exactly one longer key ("syrian observatory") join it. Mentions are summed,
  * variants united, and `firstOffset` is the smallest seen.
  *
@@ -67,7 +67,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   for (const e of pending) put(e, '');
 
   for (const short of all) {
-    if (short.kind === 'person' || short.mentions === 0) continue;
+    if (short.kind !== 'organization' || short.mentions === 0) continue;
     const longer = all.filter((x) => x !== short && x.kind === short.kind && x.mentions > 0 && x.key.startsWith(`${short.key} `));
     if (longer.length !== 1) continue;
     const into = longer[0]!;

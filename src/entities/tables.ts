@@ -63,7 +63,7 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 export const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ibn|bin|abu|abd)[-‐‑]/i;
 
 /** Connectors that may join two capitalised runs into one organisation or place ("Army of Islam"). */
-export const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'on', 'de', 'du', 'des', 'del', 'la', 'y', '&']);
+export const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'del', 'la', 'y', '&']);
 
 /** Weekdays and months (English, German, French, Spanish, Italian): never an entity on their own. */
 export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
@@ -132,7 +132,8 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'service', 'services', 'organisation', 'organization', 'alliance', 'coalition', 'federation', 'board',
   'authority', 'administration', 'crescent', 'cross', 'helmets', 'defence', 'defense', 'agence', 'press',
   'television', 'radio', 'broadcasting', 'airlines', 'airways', 'church', 'club', 'fund', 'programme',
-  'program', 'court', 'tribunal', 'bureau', 'school', 'college', 'academy', 'hospital', 'clinic',
+  'program', 'court', 'tribunal', 'bureau', 'school', 'college', 'academy', 'hospital', 'clinic', 'monitor',
+  'watch', 'centre', 'center', 'initiative', 'project', 'institution', 'trust', 'society', 'league', 'brotherhood',
 ]);
 
 /** Head words that end a place's name (in addition to compromise's placeWords). */
@@ -143,8 +144,8 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'bank', 'plain', 'plains', 'county', 'state', 'territory', 'republic', 'kingdom', 'emirates', 'states',
 ]);
 
-/** Modifiers that never belong to an organisation's name ("British-based Syrian Observatory"). */
-export const BASED_SUFFIX_RE = /[-‐‑]based$/i;
+/** Modifiers ("British-based", "Russian-backed") that never belong to an organisation's name ("British-based Syrian Observatory"). */
+export const BASED_SUFFIX_RE = /[-‐‑](?:based|backed|led|held|controlled|run|owned|allied|born|linked|funded|affiliated)$/i;
 
 /**
  * Aliases for places and organisations: every spelling on the left folds to the key on the right.
