@@ -43,6 +43,8 @@ interface Tok {
   poss: boolean;
   /** Took its trailing period as part of the word ("Mr.", "V."). */
   dot: boolean;
+  /** May be part of a name run (capitalised, not a calendar word, not an ordinary word at a sentence start). */
+  name: boolean;
 }
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐‑-][\p{L}\p{M}\p{N}]+)*/gu;
@@ -50,6 +52,7 @@ const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 const CONTRACTION_RE = /['’](?:ll|re|ve|d|m|t)$/i;
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '“', '"', '‘', '(', ':', '—', '–', '•', '[', '«', '„']);
+const STEM_SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er'];
 const ASCII_WORD_RE = /^[a-z]+$/;
 const SPACE_ONLY_RE = /^[ \t\u00a0]+$/;
 
@@ -63,7 +66,7 @@ function tokenize(text: string, titleEnd: number, titleCase: boolean): Tok[] {
     const c0 = raw.charCodeAt(0);
     // Lower-case ASCII words are most of the text: they need no case, sentence or period analysis.
     if (c0 >= 97 && c0 <= 122 && !(raw.length > 3 && raw.includes('-') && ARTICLE_PREFIX_RE.test(raw))) {
-      toks.push({ text: raw, start, end, low: ASCII_WORD_RE.test(raw) ? raw : plain(raw), cap: false, allCaps: false, sentStart: false, poss: false, dot: false });
+      toks.push({ text: raw, start, end, low: ASCII_WORD_RE.test(raw) ? raw : plain(raw), cap: false, allCaps: false, sentStart: false, poss: false, dot: false, name: false });
       continue;
     }
     let poss = false;
@@ -92,7 +95,7 @@ function tokenize(text: string, titleEnd: number, titleCase: boolean): Tok[] {
     }
     toks.push({
       text: raw, start, end, low, cap, allCaps: cap && !HAS_LOWER_RE.test(raw) && raw.replace(/\./g, '').length > 1,
-      sentStart, poss, dot,
+      sentStart, poss, dot, name: false,
     });
   }
   return toks;
@@ -104,7 +107,7 @@ function isCommon(t: Tok, g: Gazetteer, lowerSeen: Set<string>): boolean {
   if (CONTRACTION_RE.test(w)) return true;
   if (g.firstNames.has(w) || g.phrase.has(w) || lookupAlias(w) || KNOWN_ORGS.has(w) || AGENCIES.has(w)) return false;
   if (g.common.has(w) || lowerSeen.has(w)) return true;
-  for (const suf of ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er']) {
+  for (const suf of STEM_SUFFIXES) {
     if (w.endsWith(suf) && w.length > suf.length + 2 && (g.common.has(w.slice(0, -suf.length)) || lowerSeen.has(w.slice(0, -suf.length)))) return true;
   }
   return false;
@@ -164,18 +167,21 @@ export function extractEntities(input: EntityInput): Entity[] {
   const titleCase = title ? isTitleCase(title) : false;
   const toks = tokenize(text, titleEnd, titleCase);
 
+  // Which sentence-initial capitalised words (and their stems) also occur in lower case in the body:
+  // those are ordinary words. Only the few asked-about words are collected, not every lower-case word.
+  const asked = new Set<string>();
+  for (const t of toks) {
+    if (!t.cap || !t.sentStart) continue;
+    asked.add(t.low);
+    for (const suf of STEM_SUFFIXES) if (t.low.endsWith(suf) && t.low.length > suf.length + 2) asked.add(t.low.slice(0, -suf.length));
+  }
   const lowerSeen = new Set<string>();
-  for (const t of toks) if (!t.cap && t.start >= titleEnd) lowerSeen.add(t.low);
+  if (asked.size > 0) for (const t of toks) if (!t.cap && t.start >= titleEnd && asked.has(t.low)) lowerSeen.add(t.low);
+  for (const t of toks) {
+    t.name = t.cap && !CALENDAR_WORDS.has(t.low) && !(t.sentStart && isCommon(t, g, lowerSeen)) && !CONTRACTION_RE.test(t.low);
+  }
 
-  const nameish = (t: Tok): boolean => {
-    if (!t.cap) return false;
-    if (CALENDAR_WORDS.has(t.low)) return false;
-    if (t.sentStart && isCommon(t, g, lowerSeen)) return false;
-    if (CONTRACTION_RE.test(t.low)) return false;
-    return true;
-  };
-
-  const chunks = buildChunks(text, toks, nameish);
+  const chunks = buildChunks(text, toks);
   const mentions: Mention[] = [];
   let creditLine = -1;
   let lastCreditEnd = -1;
@@ -205,7 +211,8 @@ function isTitleCase(title: string): boolean {
   return caps / words.length >= TITLE_CASE_SHARE;
 }
 
-function buildChunks(text: string, toks: Tok[], nameish: (t: Tok) => boolean): Chunk[] {
+function buildChunks(text: string, toks: Tok[]): Chunk[] {
+  const nameish = (t: Tok): boolean => t.name;
   const out: Chunk[] = [];
   let i = 0;
   while (i < toks.length) {

@@ -32,6 +32,17 @@ export function plain(s: string): string {
  * w/v, ck/k, double letters) collapse to one form. Only used inside keys, never shown.
  */
 export function translit(word: string): string {
+  const hit = translitCache.get(word);
+  if (hit !== undefined) return hit;
+  const w = translitUncached(word);
+  if (translitCache.size >= ALIAS_CACHE_SIZE) translitCache.clear();
+  translitCache.set(word, w);
+  return w;
+}
+
+const translitCache = new Map<string, string>();
+
+function translitUncached(word: string): string {
   let w = plain(word).replace(/[^a-z]/g, '');
   w = w
     .replace(/ph/g, 'f')
