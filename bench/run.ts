@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchFormat, BenchResult } from './extract.ts';
 import type { DedupBenchResult } from './dedup.ts';
+import type { ClusterBenchResult } from './cluster.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -126,3 +127,32 @@ const million = dedupResults.find((r) => r.articles >= 1_000_000);
 console.log('\n# Dedup goals');
 console.log(`>= ${GOAL_DEDUP_ARTICLES_PER_SECOND} articles/s per CPU-second (slowest size): ${dedupWorst} — ${verdict(dedupWorst >= GOAL_DEDUP_ARTICLES_PER_SECOND)}`);
 if (million) console.log(`1M articles under ${GOAL_DEDUP_1M_RSS_MB} MB RSS: ${million.peakRssMb} MB — ${verdict(million.peakRssMb < GOAL_DEDUP_1M_RSS_MB)}`);
+
+// Cluster (bench/cluster.ts): a synthetic dated stream with planted stories, added one unit at a time to a StoryClusterer with a 7-day window.
+const GOAL_CLUSTER_ARTICLES_PER_SECOND = 2000;
+
+function runCluster(extra: string[]): ClusterBenchResult {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'cluster.ts'), ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 22,
+  });
+  if (res.status !== 0) throw new Error(`cluster bench ${extra.join(' ')} failed with exit ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as ClusterBenchResult;
+}
+
+const clusterSizes = arg('--cluster-sizes', '10000,100000,1000000').split(',').map(Number);
+console.log('\n# Cluster (bench/cluster.ts): 20k articles/simulated day, planted stories (6 names + 15 words each, 1–4 days), Zipf background, 7-day window');
+console.log(['articles'.padStart(8), 'seconds'.padStart(8), 'art/s'.padStart(8), 'art/cpu'.padStart(8), 'peak MB'.padStart(8), 'live'.padStart(7), 'cand/art'.padStart(8), 'B3 F1'.padStart(6)].join('  '));
+const clusterResults: ClusterBenchResult[] = [];
+for (const n of clusterSizes) {
+  const r = runCluster(['--articles', String(n)]);
+  clusterResults.push(r);
+  console.log(
+    [String(r.articles).padStart(8), r.seconds.toFixed(1).padStart(8), String(r.articlesPerSecond).padStart(8), String(r.articlesPerCpuSecond).padStart(8), String(r.peakRssMb).padStart(8), String(r.liveStoriesAtEnd).padStart(7), String(r.candidatesPerArticle).padStart(8), r.bcubed.f1.toFixed(3).padStart(6)].join('  '),
+  );
+  console.log(`  RSS by articles seen: ${r.rssTrace.map((t) => `${t.at / 1000}k:${t.rssMb}MB`).join(' ')}`);
+}
+const clusterWorst = Math.min(...clusterResults.map((r) => r.articlesPerCpuSecond));
+console.log('\n# Cluster goals');
+console.log(`>= ${GOAL_CLUSTER_ARTICLES_PER_SECOND} articles/s per CPU-second (slowest size): ${clusterWorst} — ${verdict(clusterWorst >= GOAL_CLUSTER_ARTICLES_PER_SECOND)}`);

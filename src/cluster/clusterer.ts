@@ -35,8 +35,8 @@ export interface PairFeatures {
  * assignment so far; positives = stories of the unit's gold subtopic; L2 0.001, 3,000 full-batch
  * gradient steps). ECB+ has no dates, so the time term is not learned: see TIME_*.
  */
-// 1,521 pairs, 377 positive. A negative size weight: large centroids collect shared genre words.
-export const DECISION_WEIGHTS = { bias: -3.24, text: 3.3, entity: 4.38, title: 1.97, number: 4.0, size: -0.79 };
+// 1,547 pairs, 377 positive. A negative size weight: large centroids collect shared genre words.
+export const DECISION_WEIGHTS = { bias: -3.24, text: 3.3, entity: 4.39, title: 1.92, number: 3.97, size: -0.79 };
 /**
  * Join the best story when its probability reaches this. Swept on ECB+ topics 1–20 (eval/cluster.ts
  * --sweep, 0.15–0.5 × merge 0.6–0.9): 0.3 best (B-cubed F1 0.911; 0.5 gives 0.886). Below 0.5 because
@@ -62,13 +62,20 @@ export const QUERY_TERMS = 15;
 export const QUERY_ENTITIES = 10;
 export const POST_TERMS = 30;
 export const POST_ENTITIES = 15;
+/**
+ * A story's posting keys are refreshed on each of its first REPOST_ALWAYS_UNTIL units, then every
+ * REPOST_EVERY: a grown centroid's top keys barely move with one more member, and re-ranking them is
+ * the largest cost of an add.
+ */
+export const REPOST_ALWAYS_UNTIL = 4;
+export const REPOST_EVERY = 4;
 /** Stories fully scored per unit, the ones sharing most query keys. */
 export const MAX_CANDIDATES = 25;
 /** A posting list longer than this names a genre word, not an event: skipped so cost per unit stays flat. */
 export const POSTING_SCAN_CAP = 400;
 /** Centroids keep at most this many terms (pruned to CENTROID_KEEP by weight): bounds memory and scoring. */
-export const CENTROID_CAP = 600;
-export const CENTROID_KEEP = 400;
+export const CENTROID_CAP = 300;
+export const CENTROID_KEEP = 200;
 
 export interface ClustererOptions {
   entities?: EntityExtractor;
@@ -122,8 +129,8 @@ export interface StoryState {
   postKeys: string[];
   merges: MergeRecord[];
   alive: boolean;
-  /** Centroid norms under the IDF of `normsAt` documents; recomputed when the story changes or IDF drifts. */
-  norms: { at: number; terms: number; entities: number; title: number; numbers: number } | null;
+  /** Centroid norms, recomputed after the story changes. */
+  norms: { terms: number; entities: number; title: number; numbers: number } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -137,24 +144,48 @@ export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Incremental document frequencies over terms, entities ("e:") and numbers ("#"). */
-class Idf {
+/**
+ * IDF documents are forgotten by halving every count (and n) after this many documents, dropping terms
+ * that fall under one: the table then holds the recent stream's vocabulary (bounded memory on an endless
+ * stream, and rarity judged against current news). 20,000 = about two days of the 10k/day synthetic stream.
+ */
+export const IDF_HALVE_EVERY = 20_000;
+
+/** Incremental document frequencies over terms, entities and numbers, one table per namespace. */
+export class Idf {
   n = 0;
-  readonly df = new Map<string, number>();
+  private logN = 0;
+  private sinceHalve = 0;
+  readonly tables = { t: new Map<string, number>(), e: new Map<string, number>(), n: new Map<string, number>() };
   observe(f: UnitFeatures): void {
     this.n++;
-    for (const k of f.terms.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    for (const k of f.entities.keys()) this.df.set('e:' + k, (this.df.get('e:' + k) ?? 0) + 1);
-    for (const k of f.numbers) this.df.set('#' + k, (this.df.get('#' + k) ?? 0) + 1);
+    this.logN = Math.log(this.n + 1);
+    const { t, e, n } = this.tables;
+    for (const k of f.terms.keys()) t.set(k, (t.get(k) ?? 0) + 1);
+    for (const k of f.entities.keys()) e.set(k, (e.get(k) ?? 0) + 1);
+    for (const k of f.numbers) n.set(k, (n.get(k) ?? 0) + 1);
+    if (++this.sinceHalve >= IDF_HALVE_EVERY) this.halve();
   }
-  get(key: string): number {
-    return Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+  private halve(): void {
+    this.sinceHalve = 0;
+    this.n /= 2;
+    this.logN = Math.log(this.n + 1);
+    for (const table of Object.values(this.tables)) {
+      for (const [k, v] of table) {
+        if (v < 2) table.delete(k);
+        else table.set(k, v / 2);
+      }
+    }
+  }
+  get(ns: Namespace, key: string): number {
+    return this.logN - Math.log((this.tables[ns].get(key) ?? 0) + 1) + 1;
   }
 }
+type Namespace = 't' | 'e' | 'n';
 
-function weighted(m: ReadonlyMap<string, number>, idf: Idf, prefix: string): Map<string, number> {
+function weighted(m: ReadonlyMap<string, number>, idf: Idf, ns: Namespace): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [k, v] of m) out.set(k, v * idf.get(prefix + k));
+  for (const [k, v] of m) out.set(k, v * idf.get(ns, k));
   return out;
 }
 function norm(m: ReadonlyMap<string, number>): number {
@@ -162,33 +193,28 @@ function norm(m: ReadonlyMap<string, number>): number {
   for (const v of m.values()) s += v * v;
   return Math.sqrt(s);
 }
-/** Norm of a raw centroid weighted by the current IDF. */
-function weightedNorm(c: ReadonlyMap<string, number>, idf: Idf, prefix: string): number {
-  let cn = 0;
-  for (const [k, v] of c) {
-    const w = v * idf.get(prefix + k);
-    cn += w * w;
-  }
-  return Math.sqrt(cn);
-}
-/** Cosine of a weighted query vector against a raw centroid weighted on the fly (its norm given). */
-function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: ReadonlyMap<string, number>, cNorm: number, idf: Idf, prefix: string): number {
+/** Cosine of a weighted query vector against a centroid (norms given). */
+function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: ReadonlyMap<string, number>, cNorm: number): number {
   if (qNorm === 0 || cNorm === 0) return 0;
   let dot = 0;
-  for (const [k, v] of q) {
-    const w = c.get(k);
-    if (w !== undefined) dot += v * w * idf.get(prefix + k);
+  if (q.size <= c.size) {
+    for (const [k, v] of q) {
+      const w = c.get(k);
+      if (w !== undefined) dot += v * w;
+    }
+  } else {
+    for (const [k, w] of c) {
+      const v = q.get(k);
+      if (v !== undefined) dot += v * w;
+    }
   }
   return dot / (qNorm * cNorm);
 }
-/** IDF drift after which cached centroid norms are recomputed: 5% more documents moves idf by < 0.05. */
-const NORM_REFRESH = 1.05;
 function addScaled(into: Map<string, number>, from: ReadonlyMap<string, number>, scale: number): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v * scale);
 }
-function topKeys(m: ReadonlyMap<string, number>, idf: Idf, prefix: string, k: number): string[] {
-  const arr: [string, number][] = [];
-  for (const [key, v] of m) arr.push([key, v * idf.get(prefix + key)]);
+function topKeys(m: ReadonlyMap<string, number>, k: number): string[] {
+  const arr = [...m];
   arr.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return arr.slice(0, k).map((x) => x[0]);
 }
@@ -289,6 +315,7 @@ export class StoryClusterer {
       chosen = best && best.probability >= this.opts.joinProbability ? best.story : null;
     }
     let story: StoryState;
+    let merged = false;
     if (chosen) {
       const cand = candidates.find((c) => c.story === chosen);
       const probability = cand?.probability ?? 1;
@@ -297,14 +324,17 @@ export class StoryClusterer {
       this.absorbUnit(story, unit, f, q, 'joined', probability, evidence);
       if (!opts.decide) {
         for (const c of candidates) {
-          if (c.story !== story && c.story.alive && c.probability >= this.opts.mergeProbability) story = this.merge(story, c.story, unit.id, c.probability);
+          if (c.story !== story && c.story.alive && c.probability >= this.opts.mergeProbability) {
+            story = this.merge(story, c.story, unit.id, c.probability);
+            merged = true;
+          }
         }
       }
     } else {
       story = this.newStory();
       this.absorbUnit(story, unit, f, q, 'founder', 1, []);
     }
-    this.repost(story);
+    if (story.units.length <= REPOST_ALWAYS_UNTIL || story.units.length % REPOST_EVERY === 0 || merged) this.repost(story);
     return story;
   }
 
@@ -318,20 +348,12 @@ export class StoryClusterer {
     let gap: number | null = null;
     if (q.day !== null && s.firstDay !== null && s.lastDay !== null) gap = Math.max(0, q.day - s.lastDay, s.firstDay - q.day);
     let n = s.norms;
-    if (!n || this.idf.n > n.at * NORM_REFRESH) {
-      n = s.norms = {
-        at: this.idf.n,
-        terms: weightedNorm(s.terms, this.idf, ''),
-        entities: weightedNorm(s.entities, this.idf, 'e:'),
-        title: weightedNorm(s.title, this.idf, ''),
-        numbers: weightedNorm(s.numbers, this.idf, '#'),
-      };
-    }
+    if (!n) n = s.norms = { terms: norm(s.terms), entities: norm(s.entities), title: norm(s.title), numbers: norm(s.numbers) };
     return {
-      text: cosine(q.terms, q.termsNorm, s.terms, n.terms, this.idf, ''),
-      entity: cosine(q.ents, q.entsNorm, s.entities, n.entities, this.idf, 'e:'),
-      title: cosine(q.title, q.titleNorm, s.title, n.title, this.idf, ''),
-      number: cosine(q.nums, q.numsNorm, s.numbers, n.numbers, this.idf, '#'),
+      text: cosine(q.terms, q.termsNorm, s.terms, n.terms),
+      entity: cosine(q.ents, q.entsNorm, s.entities, n.entities),
+      title: cosine(q.title, q.titleNorm, s.title, n.title),
+      number: cosine(q.nums, q.numsNorm, s.numbers, n.numbers),
       size: Math.log1p(s.units.length),
       gapDays: gap,
     };
@@ -345,11 +367,11 @@ export class StoryClusterer {
   }
 
   private query(f: UnitFeatures, day: number | null): Query {
-    const terms = weighted(f.terms, this.idf, '');
-    const ents = weighted(f.entities, this.idf, 'e:');
-    const title = weighted(f.title, this.idf, '');
+    const terms = weighted(f.terms, this.idf, 't');
+    const ents = weighted(f.entities, this.idf, 'e');
+    const title = weighted(f.title, this.idf, 't');
     const nums = new Map<string, number>();
-    for (const n of f.numbers) nums.set(n, this.idf.get('#' + n));
+    for (const n of f.numbers) nums.set(n, this.idf.get('n', n));
     return { f, terms, termsNorm: norm(terms), ents, entsNorm: norm(ents), title, titleNorm: norm(title), nums, numsNorm: norm(nums), day };
   }
 
@@ -360,8 +382,8 @@ export class StoryClusterer {
       if (!set || set.size > POSTING_SCAN_CAP) return;
       for (const s of set) hits.set(s, (hits.get(s) ?? 0) + 1);
     };
-    for (const k of topKeys(q.f.terms, this.idf, '', QUERY_TERMS)) look(k);
-    for (const k of topKeys(q.f.entities, this.idf, 'e:', QUERY_ENTITIES)) look('e:' + k);
+    for (const k of topKeys(q.terms, QUERY_TERMS)) look(k);
+    for (const k of topKeys(q.ents, QUERY_ENTITIES)) look('e:' + k);
     const ranked = [...hits].sort((a, b) => b[1] - a[1] || a[0].num - b[0].num).slice(0, MAX_CANDIDATES);
     this.scored += ranked.length;
     const out = ranked.map(([story]) => {
@@ -375,12 +397,12 @@ export class StoryClusterer {
     const out: SharedEvidence[] = [];
     for (const [k, v] of q.ents) {
       const w = s.entities.get(k);
-      if (w) out.push({ kind: 'entity', value: q.f.entityNames.get(k) ?? k, weight: v * w * this.idf.get('e:' + k) });
+      if (w) out.push({ kind: 'entity', value: q.f.entityNames.get(k) ?? k, weight: v * w });
     }
     for (const [k, v] of q.nums) if (s.numbers.has(k)) out.push({ kind: 'number', value: k, weight: v * v });
     for (const [k, v] of q.terms) {
       const w = s.terms.get(k);
-      if (w) out.push({ kind: 'term', value: k, weight: v * w * this.idf.get(k) });
+      if (w) out.push({ kind: 'term', value: k, weight: v * w });
     }
     out.sort((a, b) => b.weight - a.weight || (a.value < b.value ? -1 : 1));
     return out.slice(0, 8).map((e) => ({ ...e, weight: Math.round(e.weight * 1000) / 1000 }));
@@ -408,14 +430,13 @@ export class StoryClusterer {
   }
 
   private absorbUnit(s: StoryState, unit: ClusterUnit, f: UnitFeatures, q: Query, relation: UnitRecord['relation'], score: number, evidence: SharedEvidence[]): void {
-    // Raw term weights, L2-normalised per unit so a long article does not outweigh the rest.
-    const tn = norm(f.terms) || 1;
-    addScaled(s.terms, f.terms, 1 / tn);
-    const en = norm(f.entities) || 1;
-    addScaled(s.entities, f.entities, 1 / en);
-    const ttn = norm(f.title) || 1;
-    addScaled(s.title, f.title, 1 / ttn);
-    for (const n of f.numbers) s.numbers.set(n, (s.numbers.get(n) ?? 0) + 1);
+    // TF-IDF vectors with the IDF of the moment the unit joined (frozen: rescoring every centroid as the
+    // IDF moves would cost a log per centroid term per comparison), L2-normalised per unit so a long
+    // article does not outweigh the rest.
+    addScaled(s.terms, q.terms, 1 / (q.termsNorm || 1));
+    addScaled(s.entities, q.ents, 1 / (q.entsNorm || 1));
+    addScaled(s.title, q.title, 1 / (q.titleNorm || 1));
+    addScaled(s.numbers, q.nums, 1 / (q.numsNorm || 1));
     for (const [k, name] of f.entityNames) if (!s.entityNames.has(k)) s.entityNames.set(k, name);
     prune(s.terms);
     prune(s.entities);
@@ -467,7 +488,7 @@ export class StoryClusterer {
   }
 
   private repost(s: StoryState): void {
-    const keys = [...topKeys(s.terms, this.idf, '', POST_TERMS), ...topKeys(s.entities, this.idf, 'e:', POST_ENTITIES).map((k) => 'e:' + k)];
+    const keys = [...topKeys(s.terms, POST_TERMS), ...topKeys(s.entities, POST_ENTITIES).map((k) => 'e:' + k)];
     const next = new Set(keys);
     for (const k of s.postKeys) {
       if (next.has(k)) continue;
