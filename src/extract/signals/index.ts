@@ -105,6 +105,8 @@ const LABEL_LOOKBACK_LINES = 2;
 const MAX_LABEL_LINE_WORDS = 4;
 /** A date this close to the start of its line may take its label from the line above. */
 const LABEL_PREFIX_CHARS = 3;
+/** A credit line marked as one by a leading dash or parenthesis or a closing parenthesis (as `standaloneAttribution` reads it). */
+const CREDIT_MARK = /^[—–(-]|\)$/u;
 /** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
 const CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['metadata', 'boilerplate', 'footer', 'template', 'paywall', 'duplicate']);
 /** Removal reasons whose lines are page header metadata (title suffix, date and byline lines). */
@@ -413,7 +415,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const creditOf = (line: string, reason: RemovalReason | null = null): { a: Attribution; initials: boolean } | null => {
     const i = initialsCredit(line);
     if (i) return { a: i, initials: true };
-    const s = standaloneAttribution(line);
+    // Such a line is believed outside the table only when a dash or parentheses mark it (a labelled
+    // name outside the table is never a credit), so an unmarked one needs only the table lookup.
+    const tabledOnly = reason !== null && reason !== 'metadata' && !CREDIT_MARK.test(line.trim());
+    const s = standaloneAttribution(line, tabledOnly);
     if (!s) return null;
     if (!s.tabled && s.bare && (s.sources.some(isOutlet) || (reason !== null && reason !== 'metadata'))) return null;
     return { a: s, initials: false };
