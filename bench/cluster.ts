@@ -183,6 +183,11 @@ export function benchCluster(n: number, perDay: number, windowDays: number): Clu
     }
   }
   const liveAtEnd = clusterer.liveStories;
+  if (process.env.CLUSTER_BENCH_HEAP) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const h = process.memoryUsage();
+    console.error(`  after gc with ${liveAtEnd} live stories: heap used ${mb(h.heapUsed)} MB, rss ${mb(h.rss)} MB`);
+  }
   for (const s of clusterer.stories()) tally(s);
   let recallSum = 0;
   for (let i = 0; i < cells.length; i += 2) recallSum += (cells[i + 1]! * cells[i + 1]!) / stream.goldSize.get(cells[i]!)!;
