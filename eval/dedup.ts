@@ -54,6 +54,8 @@ export interface DedupEval {
   unlabelledCopies: { count: number; examples: string[] };
   /** Copies found between pages WCXB holds twice under one URL (counted as right). */
   knownDuplicates: number;
+  /** Copy groups holding the originals of two different texts (not the same URL twice): two stories chained through a member. */
+  mixedGroups: { count: number; groups: number; examples: string[] };
   /** Recall broken down by edit, for diagnosis. */
   perEdit: Record<string, { total: number; right: number; wrong: string[] }>;
   msPerArticle: number;
@@ -360,7 +362,17 @@ export function evalDedup(seed = DEDUP_SEED): DedupEval {
     s.precision = s.predicted === 0 ? 1 : s.correct / s.predicted;
     s.recall = s.gold === 0 ? 1 : s.correct / s.gold;
   }
-  return { texts, articles: articles.length, perKind, copy, hardNegatives: hard, unlabelledCopies: unlabelled, knownDuplicates, perEdit, msPerArticle };
+  // A group should hold one text's versions only; a group spanning texts was chained through a member.
+  const mixed = { count: 0, groups: result.groups.length, examples: [] as string[] };
+  for (const g of result.groups) {
+    // Originals and spliced texts are whole stories; an edited copy may be a fragment two stories share.
+    const textIds = [...new Set(g.members.filter((m) => m.id[0] !== 'c').map((m) => m.id.slice(1)))];
+    const unrelated = textIds.some((x, i) => textIds.slice(i + 1).some((y) => !sameUrl.has(`${x}|${y}`)));
+    if (!unrelated) continue;
+    mixed.count++;
+    if (mixed.examples.length < 10) mixed.examples.push(g.members.map((m) => `${m.id}:${m.relation}`).join(' '));
+  }
+  return { texts, articles: articles.length, perKind, copy, hardNegatives: hard, unlabelledCopies: unlabelled, knownDuplicates, mixedGroups: mixed, perEdit, msPerArticle };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -378,6 +390,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`  copies found between WCXB pages with the same URL (right): ${r.knownDuplicates}`);
   console.log(`  copies between unpaired articles: ${r.unlabelledCopies.count}`);
   for (const e of r.unlabelledCopies.examples) console.log(`    - ${e}`);
+  console.log(`  copy groups joining two different stories (chained): ${r.mixedGroups.count} of ${r.mixedGroups.groups}`);
+  for (const e of r.mixedGroups.examples) console.log(`    - ${e}`);
   console.log('  per edit:');
   for (const [name, e] of Object.entries(r.perEdit)) {
     console.log(`    ${name.padEnd(18)} ${e.right}/${e.total}`);

@@ -168,3 +168,30 @@ test('DedupIndex refuses fingerprints made with other parameters', () => {
   const index = new DedupIndex();
   assert.throws(() => index.addFingerprint('z', fingerprintBody(['a b c d e f'], fingerprintParams({ numPerm: 32 })), 0), /parameters differ/);
 });
+
+test('groups: a teaser two different stories both carry does not chain them into one group', () => {
+  const lead = prose(90, 40);
+  const r = dedupArticles([art('g1', [lead, prose(91, 300)]), art('g2', [lead, prose(92, 300)]), art('g3', [lead])]);
+  const kinds = new Map(r.relations.map((x) => [`${x.a}-${x.b}`, x.kind]));
+  assert.equal(kinds.get('g1-g3'), 'partial');
+  assert.equal(kinds.get('g2-g3'), 'partial');
+  assert.equal(kinds.get('g1-g2'), 'shares-material');
+  assert.equal(r.groups.length, 1, 'the teaser joins one story; the other story stays alone');
+  assert.deepEqual(r.groups[0]!.members.map((m) => m.id), ['g1', 'g3']);
+  assert.equal(r.originalSourceById.g2, null);
+});
+
+test('groups: a copy of a copy joins through a near relation even when it drifted from the canonical', () => {
+  const words = prose(93, 100).replace(/\.$/, '').split(' ');
+  const edit = (ws: string[], at: number[]) => ws.map((w, i) => (at.includes(i) ? `x${w}` : w));
+  const n1 = edit(words, [10, 30, 50, 70]);
+  const n2 = edit(n1, [20, 40, 60, 80]);
+  const r = dedupArticles([art('h0', [words.join(' ')]), art('h1', [n1.join(' ')]), art('h2', [n2.join(' ')])]);
+  const kinds = new Map(r.relations.map((x) => [`${x.a}-${x.b}`, x.kind]));
+  assert.equal(kinds.get('h0-h1'), 'near');
+  assert.equal(kinds.get('h1-h2'), 'near');
+  assert.notEqual(kinds.get('h0-h2'), 'near');
+  assert.equal(r.groups.length, 1);
+  const h2 = r.groups[0]!.members.find((m) => m.id === 'h2');
+  assert.deepEqual([r.groups[0]!.canonical, h2?.relation, h2?.via], ['h0', 'linked', 'h1']);
+});

@@ -80,27 +80,52 @@ function groupSource(members: DedupArticle[], canonicalId: string): { value: str
 }
 
 /**
- * Copy groups from confirmed relations: connected components of exact/near/partial relations, each with
- * a canonical article and every member's relation to it measured directly.
+ * Whether a copy relation lets `member` into a group that `neighbour` is in. Exact and near copies carry
+ * membership, and so does a partial copy in which `member` is the contained side (a fragment of a copy
+ * is a fragment of the original). A partial copy in which the neighbour is the fragment does not: two
+ * different stories that both carry the same teaser (or lead paragraph) contain it without copying
+ * each other, and would otherwise chain into one group through it.
+ */
+function carriesMembership(r: CopyRelation, member: string): boolean {
+  if (r.kind !== 'partial') return isCopy(r.kind);
+  const memberContainment = r.a === member ? r.containmentA : r.containmentB;
+  const neighbourContainment = r.a === member ? r.containmentB : r.containmentA;
+  return memberContainment >= neighbourContainment;
+}
+
+/**
+ * Copy groups from confirmed relations. Connected components of exact/near/partial relations are the
+ * candidates; in each, the canonical is chosen and every member's relation to it is measured directly.
+ * A member with no direct copy relation to the canonical stays as `linked` only when it reaches the
+ * group through a relation that carries membership (see carriesMembership) or copies a strict majority
+ * of the members already in; the rest are regrouped among themselves.
  */
 export function buildGroups(articles: DedupArticle[], fps: Map<string, Fingerprint>, relations: CopyRelation[]): CopyGroup[] {
-  const uf = new UnionFind();
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const copyNeighbour = new Map<string, string[]>();
+  const copyEdges = new Map<string, CopyRelation[]>();
   for (const r of relations) {
     if (!isCopy(r.kind)) continue;
-    uf.union(r.a, r.b);
-    copyNeighbour.set(r.a, [...(copyNeighbour.get(r.a) ?? []), r.b]);
-    copyNeighbour.set(r.b, [...(copyNeighbour.get(r.b) ?? []), r.a]);
+    copyEdges.set(r.a, [...(copyEdges.get(r.a) ?? []), r]);
+    copyEdges.set(r.b, [...(copyEdges.get(r.b) ?? []), r]);
   }
-  const components = new Map<string, DedupArticle[]>();
-  for (const id of [...copyNeighbour.keys()].sort()) {
-    const root = uf.find(id);
-    components.set(root, [...(components.get(root) ?? []), byId.get(id)!]);
-  }
+  const other = (r: CopyRelation, id: string) => (r.a === id ? r.b : r.a);
   const groups: CopyGroup[] = [];
-  for (const members of components.values()) {
-    members.sort((x, y) => (x.id < y.id ? -1 : 1));
+  const round = (v: number) => Math.round(v * 10000) / 10000;
+
+  /** Connected components of `ids` over copy relations among them, each sorted by id. */
+  const componentsOf = (ids: Set<string>): string[][] => {
+    const uf = new UnionFind();
+    for (const id of ids) for (const r of copyEdges.get(id) ?? []) if (ids.has(other(r, id))) uf.union(r.a, r.b);
+    const out = new Map<string, string[]>();
+    for (const id of [...ids].sort()) out.set(uf.find(id), [...(out.get(uf.find(id)) ?? []), id]);
+    return [...out.values()];
+  };
+
+  const pending = componentsOf(new Set(copyEdges.keys()));
+  while (pending.length > 0) {
+    const ids = pending.pop()!;
+    if (ids.length < 2) continue;
+    const members = ids.map((id) => byId.get(id)!);
     let canonical = members[0]!;
     let bestScore = -1;
     for (const m of members) {
@@ -112,25 +137,41 @@ export function buildGroups(articles: DedupArticle[], fps: Map<string, Fingerpri
     }
     const cfp = fps.get(canonical.id)!;
     const shingleSize = cfp.params.minhash.shingleSize;
-    const list: CopyMember[] = members.map((m) => {
-      if (m.id === canonical.id) return { id: m.id, relation: 'canonical', jaccard: 1, containment: 1, canonicalContainment: 1, via: null };
+    const list = new Map<string, CopyMember>();
+    list.set(canonical.id, { id: canonical.id, relation: 'canonical', jaccard: 1, containment: 1, canonicalContainment: 1, via: null });
+    const indirect: { id: string; s: ReturnType<typeof scorePair> }[] = [];
+    for (const m of members) {
+      if (m.id === canonical.id) continue;
       const fp = fps.get(m.id)!;
       const exact = fp.words === cfp.words && fp.bodyHash[0] === cfp.bodyHash[0] && fp.bodyHash[1] === cfp.bodyHash[1];
       const s = scorePair(fp.sequence, fp.set, cfp.set, shingleSize, exact);
       const kind = classifyPair(s);
-      const round = (v: number) => Math.round(v * 10000) / 10000;
-      const direct = isCopy(kind);
-      return {
-        id: m.id,
-        relation: direct ? kind : 'linked',
-        jaccard: round(s.jaccard),
-        containment: round(s.containmentA),
-        canonicalContainment: round(s.containmentB),
-        via: direct ? null : (copyNeighbour.get(m.id) ?? []).sort()[0] ?? null,
-      };
+      if (isCopy(kind)) list.set(m.id, { id: m.id, relation: kind, jaccard: round(s.jaccard), containment: round(s.containmentA), canonicalContainment: round(s.containmentB), via: null });
+      else indirect.push({ id: m.id, s });
+    }
+    // Members reached only through others join in rounds, in id order, until none can.
+    for (let changed = true; changed && indirect.length > 0; ) {
+      changed = false;
+      for (let i = 0; i < indirect.length; i++) {
+        const { id, s } = indirect[i]!;
+        const edges = (copyEdges.get(id) ?? []).filter((r) => list.has(other(r, id)));
+        const carrier = edges.filter((r) => carriesMembership(r, id)).map((r) => other(r, id)).sort()[0];
+        if (carrier === undefined && edges.length * 2 <= list.size) continue;
+        const via = carrier ?? edges.map((r) => other(r, id)).sort()[0]!;
+        list.set(id, { id, relation: 'linked', jaccard: round(s.jaccard), containment: round(s.containmentA), canonicalContainment: round(s.containmentB), via });
+        indirect.splice(i--, 1);
+        changed = true;
+      }
+    }
+    if (indirect.length > 0) pending.push(...componentsOf(new Set(indirect.map((x) => x.id))));
+    const inGroup = members.filter((m) => list.has(m.id));
+    const source = groupSource(inGroup, canonical.id);
+    groups.push({
+      canonical: canonical.id,
+      originalSource: source.value,
+      originalSourceEvidence: source.evidence,
+      members: [...list.values()].sort((x, y) => (x.id < y.id ? -1 : 1)),
     });
-    const source = groupSource(members, canonical.id);
-    groups.push({ canonical: canonical.id, originalSource: source.value, originalSourceEvidence: source.evidence, members: list });
   }
   return groups.sort((x, y) => (x.canonical < y.canonical ? -1 : 1));
 }
