@@ -23,6 +23,9 @@ export interface EvalFigures {
   wcxbTextDateAccuracy?: number;
   wcxbTextAuthorPrecision?: number;
   readabilityF1?: number;
+  clusterTuneF1?: number;
+  clusterHeldOutF1?: number;
+  clusterOrderAgreement?: number;
 }
 
 function loadGates(): { floors: Record<string, number>; maxima: Record<string, number> } {

@@ -15,6 +15,7 @@ import { evalWcxbTextMeta } from './wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from './seeds.ts';
 import { evalExamples } from './examples.ts';
 import { dedupEvalAvailable, evalDedup } from './dedup.ts';
+import { ecbAvailable, evalCluster } from './cluster.ts';
 import { checkFloors, type EvalFigures } from './floors.ts';
 import { REPO_ROOT, loadWcxb, wcxbAvailable } from './lib.ts';
 
@@ -89,6 +90,23 @@ if (dedupEvalAvailable()) {
   figures.dedupHardNegativeCopies = d.hardNegatives.calledCopy;
 } else {
   console.warn('SKIPPED copies benchmark: ../shared/data/wcxb-dev-articles not found');
+}
+
+if (ecbAvailable()) {
+  const c = evalCluster();
+  console.log('## Stories: ECB+ dev (B-cubed against subtopic; no dates; topics 1–20 tuned on, 21–35 held out)');
+  for (const [name, part] of [['tuning', c.tune], ['held-out', c.heldOut]] as const) {
+    const b = (x: { precision: number; recall: number; f1: number }) => `P ${f(x.precision)} R ${f(x.recall)} F1 ${f(x.f1)}`;
+    console.log(`  ${name.padEnd(9)} ${part.docs} docs, ${part.subtopics} events → ${part.stories} stories: ${b(part.ours)}`);
+    console.log(`            baselines: all singletons ${b(part.singletons)}; one story per topic ${b(part.perTopic)}`);
+    console.log(`            order agreement over 5 shuffles: batch ${f(part.batchOrderAgreement)}, online ${f(part.onlineOrderAgreement)}`);
+  }
+  console.log();
+  figures.clusterTuneF1 = c.tune.ours.f1;
+  figures.clusterHeldOutF1 = c.heldOut.ours.f1;
+  figures.clusterOrderAgreement = Math.min(c.tune.batchOrderAgreement, c.heldOut.batchOrderAgreement);
+} else {
+  console.warn('SKIPPED stories: ../shared/data/ecbplus-dev not found');
 }
 
 const outDir = join(REPO_ROOT, 'eval', 'out');

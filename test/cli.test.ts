@@ -247,3 +247,9 @@ test('runCli dedup and run: a page and its republication with site chrome are on
   assert.equal(doc.copies.groups.length, 1);
   assert.match(runIO.err(), /2 pages: 2 articles/);
 });
+
+test('parseArgs: cluster takes inputs and json or md', () => {
+  const c = parseArgs(['cluster', 'pages/', '--format', 'md']);
+  assert.ok(c.kind === 'cluster' && c.format === 'md' && c.inputs[0] === 'pages/');
+  assert.equal(parseArgs(['cluster', 'pages/', '--format', 'jsonl']).kind, 'usage-error');
+});

@@ -11,6 +11,7 @@ import { evalWcxbTextMeta } from '../eval/wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from '../eval/seeds.ts';
 import { checkFloors, loadFloors, type EvalFigures } from '../eval/floors.ts';
 import { dedupEvalAvailable, evalDedup } from '../eval/dedup.ts';
+import { ecbAvailable, evalCluster } from '../eval/cluster.ts';
 import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
 
 test('floors file pins every gated figure', () => {
@@ -67,5 +68,23 @@ test('copy detection on the generated benchmark stays above its floors, with no 
   }
   console.log(`copy figures: ${JSON.stringify(figures)}`);
   assert.ok(d.hardNegatives.pairs >= 100, 'the benchmark holds hard negatives');
+  assert.deepEqual(checkFloors(figures), []);
+});
+
+test('story clustering on ECB+ stays above its floors, on tuning and held-out topics, whatever the input order', (t) => {
+  if (!ecbAvailable()) {
+    console.warn('SKIPPED: ../shared/data/ecbplus-dev not found — the clustering floors are NOT checked');
+    t.skip('../shared/data/ecbplus-dev not found');
+    return;
+  }
+  const c = evalCluster();
+  const figures: EvalFigures = {
+    clusterTuneF1: c.tune.ours.f1,
+    clusterHeldOutF1: c.heldOut.ours.f1,
+    clusterOrderAgreement: Math.min(c.tune.batchOrderAgreement, c.heldOut.batchOrderAgreement),
+  };
+  console.log(`cluster figures: ${JSON.stringify(figures)}`);
+  // The clustering must beat both trivial baselines by a wide margin, not only its floor.
+  assert.ok(c.heldOut.ours.f1 > c.heldOut.perTopic.f1 + 0.1, 'held-out F1 is well above one-story-per-topic');
   assert.deepEqual(checkFloors(figures), []);
 });

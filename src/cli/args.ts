@@ -14,6 +14,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const DEDUP_FORMATS = ['json', 'jsonl', 'md'] as const;
 export type DedupFormat = (typeof DEDUP_FORMATS)[number];
 export const RUN_FORMATS = ['json', 'md'] as const;
+export const CLUSTER_FORMATS = ['json', 'md'] as const;
+export type ClusterFormat = (typeof CLUSTER_FORMATS)[number];
 export type RunFormat = (typeof RUN_FORMATS)[number];
 
 /** The examples bundled with the package, found from this file so `start` works from any directory. */
@@ -24,6 +26,7 @@ export type CliCommand =
   | { kind: 'start'; examplesDir: string; maxBytes: number; storeDir: string | null }
   | { kind: 'dedup'; inputs: string[]; format: DedupFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'run'; inputs: string[]; format: RunFormat; maxBytes: number; storeDir: string | null }
+  | { kind: 'cluster'; inputs: string[]; format: ClusterFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'schema' }
   /** --help, --version: text for stdout, exit 0. */
   | { kind: 'info'; text: string }
@@ -99,8 +102,20 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     });
 
   program
+    .command('cluster')
+    .description('extract, group copies, then cluster the articles into stories (with inferred dates for undated members)')
+    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(CLUSTER_FORMATS).default('json'))
+    .addOption(maxBytesOption())
+    .addOption(storeOption())
+    .option('--no-store', 'do not save the results')
+    .action((inputs: string[], opts: { format: ClusterFormat; maxBytes: number; store: string | false }) => {
+      command = { kind: 'cluster', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
+    });
+
+  program
     .command('run')
-    .description('every stage that exists, one document: articles, copies (and later stories)')
+    .description('every stage that exists, one document: articles, copies and stories')
     .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
     .addOption(new Option('--format <format>', 'output format').choices(RUN_FORMATS).default('json'))
     .addOption(maxBytesOption())

@@ -4,7 +4,7 @@
  */
 import type { Article, CopyGroup, ExtractResult } from '../records/index.ts';
 import type { PipelineRun, RunSummary } from '../pipeline/index.ts';
-import type { DedupFormat, OutputFormat, RunFormat } from './args.ts';
+import type { ClusterFormat, DedupFormat, OutputFormat, RunFormat } from './args.ts';
 
 /** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
 export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
@@ -163,6 +163,29 @@ function copiesMarkdown(run: PipelineRun, articles: readonly Article[]): string 
 
 /** What `run` prints: one document with every stage that exists. */
 export function formatRunDocument(run: PipelineRun, format: RunFormat): string {
-  if (format === 'md') return formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md');
-  return JSON.stringify({ articles: run.results, copies: run.copies, independentSources: run.sources, summary: run.summary }, null, 2) + '\n';
+  if (format === 'md') return formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md');
+  return (
+    JSON.stringify({ articles: run.results, copies: run.copies, independentSources: run.sources, stories: run.stories, summary: run.summary }, null, 2) + '\n'
+  );
+}
+
+/** What `cluster` prints: the stories, biggest first in md, as records in json. */
+export function formatStories(run: PipelineRun, format: ClusterFormat): string {
+  if (format === 'json') return JSON.stringify({ stories: run.stories }, null, 2) + '\n';
+  const byId = new Map(articlesOf(run.results).map((a) => [a.id, a]));
+  const stories = [...run.stories].sort((a, b) => b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1));
+  const lines = [`## Stories: ${plural(stories.length, 'story')}`, ''];
+  for (const s of stories) {
+    const span = s.firstSeen ? (s.lastSeen && s.lastSeen !== s.firstSeen ? `${s.firstSeen} → ${s.lastSeen}` : s.firstSeen) : 'undated';
+    lines.push(`### ${s.title ?? '(untitled)'}`, `${plural(s.articles.length, 'article')}, ${span}; ${s.entities.slice(0, 6).map((e) => e.name).join(', ')}`, '');
+    for (const m of s.members) {
+      const a = byId.get(m.id);
+      const why = m.relation === 'joined' ? ` — joined at ${m.score.toFixed(2)} on ${m.evidence.slice(0, 3).map((e) => e.value).join(', ')}` : ` — ${m.relation}`;
+      const inferred = s.dates.find((d) => d.id === m.id);
+      const date = m.published ?? (inferred ? `${inferred.date} (inferred from “${inferred.evidence[0]?.phrase ?? ''}”)` : 'undated');
+      lines.push(`- ${a?.title ?? m.id} · ${a?.outlet ?? a?.source ?? ''} · ${date}${why}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
 }

@@ -14,7 +14,7 @@ import { runExtract, runPipeline, type ExtractRun, type PipelineRun, type RunPro
 import { ExtractResult } from '../records/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
-import { formatCopies, formatOverview, formatResults, formatRunDocument, formatSummary } from './format.ts';
+import { formatCopies, formatOverview, formatResults, formatRunDocument, formatStories, formatSummary } from './format.ts';
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
@@ -51,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'extract':
       case 'start':
       case 'dedup':
+      case 'cluster':
       case 'run':
         return await runPages(command, io);
     }
@@ -60,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' | 'dedup' | 'run' }>, io: CliIO): Promise<number> {
+async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' | 'dedup' | 'cluster' | 'run' }>, io: CliIO): Promise<number> {
   const log = (line: string) => io.stderr.write(line + '\n');
   // The bundled examples are found by absolute path; sources read better relative to where you stand.
   const examples = command.kind === 'start' ? relative(process.cwd(), command.examplesDir) : '';
@@ -95,9 +96,12 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start'
     io.stdout.write(formatResults(run.results, command.kind === 'extract' ? command.format : 'jsonl'));
     io.stderr.write(summary);
   } else if (command.kind === 'start') {
-    io.stdout.write(formatOverview(run.results) + '\n' + formatCopies(run, 'md') + '\n' + summary);
+    io.stdout.write(formatOverview(run.results) + '\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md') + '\n' + summary);
   } else if (command.kind === 'dedup') {
     io.stdout.write(formatCopies(run, command.format));
+    io.stderr.write(summary);
+  } else if (command.kind === 'cluster') {
+    io.stdout.write(formatStories(run, command.format));
     io.stderr.write(summary);
   } else {
     io.stdout.write(formatRunDocument(run, command.kind === 'run' ? command.format : 'json'));

@@ -6,7 +6,8 @@
  *   2. template    (src/extract)  cross-page evidence of site chrome in text dumps
  *   3. extract     (src/extract)  RawPage → Article, or ExtractFailure
  *   4. dedup       (src/dedup)    Article[] → copy relations, copy groups, propagated sources
- *   (later: cluster → brief)
+ *   5. cluster     (src/cluster)  Article[] + copy groups → Story[], with inferred dates
+ *   (later: brief)
  *
  * Every input item yields exactly one result, in input order: ingest refusals become ExtractFailure
  * records, so a run's results can be counted, stored and reported as one list.
@@ -16,7 +17,8 @@ import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type Extr
 import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 import { dedupArticles, independentSources, type IndependentSource } from '../dedup/index.ts';
-import type { Article, DedupResult } from '../records/index.ts';
+import { clusterArticles } from '../cluster/index.ts';
+import type { Article, DedupResult, Story } from '../records/index.ts';
 
 export interface RunProgress {
   /** Results finished so far. */
@@ -136,26 +138,27 @@ export interface PipelineRun extends ExtractRun {
   copies: DedupResult;
   /** Independent sources among the run's articles: a copy group or a wire counts once. */
   sources: { count: number; sources: IndependentSource[] };
+  stories: Story[];
 }
 
-/** Stage 4 over a run's results: failures have no body and take no part. */
-export function dedupStage(results: readonly ExtractResult[]): Pick<PipelineRun, 'copies' | 'sources'> {
+/** Stages 4 and 5 over a run's results: failures have no body and take no part. */
+export function storyStages(results: readonly ExtractResult[]): Pick<PipelineRun, 'copies' | 'sources' | 'stories'> {
   const articles = results.filter((r): r is Article => r.ok);
   const copies = dedupArticles(articles);
-  return { copies, sources: independentSources(articles, copies) };
+  return { copies, sources: independentSources(articles, copies), stories: clusterArticles(articles, copies) };
 }
 
 /**
- * All stages that exist, in order: ingest items → template evidence → extract → dedup.
+ * All stages that exist, in order: ingest items → template evidence → extract → dedup → cluster.
  *
  * @example
  *   const run = await runPipeline(readInputs(['pages/']));
- *   console.log(run.copies.groups.length, 'copy groups;', run.sources.count, 'independent sources');
+ *   console.log(run.copies.groups.length, 'copy groups;', run.stories.length, 'stories');
  */
 export async function runPipeline(
   items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
   options: RunOptions = DEFAULT_RUN_OPTIONS,
 ): Promise<PipelineRun> {
   const extracted = await runExtract(items, options);
-  return { ...extracted, ...dedupStage(extracted.results) };
+  return { ...extracted, ...storyStages(extracted.results) };
 }
