@@ -228,6 +228,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('{ ' + names.map((n, i) => `${n}: ${w[i]!.toFixed(2)}`).join(', ') + ' }');
     process.exit(0);
   }
+  if (process.argv.includes('--sweep-refine')) {
+    const docs = loadEcb().filter((d) => TUNE_TOPICS(d.topic));
+    const gold = new Map(docs.map((d) => [d.article.id, d.subtopic]));
+    const arts = docs.map((d) => d.article);
+    console.log(`no refine: ${line('', bcubed(assignment(clusterArticles(arts, null, { inferDates: false, refine: false })), gold))}`);
+    for (const splitProbability of [0, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+      for (const margin of [0.1, 0.2, 0.3, 0.4, 1.1]) {
+        const b = bcubed(assignment(clusterArticles(arts, null, { inferDates: false, refine: { splitProbability, margin } })), gold);
+        console.log(`split ${splitProbability} margin ${margin}: ${line('', b)}`);
+      }
+    }
+    process.exit(0);
+  }
   if (process.argv.includes('--sweep')) {
     const docs = loadEcb().filter((d) => TUNE_TOPICS(d.topic));
     const gold = new Map(docs.map((d) => [d.article.id, d.subtopic]));

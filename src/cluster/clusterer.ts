@@ -5,7 +5,7 @@
  * Pure: no I/O and no clock — stream time is the latest publication date seen.
  */
 import type { SharedEvidence } from '../records/index.ts';
-import { articleFeatures, capitalisedEntities, type EntityExtractor, type UnitFeatures } from './features.ts';
+import { articleFeatures, layerEntities, type EntityExtractor, type UnitFeatures } from './features.ts';
 
 /** One unit of clustering: an article alone, or a copy group represented by its canonical article. */
 export interface ClusterUnit {
@@ -84,6 +84,8 @@ export interface ClustererOptions {
   joinProbability?: number;
   mergeProbability?: number;
   weights?: typeof DECISION_WEIGHTS;
+  /** Keep each unit's query vectors on its record, for the batch refinement pass (memory: one copy of every unit's vectors). */
+  retainQueries?: boolean;
   /** Called with every story leaving the window, so a stream need not hold them. */
   onEvict?: (story: StoryState) => void;
 }
@@ -105,6 +107,8 @@ export interface UnitRecord {
   evidence: SharedEvidence[];
   title: string | null;
   titleTerms: Map<string, number>;
+  /** The unit's query vectors, kept only with `retainQueries` (batch refinement re-scores units). */
+  query?: Query;
 }
 
 export interface MergeRecord {
@@ -188,13 +192,13 @@ function weighted(m: ReadonlyMap<string, number>, idf: Idf, ns: Namespace): Map<
   for (const [k, v] of m) out.set(k, v * idf.get(ns, k));
   return out;
 }
-function norm(m: ReadonlyMap<string, number>): number {
+export function norm(m: ReadonlyMap<string, number>): number {
   let s = 0;
   for (const v of m.values()) s += v * v;
   return Math.sqrt(s);
 }
 /** Cosine of a weighted query vector against a centroid (norms given). */
-function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: ReadonlyMap<string, number>, cNorm: number): number {
+export function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: ReadonlyMap<string, number>, cNorm: number): number {
   if (qNorm === 0 || cNorm === 0) return 0;
   let dot = 0;
   if (q.size <= c.size) {
@@ -210,7 +214,7 @@ function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: ReadonlyMap<st
   }
   return dot / (qNorm * cNorm);
 }
-function addScaled(into: Map<string, number>, from: ReadonlyMap<string, number>, scale: number): void {
+export function addScaled(into: Map<string, number>, from: ReadonlyMap<string, number>, scale: number): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v * scale);
 }
 function topKeys(m: ReadonlyMap<string, number>, k: number): string[] {
@@ -218,7 +222,7 @@ function topKeys(m: ReadonlyMap<string, number>, k: number): string[] {
   arr.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return arr.slice(0, k).map((x) => x[0]);
 }
-function prune(m: Map<string, number>): void {
+export function prune(m: Map<string, number>): void {
   if (m.size <= CENTROID_CAP) return;
   const keep = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_KEEP);
   m.clear();
@@ -266,12 +270,13 @@ export class StoryClusterer {
 
   constructor(options: ClustererOptions = {}) {
     this.opts = {
-      entities: options.entities ?? capitalisedEntities,
+      entities: options.entities ?? layerEntities,
       windowDays: options.windowDays ?? DEFAULT_WINDOW_DAYS,
       windowUnits: options.windowUnits ?? DEFAULT_WINDOW_UNITS,
       joinProbability: options.joinProbability ?? JOIN_PROBABILITY,
       mergeProbability: options.mergeProbability ?? MERGE_PROBABILITY,
       weights: options.weights ?? DECISION_WEIGHTS,
+      retainQueries: options.retainQueries ?? false,
       onEvict: options.onEvict,
     };
   }
@@ -284,6 +289,11 @@ export class StoryClusterer {
   /** Counts a unit's terms into the IDF without clustering it: a batch primes IDF with all its units first. */
   observe(f: UnitFeatures): void {
     this.idf.observe(f);
+  }
+
+  /** The join probability threshold in use. */
+  get joinThreshold(): number {
+    return this.opts.joinProbability;
   }
 
   get liveStories(): number {
@@ -359,7 +369,8 @@ export class StoryClusterer {
     };
   }
 
-  private probability(p: PairFeatures): number {
+  /** The decision's join probability for a pair. */
+  probability(p: PairFeatures): number {
     const w = this.opts.weights;
     let z = w.bias + w.text * p.text + w.entity * p.entity + w.title * p.title + w.number * p.number + w.size * p.size;
     if (p.gapDays !== null) z -= TIME_DECAY_PER_DAY * Math.max(0, p.gapDays - TIME_GRACE_DAYS);
@@ -393,7 +404,8 @@ export class StoryClusterer {
     return out.sort((a, b) => b.probability - a.probability || a.story.num - b.story.num);
   }
 
-  private evidence(q: Query, s: StoryState): SharedEvidence[] {
+  /** The strongest shared evidence between a unit's query and a story. */
+  evidence(q: Query, s: StoryState): SharedEvidence[] {
     const out: SharedEvidence[] = [];
     for (const [k, v] of q.ents) {
       const w = s.entities.get(k);
@@ -450,7 +462,9 @@ export class StoryClusterer {
     }
     s.lastSeq = this.seq;
     s.norms = null;
-    s.units.push({ id: unit.id, members: unit.members, relation, score, evidence, title: unit.title, titleTerms: q.title });
+    const rec: UnitRecord = { id: unit.id, members: unit.members, relation, score, evidence, title: unit.title, titleTerms: q.title };
+    if (this.opts.retainQueries) rec.query = q;
+    s.units.push(rec);
   }
 
   /** Folds the smaller story into the larger; the absorbed story's name is recorded on the survivor. */

@@ -4,11 +4,15 @@
  * stream by the clusterer).
  */
 
+import { extractEntities } from '../entities/index.ts';
+
 /** A named entity as the entity layer gives it: `key` is the spelling-variant-merged identity. */
 export interface EntityLike {
   key: string;
   name: string;
   mentions?: number;
+  /** 'person' | 'place' | 'organization' when known: conflicting places are evidence against a match. */
+  kind?: string;
 }
 
 /** Pluggable entity extractor: `extractEntities` from src/entities fits this shape. */
@@ -130,6 +134,25 @@ export const capitalisedEntities: EntityExtractor = ({ title, paragraphs }) => {
   return [...counts.values()];
 };
 
+/**
+ * The default entity source: src/entities' `extractEntities`, with keys namespaced by kind. People are
+ * keyed by surname with spelling variants folded; when the name carries a first name its initial is
+ * added to the key, so "Tara Reid" and "Harry Reid" do not match on "reid" alone (a surname-only mention
+ * keeps the bare key: the entity layer already folds an article's "Reid" onto its full name).
+ */
+export const layerEntities: EntityExtractor = (article) => {
+  const out: EntityLike[] = [];
+  for (const e of extractEntities({ title: article.title, paragraphs: article.paragraphs as string[] })) {
+    let key = e.kind[0] + ':' + e.key;
+    if (e.kind === 'person') {
+      const sp = e.name.indexOf(' ');
+      if (sp > 0) key += '/' + e.name[0]!.toLowerCase();
+    }
+    out.push({ key, name: e.name, mentions: e.mentions, kind: e.kind });
+  }
+  return out;
+};
+
 function bump(m: Map<string, number>, k: string, w: number): void {
   m.set(k, (m.get(k) ?? 0) + w);
 }
@@ -147,7 +170,7 @@ export function sentences(text: string): string[] {
  *   const f = articleFeatures({ title: 'Quake hits Chile', paragraphs: ['A magnitude 8.8 quake…'] });
  *   f.terms.get('quake'); // 3 (title) + 2 (lead)
  */
-export function articleFeatures(article: { title: string | null; paragraphs: readonly string[] }, extractor: EntityExtractor = capitalisedEntities): UnitFeatures {
+export function articleFeatures(article: { title: string | null; paragraphs: readonly string[] }, extractor: EntityExtractor = layerEntities): UnitFeatures {
   const terms = new Map<string, number>();
   const title = new Map<string, number>();
   const numbers = new Set<string>();

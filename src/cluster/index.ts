@@ -8,17 +8,21 @@
 import type { Article, DedupResult, Story, StoryMember } from '../records/index.ts';
 import { StoryClusterer, memberOrder, storyKey, type ClustererOptions, type ClusterUnit, type StoryState } from './clusterer.ts';
 import { inferStoryDates, type DatedText } from './dates.ts';
+import { refineStories, type RefineOptions } from './refine.ts';
 
 export { StoryClusterer, storyKey, dayOf, dateOfDay, DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, DEFAULT_WINDOW_DAYS } from './clusterer.ts';
 export type { ClusterUnit, ClustererOptions, StoryState, PairFeatures, Candidate, DecisionHook } from './clusterer.ts';
+export { refineStories, REASSIGN_MARGIN, REFINE_ROUNDS, SPLIT_PROBABILITY, type RefineOptions } from './refine.ts';
 export { inferStoryDates, inferDate, temporalReferences, type DatedText, type TemporalReference } from './dates.ts';
-export { articleFeatures, capitalisedEntities, type EntityExtractor, type EntityLike } from './features.ts';
+export { articleFeatures, capitalisedEntities, layerEntities, type EntityExtractor, type EntityLike } from './features.ts';
 
 export type ClusterArticle = Pick<Article, 'id' | 'title' | 'paragraphs' | 'published'>;
 
 export interface ClusterOptions extends ClustererOptions {
   /** Infer publication dates for undated members (default true). */
   inferDates?: boolean;
+  /** Batch refinement after the online pass (split check, then reassignment); default on, `false` for the raw online result. */
+  refine?: boolean | RefineOptions;
 }
 
 /**
@@ -58,12 +62,15 @@ export function buildUnits(articles: readonly ClusterArticle[], copies: Pick<Ded
  */
 export function clusterArticles(articles: readonly ClusterArticle[], copies: Pick<DedupResult, 'groups'> | null, options: ClusterOptions = {}): Story[] {
   const units = buildUnits(articles, copies);
-  const clusterer = new StoryClusterer({ ...options, onEvict: undefined });
+  const refine = options.refine ?? true;
+  const clusterer = new StoryClusterer({ ...options, onEvict: undefined, retainQueries: refine !== false });
   const features = units.map((u) => clusterer.features(u));
   for (const f of features) clusterer.observe(f);
   units.forEach((u, i) => clusterer.add(u, { features: features[i], observed: true }));
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stories = clusterer.stories().map((s) => toStory(s, clusterer, options.inferDates === false ? null : byId));
+  let states = clusterer.stories();
+  if (refine !== false) states = refineStories(clusterer, states, refine === true ? {} : refine);
+  const stories = states.map((s) => toStory(s, clusterer, options.inferDates === false ? null : byId));
   return stories.sort((a, b) => ((a.firstSeen ?? '\uffff') < (b.firstSeen ?? '\uffff') ? -1 : (a.firstSeen ?? '\uffff') > (b.firstSeen ?? '\uffff') ? 1 : a.id < b.id ? -1 : 1));
 }
 
