@@ -1,14 +1,14 @@
 /**
  * Speed of the entity layer, and its agreement with a full compromise parse, on the ECB+ dev docs.
- * Run: node --import tsx src/entities/measure.ts [../shared/data/ecbplus-dev/docs.jsonl] [compromise sample size]
+ * Run: node --import tsx bench/entities.ts [../shared/data/ecbplus-dev/docs.jsonl] [compromise sample size]
  * Prints CPU ms per article for extractEntities, for compromise people()/places()/organizations() on a
  * sample, and how many of compromise's cleaned names this layer also finds (and the reverse).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { entityKey, extractEntities, type EntityKind } from './index.ts';
+import { entityKey, extractEntities, type EntityKind } from '../src/entities/index.ts';
 
-const path = process.argv[2] || new URL('../../../shared/data/ecbplus-dev/docs.jsonl', import.meta.url).pathname;
+const path = process.argv[2] || new URL('../../shared/data/ecbplus-dev/docs.jsonl', import.meta.url).pathname;
 const sample = Number(process.argv[3] ?? 150);
 if (!existsSync(path)) {
   console.error(`measure: ${path} not found`);
