@@ -5,11 +5,15 @@
  *
  * A synthetic dated stream from a seeded PRNG, generated on the fly (nothing is held but the
  * clusterer): K articles per simulated day (default 20,000, so 1M articles span 50 days). Stories are
- * planted: each day K/8 new stories start, each with 6 made-up capitalised names and 15 topic words
- * of its own, and live 1–4 days; an article picks a live story (recent ones more often), takes a
- * title of 3 story words and 3 background words, and a body of 120–360 words (3–8 paragraphs) where
- * one word in five is the story's (a name one time in three) and the rest is drawn from a 50,000-word
- * Zipf background vocabulary (s ≈ 1, as news text). Articles arrive in date order, unit by unit,
+ * planted: each day K/8 new stories start and live 1–4 days, each with 2–3 people ("Firstname
+ * Lastname" drawn from seeded lists of 60 first names and 80 surnames, so people recur across stories),
+ * 1–2 places with a cue ("in Port Sanvel", "near Mount Velra", "Karo City"), one organisation ("Velra
+ * Ministry", "the Rokai Council"), 12 topic words and 2 numbers of its own. An article picks a live story
+ * (recent ones more often); its title is two topic words, a person's surname and a place reference among
+ * background words; its body is 3–8 paragraphs of 1–3 sentences, each "The" + 8–20 words where one in
+ * five is the story's (topic word 13%, "Firstname Lastname said" 3%, place 2%, organisation 1%, number
+ * 1%) and the rest is drawn from a 50,000-word Zipf background vocabulary (s ≈ 1, as news text).
+ * Articles arrive in date order, unit by unit,
  * through StoryClusterer.add (features + candidate retrieval + scoring + insert); stories leave the
  * index after the window (default 7 days) through onEvict, where B-cubed counts against the planted
  * stories are taken and the story dropped. Only add() is timed (wall and CPU).
@@ -54,11 +58,30 @@ function made(i: number, salt: number): string {
   } while (x > 0);
   return w;
 }
+const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+
+/**
+ * People are "Firstname Lastname" from these lists (common given names and surnames across languages,
+ * hand-written for the bench): 60 × 80 = 4,800 distinct people, so unrelated stories do share a person
+ * now and then, as in news.
+ */
+const FIRST = 'James Maria Anna John Elena David Sofia Peter Laura Michael Olga Thomas Sarah Daniel Irina Robert Emma Andrei Julia Paul Fatima Ahmed Yuki Carlos Lucia Marco Nadia Ivan Hannah Omar Grace Pedro Alice Viktor Chen Amira Jonas Leila Samuel Nina Lars Rosa Hugo Clara Felix Mina Tomas Eva Diego Ines Karl Lena Rafael Zofia Mark Helen Sergei Ana Pavel Marta'.split(' ');
+const LAST = 'Kowalski Moreau Schneider Rossi Novak Petrov Lindqvist Haddad Tanaka Okafor Fischer Santos Jensen Kovacs Horvat Murphy Brennan Dubois Weber Costa Nilsson Ivanova Rahman Silva Meyer Larsen Bauer Marino Wright Keller Romero Hoffmann Garcia Sokolov Nakamura Mensah Walsh Berger Ferreira Dahl Kaplan Becker Lehmann Popescu Varga Mendes Ortiz Sato Hughes Kramer Andersen Morales Vogel Lopez Wagner Rinaldi Barros Hansen Klein Duarte Castillo Pereira Ward Fleming Holm Stein Abbott Carver Dunn Ellis Fox Gray Hale Irwin Judd Kemp Lowe Marsh'.split(' ');
+/** Place-name cues: a made-up stem needs one to read as a place ("in Karvik", "Port Elden", "Mount Velra"). */
+const PLACE_FORMS: ((stem: string) => string)[] = [(x) => `Port ${x}`, (x) => `Mount ${x}`, (x) => `${x} City`, (x) => `Lake ${x}`, (x) => `${x}`];
+/** Organisation heads: "the Karvik Council", "Velra Ministry of Health". */
+const ORG_FORMS: ((stem: string) => string)[] = [(x) => `${x} Ministry`, (x) => `the ${x} Council`, (x) => `${x} Holdings`, (x) => `the ${x} Workers Union`, (x) => `${x} University`];
+const VERBS = ['said', 'told reporters', 'announced', 'confirmed', 'warned', 'added'];
 
 interface Planted {
   id: number;
-  names: string[];
+  people: string[];
+  places: string[];
+  /** Place phrases as they read inside a sentence: "in Karvik", "near Port Elden". */
+  placeRefs: string[];
+  orgs: string[];
   words: string[];
+  numbers: string[];
   until: number;
 }
 
@@ -91,19 +114,40 @@ class Stream {
     return this.words[lo]!;
   }
 
+  private pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.rand() * xs.length)]!;
+  }
+
   private newDay(day: number): void {
     this.day = day;
     this.live = this.live.filter((s) => s.until >= day);
     const fresh = Math.max(1, Math.round(this.perDay / 8));
     for (let i = 0; i < fresh; i++) {
       const id = this.nextStory++;
-      const names = Array.from({ length: 6 }, (_, k) => {
-        const n = made(id * 6 + k, 101);
-        return n[0]!.toUpperCase() + n.slice(1);
-      });
-      const words = Array.from({ length: 15 }, (_, k) => made(id * 15 + k, 977) + 'x');
-      this.live.push({ id, names, words, until: day + 1 + Math.floor(this.rand() * 4) });
+      const people = Array.from({ length: 2 + Math.floor(this.rand() * 2) }, () => `${this.pick(FIRST)} ${this.pick(LAST)}`);
+      const places = Array.from({ length: 1 + Math.floor(this.rand() * 2) }, (_, k) => this.pick(PLACE_FORMS)(cap(made(id * 3 + k, 101))));
+      const placeRefs = places.map((p, k) => (k === 0 ? `in ${p}` : `near ${p}`));
+      const orgs = [this.pick(ORG_FORMS)(cap(made(id, 4409)))];
+      const words = Array.from({ length: 12 }, (_, k) => made(id * 12 + k, 977) + 'x');
+      const numbers = [String(10 + Math.floor(this.rand() * 990)), String(1000 + Math.floor(this.rand() * 90_000))];
+      this.live.push({ id, people, places, placeRefs, orgs, words, numbers, until: day + 1 + Math.floor(this.rand() * 4) });
     }
+  }
+
+  /** One sentence: "The" + 8–20 words, one in five the story's (a name, place, organisation or number among them). */
+  private sentence(s: Planted): string {
+    const len = 8 + Math.floor(this.rand() * 13);
+    const ws = ['The'];
+    for (let k = 0; k < len; k++) {
+      const u = this.rand();
+      if (u < 0.13) ws.push(this.pick(s.words));
+      else if (u < 0.16) ws.push(this.pick(s.people), this.pick(VERBS));
+      else if (u < 0.18) ws.push(this.pick(s.placeRefs));
+      else if (u < 0.19) ws.push(this.pick(s.orgs));
+      else if (u < 0.2) ws.push(this.pick(s.numbers));
+      else ws.push(this.background());
+    }
+    return ws.join(' ') + '.';
   }
 
   next(i: number): { id: string; title: string; paragraphs: string[]; published: string; story: number } {
@@ -113,20 +157,15 @@ class Stream {
     const r = this.rand();
     const s = this.live[this.live.length - 1 - Math.floor(r * r * this.live.length)]!;
     this.goldSize.set(s.id, (this.goldSize.get(s.id) ?? 0) + 1);
-    const pick = <T>(xs: T[]) => xs[Math.floor(this.rand() * xs.length)]!;
-    const title = [pick(s.words), pick(s.names), this.background(), pick(s.words), this.background(), this.background()].join(' ');
-    const n = 120 + Math.floor(this.rand() * 241);
+    const who = this.pick(s.people);
+    const title = [cap(this.pick(s.words)), this.background(), who.slice(who.indexOf(' ') + 1), this.background(), this.pick(s.words), this.pick(s.placeRefs)].join(' ');
     const paras = 3 + Math.floor(this.rand() * 6);
     const out: string[] = [];
-    let left = n;
-    for (let p = 0; p < paras && left > 0; p++) {
-      const len = p === paras - 1 ? left : Math.max(5, Math.round(n / paras));
-      const ws: string[] = [];
-      for (let k = 0; k < len && left > 0; k++, left--) {
-        const u = this.rand();
-        ws.push(u < 0.2 ? (u < 0.067 ? pick(s.names) : pick(s.words)) : this.background());
-      }
-      out.push(ws.join(' ') + '.');
+    for (let p = 0; p < paras; p++) {
+      const n = 1 + Math.floor(this.rand() * 3);
+      const ss: string[] = [];
+      for (let k = 0; k < n; k++) ss.push(this.sentence(s));
+      out.push(ss.join(' '));
     }
     const published = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
     return { id: `a${i}g${s.id}`, title, paragraphs: out, published, story: s.id };
