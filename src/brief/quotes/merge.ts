@@ -42,8 +42,12 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower case, diacritics and apostrophe styles folded: the form in which wordings are compared. */
 export function foldWord(w: string): string {
+  // Most words are ASCII: the Unicode normalisation dominated the merge's profile.
+  if (ASCII_RE.test(w)) return w.toLowerCase();
   return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
 }
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /** Word tokens of a text (display form). */
 export function wordsOf(text: string): string[] {

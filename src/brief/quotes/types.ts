@@ -35,7 +35,7 @@ export type RawQuote = z.infer<typeof RawQuote>;
 /** One wording of a remark and the articles and independent sources that carry it. */
 export const QuoteVariant = z.object({
   text: z.string(),
-  parts: z.array(z.string()).min(1).describe('Verbatim spans: each occurs in every cited article up to punctuation, and verbatim in the first'),
+  parts: z.array(z.string()).min(1).describe('Verbatim spans of the first cited article; the other cited articles carry the same words up to case and punctuation'),
   articleIds: z.array(z.string()).min(1),
   sources: z.array(z.string()).min(1).describe('Independent source names; copies count once'),
 });
