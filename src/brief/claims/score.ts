@@ -32,9 +32,11 @@ const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Bo
 export function carries(p: ClaimGroup, g: GoldClaimGroup): boolean {
   const have = new Set(words(p.counts));
   if (!words(g.counts).every((w) => have.has(w))) return false;
-  return g.values.every((gv) =>
-    p.values.some((pv) => (pv.value.value ?? pv.value.low) === gv.value && gv.articleIds.every((id) => pv.articleIds.includes(id))),
-  );
+  // A gold value may be stated at several times (one entry per time in the prediction): pool its articles.
+  return g.values.every((gv) => {
+    const entries = p.values.filter((pv) => (pv.value.value ?? pv.value.low) === gv.value);
+    return entries.length > 0 && gv.articleIds.every((id) => entries.some((pv) => pv.articleIds.includes(id)));
+  });
 }
 
 /**

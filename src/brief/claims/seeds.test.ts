@@ -106,7 +106,7 @@ test('seeds: eight (NYT) vs seven (Reuters) disagree; more than 300 and 70 agree
   console.log(
     `claims seeds: disagreement recall ${score.disagreementRecall.toFixed(2)} precision ${score.disagreementPrecision.toFixed(2)} ` +
       `(gold ${score.goldDisagreements}, predicted ${score.predictedDisagreements}), label accuracy ${score.labelAccuracy.toFixed(2)}, ` +
-      `${run.claims.length} claims, ${run.groups.length} groups, ${run.msPerArticle.toFixed(2)} ms/article`,
+      `[${score.matches.filter((m) => m.predicted !== m.gold.label).map((m) => `${m.gold.counts}:${m.gold.label}→${m.predicted}`).join(", ")}] ${run.claims.length} claims, ${run.groups.length} groups, ${run.msPerArticle.toFixed(2)} ms/article`,
   );
   assert.ok(score.disagreementRecall >= 0.9, `disagreement recall ${score.disagreementRecall}`);
   assert.ok(score.disagreementPrecision >= 0.9, `disagreement precision ${score.disagreementPrecision}`);
