@@ -221,11 +221,15 @@ function readClaim(articleId: string, sentence: string, toks: readonly Token[], 
       let k = j + 1;
       if (DETERMINERS.has(toks[k]?.low ?? '')) k++;
       np = nounPhrase(toks, k);
+    } else if (m.unit === 'percent') {
+      np = nounPhrase(toks, j); // "a 9% pay rise"
     }
+    // "seeking a 9% pay rise", "offered 4.5%": the word before the figure (past an article) keys what the figure is.
+    const verbBeforeTok = DETERMINERS.has(toks[f.start - 1]?.low ?? '') ? toks[f.start - 2] : toks[f.start - 1];
     const verb = verbBeforeTok && verbBeforeTok.word && /^\p{Ll}/u.test(verbBeforeTok.text) && !STOP_WORDS.has(verbBeforeTok.low) ? verbBeforeTok.low : null;
     const what = m.unit === 'money' ? f.currency ?? 'money' : m.unit;
     const c = base();
-    c.counts = [m.unit === 'money' ? what : `${what} of`, np?.words.join(' '), verb].filter(Boolean).join(' ');
+    c.counts = [m.unit === 'money' || !ofNext ? what : `${what} of`, np?.words.join(' '), verb].filter(Boolean).join(' ');
     c.key = `${m.unit}|${np ? singular(np.head) : ''}|${verb ? stem(verb) : ''}|${m.unit === 'money' ? what : ''}`;
     c.subject = [verb, ...(np?.words.slice(0, -1).map((w) => w.toLowerCase()) ?? [])].filter((x): x is string => !!x);
     c.modifiers = np?.words.slice(0, -1).map((w) => w.toLowerCase()) ?? [];
