@@ -66,7 +66,7 @@ interface Mention {
 }
 
 interface Attribution {
-  verb: string;
+  verb: string | null;
   speaker: QuoteSpeaker;
   /** Where the attribution text lies in the paragraph (for shared-attribution joins and context). */
   from: number;
@@ -112,7 +112,7 @@ function makeSpan(p: string, start: number, inEnd: number, closed: boolean): Spa
   const part = raw.trim().replace(/[\s,;:]+$/u, '');
   if (!part) return null;
   const words = part.match(WORD_RE) ?? [];
-  const long = words.filter((w) => w.length >= 4);
+  const long = words.filter((w) => w.length >= 4 && !/^\p{N}/u.test(w));
   return {
     start,
     inStart: inStart + lead,
@@ -415,7 +415,21 @@ function attributionAfter(r: Resolver, para: number, from: number, to: number, q
   const s = text.slice(lead);
   if (!s.trim()) return null;
   const m = allVerbs(s)[0];
-  if (!m) return null;
+  if (!m) {
+    // A testimonial signed with a dash: "…" – Lucy C. / "…" — Jennifer.
+    const sig = /^[\s,]*[-–—]\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*[.,]?\s*$/u.exec(text);
+    if (!sig) return null;
+    const at = from + sig.index + sig[0].indexOf(sig[1]!);
+    const speaker = r.resolve(para, at, at + sig[1]!.length, 'first', quoteAt);
+    const name = sig[1]!.replace(/\.$/, '');
+    return {
+      verb: null,
+      speaker: speaker?.key ? speaker : { name, key: entityKey(name, 'person'), description: null },
+      from,
+      to,
+      side: 'after',
+    };
+  }
   const row = verbRow(m);
   const base = from + lead;
   if (m.index === 0 || (row.inverted && countWords(s.slice(0, m.index)) === 0)) {
@@ -510,7 +524,10 @@ export function extractQuotes(article: Pick<Article, 'id' | 'title' | 'paragraph
         continue;
       }
       if (!own) {
-        if (s.words < MIN_UNATTRIBUTED_WORDS || s.titleCase) continue;
+        // Unattributed words quoted mid-sentence ("the phrase “you get what you pay for” is …") are
+        // mentioned, not said: only a quote standing as its own sentence is a remark without a verb.
+        const standsAlone = /^[\s:—–-]*$/.test(p.slice(Math.max(sStart, prevEnd), s.start));
+        if (s.words < MIN_UNATTRIBUTED_WORDS || s.titleCase || !standsAlone) continue;
       } else if (s.words < MIN_QUOTE_WORDS && (s.titleCase || (!own.speaker.key && !own.speaker.description))) continue;
       const ctxFrom = own ? Math.min(sStart, sentStart(own.from)) : sStart;
       const ctxTo = own ? Math.max(sEnd, own.to) : sEnd;

@@ -211,3 +211,17 @@ test('scorer: recall, speaker accuracy, merge accuracy and precision', () => {
   const wrong = scoreQuotes([{ speaker: 'Kell', prefix: 'We will not leave', articles: ['a'] }], merged);
   assert.equal(wrong.speakerAccuracy, 0);
 });
+
+test('present-tense verbs, dash-signed testimonials; unattributed words quoted mid-sentence are not remarks', () => {
+  const a = article('a', [
+    'Designer Nora Pell spoke about colour.',
+    '“We are seeing green become more welcome with each passing day,” she shares.',
+    '"I own nothing like this top and I will wear it every single week." – Lucy Carr',
+    'Remember that while the phrase "you get what you pay for again and again" is often right, prices vary.',
+    'Tax tables: “Filing Season Statistics for Week Ending October 17, 2025” were published.',
+  ]);
+  const qs = extractQuotes(a);
+  assert.deepEqual(qs.map((q) => q.speaker.name), ['Nora Pell', 'Lucy Carr']);
+  assert.equal(qs[0]!.verb, 'shared');
+  assert.equal(qs[1]!.speaker.key, 'carr');
+});
