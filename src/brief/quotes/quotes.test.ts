@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, DedupResult } from '../../records/index.ts';
+import { entityKey } from '../../entities/index.ts';
 import { extractQuotes, findSpans, mergeQuotes, scoreQuotes, wordDifferences, type RawQuote } from './index.ts';
 
 function article(id: string, paragraphs: string[], over: Partial<Article> = {}): Article {
@@ -223,5 +224,5 @@ test('present-tense verbs, dash-signed testimonials; unattributed words quoted m
   const qs = extractQuotes(a);
   assert.deepEqual(qs.map((q) => q.speaker.name), ['Nora Pell', 'Lucy Carr']);
   assert.equal(qs[0]!.verb, 'shared');
-  assert.equal(qs[1]!.speaker.key, 'carr');
+  assert.equal(qs[1]!.speaker.key, entityKey('Carr', 'person'));
 });
