@@ -24,6 +24,10 @@ export interface EvalFigures {
   wcxbTextAuthorPrecision?: number;
   readabilityF1?: number;
   clusterTuneF1?: number;
+  quoteRecall?: number;
+  quoteSpeakerAccuracy?: number;
+  disagreementRecall?: number;
+  disagreementPrecision?: number;
   clusterHeldOutF1?: number;
   clusterOrderAgreement?: number;
 }
