@@ -135,6 +135,21 @@ export interface StoryState {
   alive: boolean;
   /** Centroid norms, recomputed after the story changes. */
   norms: { terms: number; entities: number; title: number; numbers: number } | null;
+  /** The centroid as vocabulary ids and weights for fast scoring; rebuilt with `norms` or when the vocabulary is compacted. */
+  packed?: PackedStory | null;
+}
+
+/** A centroid vector keyed by vocabulary id (a mirror of the string-keyed map, kept in step by absorb/merge/prune). */
+export type PackedVec = Map<number, number>;
+type PackedFlat = { ids: Int32Array; w: Float64Array };
+interface PackedStory {
+  epoch: number;
+  /** Typed-array snapshots of the four mirrors for scoring, taken when the norms are recomputed. */
+  flat?: { ids: Int32Array; w: Float64Array }[] | null;
+  terms: PackedVec;
+  entities: PackedVec;
+  title: PackedVec;
+  numbers: PackedVec;
 }
 
 const DAY_MS = 86_400_000;
@@ -155,42 +170,168 @@ export function dateOfDay(day: number): string {
  */
 export const IDF_HALVE_EVERY = 20_000;
 
-/** Incremental document frequencies over terms, entities and numbers, one table per namespace. */
+/**
+ * A vocabulary: key → integer id, with a growable typed array of document frequencies. Ids are dense so
+ * the hot paths (IDF counts, query scoring) index arrays instead of hashing strings.
+ */
+export class Vocab {
+  ids = new Map<string, number>();
+  keys: string[] = [];
+  df = new Float64Array(1024);
+  /** Entries whose frequency fell to zero at a halving: dropped at the next compaction. */
+  dead = 0;
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      if (id >= this.df.length) {
+        const next = new Float64Array(this.df.length * 2);
+        next.set(this.df);
+        this.df = next;
+      }
+    }
+    return id;
+  }
+  get size(): number {
+    return this.keys.length;
+  }
+  /** Halves every count, zeroing those under two (the forgetting of IDF_HALVE_EVERY). */
+  halve(): void {
+    const df = this.df;
+    for (let i = 0; i < this.keys.length; i++) {
+      const v = df[i]!;
+      if (v === 0) continue;
+      if (v < 2) {
+        df[i] = 0;
+        this.dead++;
+      } else df[i] = v / 2;
+    }
+  }
+  /** Drops zero-frequency entries and renumbers the rest; every id handed out before is void. */
+  compact(): void {
+    const ids = new Map<string, number>();
+    const keys: string[] = [];
+    const df = new Float64Array(Math.max(1024, this.df.length));
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.df[i] === 0) continue;
+      df[keys.length] = this.df[i]!;
+      ids.set(this.keys[i]!, keys.length);
+      keys.push(this.keys[i]!);
+    }
+    this.ids = ids;
+    this.keys = keys;
+    this.df = df;
+    this.dead = 0;
+  }
+}
+
+/**
+ * Incremental document frequencies over terms, entities and numbers, one vocabulary per namespace.
+ * `epoch` changes whenever ids are renumbered (compaction after a halving left many dead entries), so
+ * caches of ids know to rebuild.
+ */
 export class Idf {
   n = 0;
   private logN = 0;
   private sinceHalve = 0;
-  readonly tables = { t: new Map<string, number>(), e: new Map<string, number>(), n: new Map<string, number>() };
+  epoch = 0;
+  readonly vocab = { t: new Vocab(), e: new Vocab(), n: new Vocab() };
   observe(f: UnitFeatures): void {
     this.n++;
     this.logN = Math.log(this.n + 1);
-    const { t, e, n } = this.tables;
-    for (const k of f.terms.keys()) t.set(k, (t.get(k) ?? 0) + 1);
-    for (const k of f.entities.keys()) e.set(k, (e.get(k) ?? 0) + 1);
-    for (const k of f.numbers) n.set(k, (n.get(k) ?? 0) + 1);
+    const { t, e, n } = this.vocab;
+    for (const k of f.terms.keys()) t.df[t.intern(k)]! += 1;
+    for (const k of f.entities.keys()) e.df[e.intern(k)]! += 1;
+    for (const k of f.numbers) n.df[n.intern(k)]! += 1;
     if (++this.sinceHalve >= IDF_HALVE_EVERY) this.halve();
   }
   private halve(): void {
     this.sinceHalve = 0;
     this.n /= 2;
     this.logN = Math.log(this.n + 1);
-    for (const table of Object.values(this.tables)) {
-      for (const [k, v] of table) {
-        if (v < 2) table.delete(k);
-        else table.set(k, v / 2);
-      }
+    let renumber = false;
+    for (const v of Object.values(this.vocab)) {
+      v.halve();
+      if (v.dead * 2 > v.size) renumber = true;
+    }
+    if (renumber) {
+      for (const v of Object.values(this.vocab)) v.compact();
+      this.epoch++;
     }
   }
   get(ns: Namespace, key: string): number {
-    return this.logN - Math.log((this.tables[ns].get(key) ?? 0) + 1) + 1;
+    const v = this.vocab[ns];
+    const id = v.ids.get(key);
+    return this.logN - Math.log((id === undefined ? 0 : v.df[id]!) + 1) + 1;
+  }
+  /** IDF of an interned id. */
+  getId(ns: Namespace, id: number): number {
+    return this.logN - Math.log(this.vocab[ns].df[id]! + 1) + 1;
   }
 }
 type Namespace = 't' | 'e' | 'n';
 
-function weighted(m: ReadonlyMap<string, number>, idf: Idf, ns: Namespace): Map<string, number> {
+function weighted(m: ReadonlyMap<string, number>, idf: Idf, ns: Namespace): { map: Map<string, number>; ids: Int32Array } {
   const out = new Map<string, number>();
-  for (const [k, v] of m) out.set(k, v * idf.get(ns, k));
+  const ids = new Int32Array(m.size);
+  const vocab = idf.vocab[ns];
+  let i = 0;
+  for (const [k, v] of m) {
+    const id = vocab.intern(k);
+    ids[i++] = id;
+    out.set(k, v * idf.getId(ns, id));
+  }
+  return { map: out, ids };
+}
+function packVec(m: ReadonlyMap<string, number>, vocab: Vocab): PackedVec {
+  const out: PackedVec = new Map();
+  for (const [k, v] of m) out.set(vocab.intern(k), v);
   return out;
+}
+/** Dot product of a packed centroid with a dense query (ids past the dense array's end are absent from the query). */
+function denseDot(c: { ids: Int32Array; w: Float64Array }, dense: Float64Array): number {
+  const { ids, w } = c;
+  const len = dense.length;
+  let dot = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < len) dot += w[i]! * dense[id]!;
+  }
+  return dot;
+}
+function flatten(p: PackedVec): { ids: Int32Array; w: Float64Array } {
+  const ids = new Int32Array(p.size);
+  const w = new Float64Array(p.size);
+  let i = 0;
+  for (const [id, v] of p) {
+    ids[i] = id;
+    w[i++] = v;
+  }
+  return { ids, w };
+}
+/** addScaled on the id mirror: the same float operations in the same order, so both maps hold equal weights. */
+function addScaledIds(into: PackedVec, ids: Int32Array, from: ReadonlyMap<string, number>, scale: number): void {
+  let i = 0;
+  for (const v of from.values()) {
+    const id = ids[i++]!;
+    into.set(id, (into.get(id) ?? 0) + v * scale);
+  }
+}
+function addPacked(into: PackedVec, from: PackedVec): void {
+  for (const [id, v] of from) into.set(id, (into.get(id) ?? 0) + v);
+}
+/** prune() driven by the id mirror (keys compared as strings, as prune does), then applied to the string map. */
+function prunePair(m: Map<string, number>, p: PackedVec, vocab: Vocab): void {
+  if (p.size <= CENTROID_CAP) return;
+  const keys = vocab.keys;
+  const all = [...p].sort((a, b) => b[1] - a[1] || (keys[a[0]]! < keys[b[0]]! ? -1 : 1));
+  for (let i = CENTROID_KEEP; i < all.length; i++) {
+    const id = all[i]![0];
+    p.delete(id);
+    m.delete(keys[id]!);
+  }
 }
 export function norm(m: ReadonlyMap<string, number>): number {
   let s = 0;
@@ -242,6 +383,8 @@ export interface Query {
   nums: Map<string, number>;
   numsNorm: number;
   day: number | null;
+  /** Vocabulary ids of the weighted vectors (same order as the maps), valid for IDF epoch `epoch`. */
+  ids: { epoch: number; terms: Int32Array; ents: Int32Array; title: Int32Array; nums: Int32Array };
 }
 
 /**
@@ -265,6 +408,9 @@ export class StoryClusterer {
   private now: number | null = null;
   private lastEvictDay: number | null = null;
   private lastEvictSeq = 0;
+  /** The query loaded into `dense` (scoring scratch: one array per vector, indexed by vocabulary id). */
+  private loaded: Query | null = null;
+  private dense = { terms: new Float64Array(1024), title: new Float64Array(1024), ents: new Float64Array(1024), nums: new Float64Array(1024) };
   /** Counters for benchmarks: candidate stories fully scored. */
   scored = 0;
 
@@ -358,13 +504,38 @@ export class StoryClusterer {
     let gap: number | null = null;
     if (q.day !== null && s.firstDay !== null && s.lastDay !== null) gap = Math.max(0, q.day - s.lastDay, s.firstDay - q.day);
     let n = s.norms;
-    if (!n) n = s.norms = { terms: norm(s.terms), entities: norm(s.entities), title: norm(s.title), numbers: norm(s.numbers) };
+    if (!n) {
+      n = s.norms = { terms: norm(s.terms), entities: norm(s.entities), title: norm(s.title), numbers: norm(s.numbers) };
+      if (s.packed) s.packed.flat = null;
+    }
+    const size = Math.log1p(s.units.length);
+    if (q.ids.epoch !== this.idf.epoch) {
+      // A query from before the vocabulary was renumbered: score on the maps.
+      return {
+        text: cosine(q.terms, q.termsNorm, s.terms, n.terms),
+        entity: cosine(q.ents, q.entsNorm, s.entities, n.entities),
+        title: cosine(q.title, q.titleNorm, s.title, n.title),
+        number: cosine(q.nums, q.numsNorm, s.numbers, n.numbers),
+        size,
+        gapDays: gap,
+      };
+    }
+    let p = s.packed;
+    if (!p || p.epoch !== this.idf.epoch) {
+      const v = this.idf.vocab;
+      p = s.packed = { epoch: this.idf.epoch, terms: packVec(s.terms, v.t), entities: packVec(s.entities, v.e), title: packVec(s.title, v.t), numbers: packVec(s.numbers, v.n) };
+    }
+    if (!p.flat) p.flat = [flatten(p.terms), flatten(p.entities), flatten(p.title), flatten(p.numbers)];
+    const [ft, fe, fti, fn] = p.flat as [PackedFlat, PackedFlat, PackedFlat, PackedFlat];
+    this.load(q);
+    const d = this.dense;
+    const cos = (dot: number, a: number, b: number) => (a === 0 || b === 0 ? 0 : dot / (a * b));
     return {
-      text: cosine(q.terms, q.termsNorm, s.terms, n.terms),
-      entity: cosine(q.ents, q.entsNorm, s.entities, n.entities),
-      title: cosine(q.title, q.titleNorm, s.title, n.title),
-      number: cosine(q.nums, q.numsNorm, s.numbers, n.numbers),
-      size: Math.log1p(s.units.length),
+      text: cos(denseDot(ft, d.terms), q.termsNorm, n.terms),
+      entity: cos(denseDot(fe, d.ents), q.entsNorm, n.entities),
+      title: cos(denseDot(fti, d.title), q.titleNorm, n.title),
+      number: cos(denseDot(fn, d.nums), q.numsNorm, n.numbers),
+      size,
       gapDays: gap,
     };
   }
@@ -382,8 +553,59 @@ export class StoryClusterer {
     const ents = weighted(f.entities, this.idf, 'e');
     const title = weighted(f.title, this.idf, 't');
     const nums = new Map<string, number>();
-    for (const n of f.numbers) nums.set(n, this.idf.get('n', n));
-    return { f, terms, termsNorm: norm(terms), ents, entsNorm: norm(ents), title, titleNorm: norm(title), nums, numsNorm: norm(nums), day };
+    const numIds = new Int32Array(f.numbers.size);
+    let i = 0;
+    for (const n of f.numbers) {
+      const id = this.idf.vocab.n.intern(n);
+      numIds[i++] = id;
+      nums.set(n, this.idf.getId('n', id));
+    }
+    return {
+      f,
+      terms: terms.map,
+      termsNorm: norm(terms.map),
+      ents: ents.map,
+      entsNorm: norm(ents.map),
+      title: title.map,
+      titleNorm: norm(title.map),
+      nums,
+      numsNorm: norm(nums),
+      day,
+      ids: { epoch: this.idf.epoch, terms: terms.ids, ents: ents.ids, title: title.ids, nums: numIds },
+    };
+  }
+
+  /** Spreads a query's weights into dense arrays indexed by vocabulary id (the previous query's entries cleared). */
+  private load(q: Query): void {
+    if (this.loaded === q) return;
+    const prev = this.loaded;
+    const d = this.dense;
+    if (prev && prev.ids.epoch === this.idf.epoch) {
+      for (const id of prev.ids.terms) d.terms[id] = 0;
+      for (const id of prev.ids.title) d.title[id] = 0;
+      for (const id of prev.ids.ents) d.ents[id] = 0;
+      for (const id of prev.ids.nums) d.nums[id] = 0;
+    } else {
+      d.terms.fill(0);
+      d.title.fill(0);
+      d.ents.fill(0);
+      d.nums.fill(0);
+    }
+    const v = this.idf.vocab;
+    const fit = (a: Float64Array, size: number): Float64Array<ArrayBuffer> => (a.length >= size ? (a as Float64Array<ArrayBuffer>) : new Float64Array(Math.max(size, a.length * 2)));
+    d.terms = fit(d.terms, v.t.size);
+    d.title = fit(d.title, v.t.size);
+    d.ents = fit(d.ents, v.e.size);
+    d.nums = fit(d.nums, v.n.size);
+    const spread = (dense: Float64Array, ids: Int32Array, m: ReadonlyMap<string, number>) => {
+      let i = 0;
+      for (const w of m.values()) dense[ids[i++]!] = w;
+    };
+    spread(d.terms, q.ids.terms, q.terms);
+    spread(d.title, q.ids.title, q.title);
+    spread(d.ents, q.ids.ents, q.ents);
+    spread(d.nums, q.ids.nums, q.nums);
+    this.loaded = q;
   }
 
   private candidates(q: Query): Candidate[] {
@@ -436,6 +658,7 @@ export class StoryClusterer {
       merges: [],
       alive: true,
       norms: null,
+      packed: { epoch: this.idf.epoch, terms: new Map(), entities: new Map(), title: new Map(), numbers: new Map() },
     };
     this.live.add(s);
     return s;
@@ -450,10 +673,24 @@ export class StoryClusterer {
     addScaled(s.title, q.title, 1 / (q.titleNorm || 1));
     addScaled(s.numbers, q.nums, 1 / (q.numsNorm || 1));
     for (const [k, name] of f.entityNames) if (!s.entityNames.has(k)) s.entityNames.set(k, name);
-    prune(s.terms);
-    prune(s.entities);
-    prune(s.numbers);
-    prune(s.title);
+    const p = s.packed;
+    if (p && p.epoch === this.idf.epoch && q.ids.epoch === p.epoch) {
+      const v = this.idf.vocab;
+      addScaledIds(p.terms, q.ids.terms, q.terms, 1 / (q.termsNorm || 1));
+      addScaledIds(p.entities, q.ids.ents, q.ents, 1 / (q.entsNorm || 1));
+      addScaledIds(p.title, q.ids.title, q.title, 1 / (q.titleNorm || 1));
+      addScaledIds(p.numbers, q.ids.nums, q.nums, 1 / (q.numsNorm || 1));
+      prunePair(s.terms, p.terms, v.t);
+      prunePair(s.entities, p.entities, v.e);
+      prunePair(s.numbers, p.numbers, v.n);
+      prunePair(s.title, p.title, v.t);
+    } else {
+      s.packed = null;
+      prune(s.terms);
+      prune(s.entities);
+      prune(s.numbers);
+      prune(s.title);
+    }
     for (const m of unit.members) {
       const d = dayOf(m.published);
       if (d === null) continue;
@@ -475,10 +712,26 @@ export class StoryClusterer {
     addScaled(keep.title, gone.title, 1);
     addScaled(keep.numbers, gone.numbers, 1);
     for (const [k, n] of gone.entityNames) if (!keep.entityNames.has(k)) keep.entityNames.set(k, n);
-    prune(keep.terms);
-    prune(keep.entities);
-    prune(keep.numbers);
-    prune(keep.title);
+    const kp = keep.packed;
+    const gp = gone.packed;
+    if (kp && gp && kp.epoch === this.idf.epoch && gp.epoch === kp.epoch) {
+      const v = this.idf.vocab;
+      addPacked(kp.terms, gp.terms);
+      addPacked(kp.entities, gp.entities);
+      addPacked(kp.title, gp.title);
+      addPacked(kp.numbers, gp.numbers);
+      prunePair(keep.terms, kp.terms, v.t);
+      prunePair(keep.entities, kp.entities, v.e);
+      prunePair(keep.numbers, kp.numbers, v.n);
+      prunePair(keep.title, kp.title, v.t);
+    } else {
+      keep.packed = null;
+      prune(keep.terms);
+      prune(keep.entities);
+      prune(keep.numbers);
+      prune(keep.title);
+    }
+    gone.packed = null;
     if (gone.firstDay !== null && (keep.firstDay === null || gone.firstDay < keep.firstDay)) keep.firstDay = gone.firstDay;
     if (gone.lastDay !== null && (keep.lastDay === null || gone.lastDay > keep.lastDay)) keep.lastDay = gone.lastDay;
     keep.lastSeq = Math.max(keep.lastSeq, gone.lastSeq);
