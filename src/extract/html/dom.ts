@@ -16,7 +16,7 @@
  *    a third of all nodes on real pages): no reader can tell it from none. White space next to inline
  *    elements is kept, since it separates words ("<b>a</b> <i>b</i>").
  */
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer } from 'htmlparser2';
 import { Document as DhDocument, Element as DhElement, Text as DhText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode, Text } from 'domhandler';
 
@@ -206,6 +206,55 @@ class LightHandler {
   }
 }
 
+/** The next character that ends a run of plain text: a tag opens or an entity starts. */
+const TEXT_STOP_RE = /[<&]/g;
+const DQ_STOP_RE = /["&]/g;
+const SQ_STOP_RE = /['&]/g;
+
+// htmlparser2's tokenizer steps through every character in JS, calling a state function per
+// character; most characters are plain text or attribute values, where only '<', '&' or the closing
+// quote can change the state. This subclass jumps over such runs with one native regex search and
+// then hands the stopping character to the original state function, so it emits exactly the same
+// tokens. (Fields are private in the typings, hence the casts; the page is written in one piece, so
+// the buffer offset stays 0.)
+/* eslint-disable @typescript-eslint/no-explicit-any */
+class SkippingTokenizer extends (Tokenizer as any) {
+  /** On a character that is no stop: move to just before the next stop (or the end); the loop steps onto it. */
+  private skip(re: RegExp): void {
+    const self = this as any;
+    re.lastIndex = self.index + 1;
+    const m = re.exec(self.buffer);
+    self.index = (m === null ? self.buffer.length : m.index) - 1;
+  }
+
+  stateText(c: number): void {
+    if (c === 60 || c === 38) super.stateText(c);
+    else this.skip(TEXT_STOP_RE);
+  }
+
+  stateInAttributeValueDoubleQuotes(c: number): void {
+    if (c === 34 || c === 38) super.stateInAttributeValueDoubleQuotes(c);
+    else this.skip(DQ_STOP_RE);
+  }
+
+  stateInAttributeValueSingleQuotes(c: number): void {
+    if (c === 39 || c === 38) super.stateInAttributeValueSingleQuotes(c);
+    else this.skip(SQ_STOP_RE);
+  }
+
+  fastForwardTo(c: number): boolean {
+    const self = this as any;
+    const at = (self.buffer as string).indexOf(String.fromCharCode(c), self.index + 1);
+    if (at < 0) {
+      self.index = self.buffer.length - 1;
+      return false;
+    }
+    self.index = at;
+    return true;
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 /**
  * Parses an HTML page into a domhandler-shaped tree (see the file comment for what is left out).
  * Never throws on malformed or truncated markup.
@@ -216,7 +265,12 @@ class LightHandler {
  */
 export function parseHtml(html: string): Document {
   const handler = new LightHandler();
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const parser = new Parser(handler, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    Tokenizer: SkippingTokenizer as unknown as typeof Tokenizer,
+  });
   parser.end(html);
   return handler.root;
 }

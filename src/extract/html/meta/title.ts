@@ -11,8 +11,15 @@ const SEPARATOR_RE = /\s+[|–—\-·•»:~/]\s+|\s*\|\s*|\s+::\s+|:\s+/g;
 /** A site-name segment is short; a longer segment is part of the headline. Tuned on WCXB dev titles. */
 const MAX_SITE_SEGMENT_WORDS = 6;
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+const NON_ASCII_ALNUM_RE = /[^a-z0-9]+/g;
+
 /** Letters and digits only, lower-case: for comparing names across spelling and spacing. */
 export function squash(s: string): string {
+  // Most strings are ASCII, where NFKD and mark removal change nothing and \p{L}\p{N} are [a-z0-9]
+  // after lower-casing: the same result without the Unicode passes (squash runs on every short text
+  // node of a page, for the title-echo check).
+  if (ASCII_RE.test(s)) return s.toLowerCase().replace(NON_ASCII_ALNUM_RE, '');
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
