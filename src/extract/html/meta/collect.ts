@@ -120,8 +120,36 @@ function isNoiseBlock(classAndId: string): boolean {
   return false;
 }
 
+/** What an element's class and id say, as the walk reads them: the same strings recur all over a page. */
+interface ClassFacts {
+  noise: boolean;
+  chrome: boolean;
+  byline: boolean;
+}
+
+/**
+ * Class-and-id verdicts by string, kept across pages (a site's templates repeat them); cleared when
+ * full so one odd page cannot grow it without bound. 20 000 distinct strings is a few MB at most.
+ */
+const CLASS_FACTS_CACHE_MAX = 20_000;
+const classFactsCache = new Map<string, ClassFacts>();
+
+function classFacts(ci: string): ClassFacts {
+  let f = classFactsCache.get(ci);
+  if (f === undefined) {
+    f = { noise: isNoiseBlock(ci), chrome: isChromeBlock(ci), byline: BYLINE_CONTAINER_RE.test(ci) };
+    if (classFactsCache.size >= CLASS_FACTS_CACHE_MAX) classFactsCache.clear();
+    classFactsCache.set(ci, f);
+  }
+  return f;
+}
+
 /** A text that opens a byline. */
 const BY_LINE_RE = /^(?:(?:written|posted|words|story|reported|published)\s+)?by\b(?!\s+(?:the way|using|default|clicking|continuing|signing|submitting|subscribing))|^(?:author|authors|written by)\s*:/i;
+
+/** Every match of BY_LINE_RE holds one of these: a cheap test before cleaning a text node. */
+const BY_HINT_RE = /by|author/i;
+const DIGIT_RE = /\d/;
 
 /** Words that join the pieces of a byline rather than separate them. */
 const CONNECTOR_RE = /^(by|and|&|,|written by:?|posted by:?|words by:?|author:?|authors:?|by:)$/i;
@@ -197,7 +225,11 @@ function isChromeBlock(classAndId: string): boolean {
 }
 
 function classId(el: Element): string {
-  return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
+  const cls = el.attribs['class'];
+  const id = el.attribs['id'];
+  // Most elements have neither; skip building and lower-casing " " for them.
+  if (cls === undefined && id === undefined) return ' ';
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
 }
 
 /** Gather metadata facts from a parsed page in one pass. */
@@ -230,14 +262,18 @@ export function collectFacts(doc: Document): PageFacts {
         const t = node.data;
         if (inSvg || !/\S/.test(t)) continue;
         if (t.length <= MAX_DATE_TEXT_CHARS) {
-          const c = clean(t);
-          if (c.length >= 4 && /\d/.test(c)) {
+          // clean() only folds white space, so a digit or "by"/"author" is in `c` exactly when in `t`;
+          // most text nodes hold neither and are never cleaned.
+          const hasDigit = DIGIT_RE.test(t);
+          const mayBeBy = BY_HINT_RE.test(t);
+          const c = hasDigit || mayBeBy ? clean(t) : '';
+          if (hasDigit && c.length >= 4) {
             const holder = node.parent && node.parent.type === 'tag' ? (node.parent as Element) : null;
             const outer = holder?.parent && holder.parent.type === 'tag' ? (holder.parent as Element) : null;
             const hint = `${holder ? classId(holder) : ''} ${outer ? classId(outer) : ''}`;
             facts.dateTexts.push({ text: c, order: order - 1, noisy, before: clean(lastText).slice(-LABEL_CHARS), hint });
           }
-          if (c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
+          if (mayBeBy && c.length <= MAX_BYLINE_ELEMENT_CHARS && BY_LINE_RE.test(c) && node.parent && node.parent.type === 'tag') {
             const text = bylineText(node.parent as Element);
             // Only when the line opens with "By": "The Man Who Saw Seconds · by A. Writer" cites a book.
             if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
@@ -291,9 +327,10 @@ export function collectFacts(doc: Document): PageFacts {
       // A <footer> inside <article>/<main> is the article's own (date, tags, author under the post);
       // on WCXB dev reading it gained one right date, one date on an undated page (a "Last updated"
       // line) and two right authors. The site's footer sits outside.
-      const childNoisy = noisy || (name === 'footer' && !st.inArticle) || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && isNoiseBlock(ci));
+      const cf = classFacts(ci);
+      const childNoisy = noisy || (name === 'footer' && !st.inArticle) || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && cf.noise);
       if (name === 'h1' || name === 'h2') {
-        const chrome = !st.inArticle && (st.chrome || isChromeBlock(ci));
+        const chrome = !st.inArticle && (st.chrome || cf.chrome);
         const lines = headingLines(el);
         (name === 'h1' ? facts.h1s : facts.h2s).push({ text: lines.join(' '), lines, order: here, noisy: childNoisy, chrome });
       }
@@ -322,12 +359,11 @@ export function collectFacts(doc: Document): PageFacts {
           facts.microdata.push({ prop, value, name: personName, text: clean(textContent(el)), order: here, noisy: childNoisy });
         }
       }
-      const rel = (a['rel'] ?? '').toLowerCase().split(/\s+/);
-      if (name === 'a' && rel.includes('author')) {
+      if (name === 'a' && a['rel'] !== undefined && a['rel'].toLowerCase().split(/\s+/).includes('author')) {
         facts.relAuthors.push({ text: clean(textContent(el)), order: here, noisy: childNoisy });
       }
       let nowByline = inByline;
-      if (!inByline && BYLINE_CONTAINER_RE.test(ci) && name !== 'body' && name !== 'html') {
+      if (!inByline && cf.byline && name !== 'body' && name !== 'html') {
         const text = bylineText(el);
         if (text !== null && text.length > 0) {
           facts.bylineEls.push({ text, order: here, noisy: childNoisy });
@@ -335,7 +371,7 @@ export function collectFacts(doc: Document): PageFacts {
         }
       }
       const inArticle = st.inArticle || name === 'article' || name === 'main';
-      const chrome = !inArticle && (st.chrome || name === 'header' || name === 'nav' || isChromeBlock(ci));
+      const chrome = !inArticle && (st.chrome || name === 'header' || name === 'nav' || cf.chrome);
       visit(el.children, { noisy: childNoisy, inByline: nowByline, inSvg: name === 'svg', inArticle, chrome });
     }
   };
