@@ -65,6 +65,21 @@ export function countWords(text: string): number {
   return n;
 }
 
+const SPACE_RE = /\s/;
+
+/** `text.replace(/\s+/g, ' ').length`, without building the string: link text is only counted. */
+function collapsedLength(text: string): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isSpace = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE_RE.test(text[i]!);
+    if (!isSpace || !inSpace) n++;
+    inSpace = isSpace;
+  }
+  return n;
+}
+
 /**
  * Walks `root` and returns its text blocks; JSON-LD <script> elements met on the way are pushed to
  * `ldScripts` when given. Never throws on odd trees; depth is bounded by the parser.
@@ -91,7 +106,7 @@ export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null)
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
-      if (linkDepth > 0) linkParts += data.replace(/\s+/g, ' ').length;
+      if (linkDepth > 0) linkParts += collapsedLength(data);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root') {

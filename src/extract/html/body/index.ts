@@ -199,21 +199,24 @@ const ARTICLE_BODY_RATIO = 1.5;
  */
 const RETRY_MIN_GAIN = 1.2;
 
-function proseWordsOf(paragraphs: string[]): number {
+/** An attempt's body with the word count of each paragraph (its block's, counted once in collectBlocks). */
+interface Attempt {
+  result: BodyResult;
+  words: number[];
+}
+
+function proseWordsOf(words: number[]): number {
   let n = 0;
-  for (const p of paragraphs) {
-    const w = countWords(p);
-    if (w >= PROSE_MIN_WORDS) n += w;
-  }
+  for (const w of words) if (w >= PROSE_MIN_WORDS) n += w;
   return n;
 }
 
-function isWeak(r: BodyResult, articleBody: string | null): boolean {
-  const prose = proseWordsOf(r.paragraphs);
+function isWeak(a: Attempt, articleBody: string | null): boolean {
+  const prose = proseWordsOf(a.words);
   if (prose < WEAK_PROSE_WORDS) return true;
   if (articleBody !== null) {
     let words = 0;
-    for (const p of r.paragraphs) words += countWords(p);
+    for (const w of a.words) words += w;
     if (countWords(articleBody) > ARTICLE_BODY_RATIO * words) return true;
   }
   return false;
@@ -224,9 +227,9 @@ function isWeak(r: BodyResult, articleBody: string | null): boolean {
  * (word F1, the publisher's own copy of the text), else its prose words (text in paragraphs of at
  * least PROSE_MIN_WORDS words; link lists and chrome lines add nothing).
  */
-function attemptQuality(r: BodyResult, articleBody: string | null): number {
-  if (articleBody !== null) return bagF1(r.paragraphs.join(' '), articleBody);
-  return proseWordsOf(r.paragraphs);
+function attemptQuality(a: Attempt, articleBody: string | null): number {
+  if (articleBody !== null) return bagF1(a.result.paragraphs.join(' '), articleBody);
+  return proseWordsOf(a.words);
 }
 
 function bagF1(a: string, b: string): number {
@@ -344,10 +347,11 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   }
 
   /** One attempt: the body read with `best` as the container (null: no container, no body). */
-  const runAttempt = (best: Element | null): BodyResult => {
+  const runAttempt = (best: Element | null): Attempt => {
     const inBestFlags = chains.map((chain) => best !== null && chain.includes(best));
     const inBest = (i: number): boolean => inBestFlags[i]!;
     const paragraphs: string[] = [];
+    const paragraphWords: number[] = [];
     const removed: Removed[] = [];
     const headerLines: string[] = [];
     let seenProse = false;
@@ -462,18 +466,19 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
       if (b.words <= CAPTION_MAX_WORDS && !HEADING_RE.test(b.tag) && CAPTION_CREDIT_RE.test(b.text)) return drop('caption', 'text:caption');
       if (isProse(b)) seenProse = true;
       paragraphs.push(b.text);
+      paragraphWords.push(b.words);
     });
 
-    return { paragraphs, removed, headerLines };
+    return { result: { paragraphs, removed, headerLines }, words: paragraphWords };
   };
 
   // A retry that keeps both attempts and returns the better: when the first attempt is weak, the page
   // is read again without the class/id chrome tables (tags, roles and hidden elements still count),
   // so an article inside a wrapper whose name looks like chrome can win the container choice.
   const first = runAttempt(best);
-  if (!isWeak(first, articleBody)) return first;
+  if (!isWeak(first, articleBody)) return first.result;
   ({ chromeEl, chrome, best } = analyse(false));
   const second = runAttempt(best);
   if (trace) trace(`attempts: container ${attemptQuality(first, articleBody).toFixed(3)} vs no-class ${attemptQuality(second, articleBody).toFixed(3)}`, 'retry');
-  return attemptQuality(second, articleBody) > attemptQuality(first, articleBody) * RETRY_MIN_GAIN ? second : first;
+  return (attemptQuality(second, articleBody) > attemptQuality(first, articleBody) * RETRY_MIN_GAIN ? second : first).result;
 }
