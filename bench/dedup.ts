@@ -29,6 +29,12 @@ export interface DedupBenchResult {
   indexedArticles: number;
   copiesFound: number;
   copiesPlanted: number;
+  /** Planted copies whose answer is their base article or another copy of it, over planted copies. */
+  plantedRecall: number;
+  /** The same by kind of edit (a teaser under 12 words is no copy by the stage's definition and stays missed). */
+  plantedRecallByKind: Record<PlantKind, number>;
+  /** Copies called for an original article, or pointing at an unrelated article. */
+  falseCopies: number;
   candidatesPerArticle: number;
   rssTrace: { at: number; rssMb: number; indexed: number }[];
 }
@@ -44,6 +50,7 @@ function rng(seed: number): () => number {
   };
 }
 
+type PlantKind = 'exact' | 'near' | 'partial';
 const VOCAB = 50_000;
 const COPY_SHARE = 0.1;
 const RECENT = 1000;
@@ -53,8 +60,12 @@ class Generator {
   private readonly words: string[];
   /** Cumulative Zipf weights for inverse-CDF sampling. */
   private readonly cdf: Float64Array;
-  private readonly recent: string[][] = [];
+  private readonly recent: { k: number; paragraphs: string[] }[] = [];
+  private count = 0;
   planted = 0;
+  /** The last article's base (its own number for an original) and its kind of edit (null for an original). */
+  base = 0;
+  kind: PlantKind | null = null;
 
   constructor() {
     const syll = ['ka', 'ro', 'mi', 'te', 'lu', 'san', 'dor', 'vel', 'qui', 'ne', 'bra', 'tos', 'el', 'par', 'gin', 'hu'];
@@ -86,10 +97,14 @@ class Generator {
   }
 
   next(): string[] {
+    const k = this.count++;
     if (this.recent.length > 10 && this.rand() < COPY_SHARE) {
       this.planted++;
-      const base = this.recent[Math.floor(this.rand() * this.recent.length)]!;
+      const picked = this.recent[Math.floor(this.rand() * this.recent.length)]!;
+      const base = picked.paragraphs;
+      this.base = picked.k;
       const kind = this.rand();
+      this.kind = kind < 1 / 3 ? 'exact' : kind < 2 / 3 ? 'near' : 'partial';
       if (kind < 1 / 3) return base.map((p) => p.replace(/ /g, () => (this.rand() < 0.05 ? '  ' : ' ')).replace(/^/, '“') + '”');
       if (kind < 2 / 3) {
         const out = [...base];
@@ -103,6 +118,8 @@ class Generator {
       }
       return [base[0]!];
     }
+    this.base = k;
+    this.kind = null;
     const n = 80 + Math.floor(this.rand() * 321);
     const paras = 3 + Math.floor(this.rand() * 6);
     const out: string[] = [];
@@ -113,7 +130,7 @@ class Generator {
       for (let i = 0; i < len && left > 0; i++, left--) ws.push(this.word());
       if (ws.length) out.push(ws.join(' ') + '.');
     }
-    this.recent.push(out);
+    this.recent.push({ k, paragraphs: out });
     if (this.recent.length > RECENT) this.recent.shift();
     return out;
   }
@@ -137,13 +154,19 @@ export async function benchDedup(n: number, impl: string, windowDays: number | n
   let cpu = 0;
   let indexed = 0;
 
-  let add: (id: string, paragraphs: string[], time: number) => boolean;
+  // Each article's base (its own number for an original), to judge answers: 4 bytes an article.
+  const baseOf = new Int32Array(n);
+  const plantedBy: Record<PlantKind, number> = { exact: 0, near: 0, partial: 0 };
+  const foundBy: Record<PlantKind, number> = { exact: 0, near: 0, partial: 0 };
+  let falseCopies = 0;
+  /** The ids the implementation answers "copy of" with (empty when it says original). */
+  let add: (id: string, paragraphs: string[], time: number) => string[];
   if (impl === 'ours') {
     const index = new DedupIndex(windowDays ? { windowDays } : {});
     add = (id, paragraphs, time) => {
       const r = index.add({ id, paragraphs, published: null }, time);
       candidates += r.candidates;
-      return r.copyOf !== null;
+      return r.copyOf ? [r.copyOf.id] : [];
     };
     setStats = () => index.stats().articles;
   } else if (impl === 'minhash-npm') {
@@ -164,23 +187,40 @@ export async function benchDedup(n: number, impl: string, windowDays: number | n
       index.insert(id, m);
       count++;
       candidates += hits.length;
-      return hits.length > 0;
+      return hits;
     };
     setStats = () => count;
   } else throw new Error(`unknown --impl ${impl} (ours | minhash-npm)`);
 
   for (let done = 0; done < n; ) {
     const batch: string[][] = [];
-    for (let i = 0; i < BATCH && done + i < n; i++) batch.push(gen.next());
+    const kinds: (PlantKind | null)[] = [];
+    for (let i = 0; i < BATCH && done + i < n; i++) {
+      batch.push(gen.next());
+      baseOf[done + i] = gen.base;
+      kinds.push(gen.kind);
+    }
+    const answers: string[][] = [];
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < batch.length; i++) {
       const k = done + i;
-      if (add(`a${k}`, batch[i]!, windowDays ? Math.floor((k * DAY_MS) / perDay) : 0)) copies++;
+      answers.push(add(`a${k}`, batch[i]!, windowDays ? Math.floor((k * DAY_MS) / perDay) : 0));
     }
     wall += performance.now() - t0;
     const c = process.cpuUsage(c0);
     cpu += (c.user + c.system) / 1000;
+    for (let i = 0; i < batch.length; i++) {
+      const ids = answers[i]!;
+      const kind = kinds[i]!;
+      if (ids.length > 0) copies++;
+      const right = ids.some((id) => baseOf[Number(id.slice(1))] === baseOf[done + i]);
+      if (kind) {
+        plantedBy[kind]++;
+        if (right) foundBy[kind]++;
+      }
+      if (ids.length > 0 && !right) falseCopies++;
+    }
     done += batch.length;
     const rss = process.memoryUsage.rss();
     if (rss > peak) peak = rss;
@@ -202,6 +242,13 @@ export async function benchDedup(n: number, impl: string, windowDays: number | n
     indexedArticles: indexed,
     copiesFound: copies,
     copiesPlanted: gen.planted,
+    plantedRecall: Math.round(((foundBy.exact + foundBy.near + foundBy.partial) / Math.max(1, gen.planted)) * 10000) / 10000,
+    plantedRecallByKind: {
+      exact: Math.round((foundBy.exact / Math.max(1, plantedBy.exact)) * 10000) / 10000,
+      near: Math.round((foundBy.near / Math.max(1, plantedBy.near)) * 10000) / 10000,
+      partial: Math.round((foundBy.partial / Math.max(1, plantedBy.partial)) * 10000) / 10000,
+    },
+    falseCopies,
     candidatesPerArticle: Math.round((candidates / n) * 100) / 100,
     rssTrace: trace,
   };

@@ -62,7 +62,13 @@ export interface Fingerprint {
   set: Uint32Array;
   signature: MinHashSignature;
   bands: Uint32Array;
+  /**
+   * Winnowed anchors; a body of at most `winnowWindow` shingles (≤ 24 words) keeps every shingle, since
+   * its single winnowed minimum need not be what the full article selects around the same words.
+   */
   anchors: Uint32Array;
+  /** Winnowing windows the anchors stand for: 1 for a short body (all its shingles), else the anchor count. */
+  anchorWindows: number;
 }
 
 /**
@@ -75,6 +81,8 @@ export function fingerprintBody(paragraphs: readonly string[], params: Fingerpri
   const sequence = shingleSequence(tokens, params.minhash.shingleSize);
   const set = shingleSet(sequence);
   const signature = minhash(set, params.minhash);
+  const short = sequence.length <= params.winnowWindow;
+  const anchors = short ? set : winnow(sequence, params.winnowWindow);
   return {
     params,
     words: tokens.length,
@@ -83,6 +91,7 @@ export function fingerprintBody(paragraphs: readonly string[], params: Fingerpri
     set,
     signature,
     bands: set.length > 0 ? bandKeys(signature.values, params.lsh) : new Uint32Array(0),
-    anchors: winnow(sequence, params.winnowWindow),
+    anchors,
+    anchorWindows: short ? Math.min(1, set.length) : anchors.length,
   };
 }

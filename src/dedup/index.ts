@@ -9,7 +9,7 @@
  * shared run on every candidate → relation → groups.
  */
 export { dedupArticles, independentSources, buildGroups, type DedupArticle, type DedupOptions, type IndependentSource } from './groups.ts';
-export { DedupIndex, MAX_BUCKET_SCAN, type AddResult, type DedupIndexOptions } from './stream.ts';
+export { DedupIndex, MAX_BUCKET_SCAN, CROWDED_ANCHOR_BUCKET, type AddResult, type DedupIndexOptions } from './stream.ts';
 export {
   fingerprintBody,
   fingerprintParams,
