@@ -20,6 +20,7 @@
  * Prints one JSON line (the last line of stdout).
  */
 import { StoryClusterer, type StoryState } from '../src/cluster/index.ts';
+import { seededRng } from '../eval/lib.ts';
 
 export interface ClusterBenchResult {
   articles: number;
@@ -36,16 +37,6 @@ export interface ClusterBenchResult {
   rssTrace: { at: number; rssMb: number; live: number }[];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = 50_000;
 const SYLL = ['ka', 'ro', 'mi', 'te', 'lu', 'san', 'dor', 'vel', 'qui', 'ne', 'bra', 'tos', 'el', 'par', 'gin', 'hu'];
@@ -86,7 +77,7 @@ interface Planted {
 }
 
 class Stream {
-  private readonly rand = rng(7);
+  private readonly rand = seededRng(7);
   private readonly words: string[];
   private readonly cdf: Float64Array;
   private live: Planted[] = [];

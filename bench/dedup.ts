@@ -16,6 +16,7 @@
  * Prints one JSON line (the last line of stdout).
  */
 import { DedupIndex } from '../src/dedup/index.ts';
+import { seededRng } from '../eval/lib.ts';
 
 export interface DedupBenchResult {
   impl: string;
@@ -39,16 +40,6 @@ export interface DedupBenchResult {
   rssTrace: { at: number; rssMb: number; indexed: number }[];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type PlantKind = 'exact' | 'near' | 'partial';
 const VOCAB = 50_000;
@@ -56,7 +47,7 @@ const COPY_SHARE = 0.1;
 const RECENT = 1000;
 
 class Generator {
-  private readonly rand = rng(42);
+  private readonly rand = seededRng(42);
   private readonly words: string[];
   /** Cumulative Zipf weights for inverse-CDF sampling. */
   private readonly cdf: Float64Array;

@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from './lib.ts';
+import { SHARED, seededRng } from './lib.ts';
 import { StoryClusterer, buildUnits, clusterArticles, DECISION_WEIGHTS, type ClusterArticle, type PairFeatures, type StoryState } from '../src/cluster/index.ts';
 
 export const ECB_DIR = join(SHARED, 'data', 'ecbplus-dev');
@@ -89,18 +89,8 @@ function assignment(stories: { id: string; articles: string[] }[]): Map<string, 
   return m;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const r = rng(seed);
+  const r = seededRng(seed);
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));

@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CopyKind, CopyRelation } from '../src/records/index.ts';
 import { dedupArticles, type DedupArticle } from '../src/dedup/index.ts';
-import { WCXB_DIR } from './lib.ts';
+import { WCXB_DIR, seededRng } from './lib.ts';
 
 export const DEDUP_SEED = 20240601;
 
@@ -61,17 +61,6 @@ export interface DedupEval {
   msPerArticle: number;
 }
 
-/** mulberry32: a small seeded PRNG, so the benchmark is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function dedupEvalAvailable(): boolean {
   return existsSync(join(WCXB_DIR, 'ground-truth'));
@@ -110,7 +99,7 @@ const BOILERPLATE_LINES = ['Advertisement', 'Share this article', 'Read more', '
 
 /** Builds the benchmark: originals, one edited copy each, hard negatives, and the gold pairs. */
 export function buildDedupBenchmark(seed = DEDUP_SEED): { articles: DedupArticle[]; gold: Gold[]; texts: number; sameUrl: Set<string> } {
-  const rand = rng(seed);
+  const rand = seededRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const texts = loadGoldTexts().filter((t) => words(t.paragraphs) >= 40);

@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RawPage } from '../src/records/index.ts';
+import type { Article, RawPage } from '../src/records/index.ts';
+import { extract } from '../src/extract/index.ts';
 import { buildTemplateIndex, extractTextDraft } from '../src/extract/text/index.ts';
 import { REPO_ROOT, SEEDS_DIR, normTitle, wordF1 } from './lib.ts';
 
@@ -91,4 +92,24 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${s.seed} f1=${s.f1.toFixed(3)} p=${s.precision.toFixed(3)} r=${s.recall.toFixed(3)} title=${s.titleOk ? 'ok' : `WRONG (${s.title})`}`,
     );
   }
+}
+
+/**
+ * The five seeds through the real extractor, as a run over the folder would do it (template evidence
+ * over all five), keyed by their number ("000" … "004"). Throws when a seed does not extract.
+ */
+export function loadSeedArticles(): Map<string, Article> {
+  const files = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+  const pages: RawPage[] = files.map((f) => {
+    const content = readFileSync(join(SEEDS_DIR, f), 'utf8').replace(/\r\n?/g, '\n');
+    return { source: f, url: null, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length };
+  });
+  const template = buildTemplateIndex(pages);
+  const out = new Map<string, Article>();
+  for (const p of pages) {
+    const r = extract(p, template);
+    if (!r.ok) throw new Error(`seed ${p.source} did not extract: ${r.error.code}`);
+    out.set(p.source.slice(0, 3), r);
+  }
+  return out;
 }

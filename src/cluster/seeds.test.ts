@@ -5,33 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { loadSeedArticles } from '../../eval/seeds.ts';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, RawPage } from '../records/index.ts';
 import { Story } from '../records/index.ts';
-import { buildTemplateIndex, extract } from '../extract/index.ts';
 import { dedupArticles } from '../dedup/index.ts';
 import { clusterArticles, JOIN_PROBABILITY } from './index.ts';
 
 const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'seeds');
 const present = existsSync(SEEDS) && readdirSync(SEEDS).some((f) => f.endsWith('.txt'));
 
-function seedArticles(): Map<string, Article> {
-  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-  const pages: RawPage[] = files.map((f) => {
-    const content = readFileSync(join(SEEDS, f), 'utf8').replace(/\r\n?/g, '\n');
-    return { source: f, url: null, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length };
-  });
-  const template = buildTemplateIndex(pages);
-  const out = new Map<string, Article>();
-  for (const p of pages) {
-    const r = extract(p, template);
-    assert.ok(r.ok, `${p.source} should extract`);
-    out.set(p.source.slice(0, 3), r);
-  }
-  return out;
-}
 
 test('seeds: one story of five, 000/001 as one unit, dates inferred with evidence', (t) => {
   if (!present) {
@@ -39,7 +23,7 @@ test('seeds: one story of five, 000/001 as one unit, dates inferred with evidenc
     t.skip('../shared/seeds not found');
     return;
   }
-  const seeds = seedArticles();
+  const seeds = loadSeedArticles();
   const id = (n: string) => seeds.get(n)!.id;
   const articles = [...seeds.values()];
   const stories = clusterArticles(articles, dedupArticles(articles));
@@ -74,7 +58,7 @@ test('seeds: the same story whatever the input order', (t) => {
     t.skip('../shared/seeds not found');
     return;
   }
-  const articles = [...seedArticles().values()];
+  const articles = [...loadSeedArticles().values()];
   const copies = dedupArticles(articles);
   const expected = JSON.stringify(clusterArticles(articles, copies));
   for (const order of [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) assert.equal(JSON.stringify(clusterArticles(order.map((i) => articles[i]!), copies)), expected);

@@ -4,31 +4,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { loadSeedArticles } from '../../eval/seeds.ts';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, RawPage } from '../records/index.ts';
-import { buildTemplateIndex, extract } from '../extract/index.ts';
 import { dedupArticles, independentSources } from './index.ts';
 
 const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'seeds');
 const present = existsSync(SEEDS) && readdirSync(SEEDS).some((f) => f.endsWith('.txt'));
 
-function seedArticles(): Map<string, Article> {
-  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-  const pages: RawPage[] = files.map((f) => {
-    const content = readFileSync(join(SEEDS, f), 'utf8').replace(/\r\n?/g, '\n');
-    return { source: f, url: null, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length };
-  });
-  const template = buildTemplateIndex(pages);
-  const out = new Map<string, Article>();
-  for (const p of pages) {
-    const r = extract(p, template);
-    assert.ok(r.ok, `${p.source} should extract`);
-    out.set(p.source.slice(0, 3), r);
-  }
-  return out;
-}
 
 test('seeds: 000/001 one NYT group, 002–003 share material, 004 alone, 4 independent sources', (t) => {
   if (!present) {
@@ -36,7 +20,7 @@ test('seeds: 000/001 one NYT group, 002–003 share material, 004 alone, 4 indep
     t.skip('../shared/seeds not found');
     return;
   }
-  const seeds = seedArticles();
+  const seeds = loadSeedArticles();
   const id = (n: string) => seeds.get(n)!.id;
   const articles = [...seeds.values()];
   const result = dedupArticles(articles);
@@ -65,7 +49,7 @@ test('seeds: the result does not depend on input order', (t) => {
     t.skip('../shared/seeds not found');
     return;
   }
-  const articles = [...seedArticles().values()];
+  const articles = [...loadSeedArticles().values()];
   const expected = JSON.stringify(dedupArticles(articles));
   for (const order of [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [1, 0, 3, 2, 4]]) {
     assert.equal(JSON.stringify(dedupArticles(order.map((i) => articles[i]!))), expected);
