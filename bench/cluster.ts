@@ -21,6 +21,7 @@
  */
 import { StoryClusterer, type StoryState } from '../src/cluster/index.ts';
 import { seededRng } from '../eval/lib.ts';
+import { ZipfSampler } from './zipf.ts';
 
 export interface ClusterBenchResult {
   articles: number;
@@ -79,7 +80,7 @@ interface Planted {
 class Stream {
   private readonly rand = seededRng(7);
   private readonly words: string[];
-  private readonly cdf: Float64Array;
+  private readonly zipf: ZipfSampler;
   private live: Planted[] = [];
   private nextStory = 0;
   private day = -1;
@@ -87,22 +88,11 @@ class Stream {
 
   constructor(private readonly perDay: number) {
     this.words = Array.from({ length: VOCAB }, (_, i) => made(i + 1, 0));
-    this.cdf = new Float64Array(VOCAB);
-    let sum = 0;
-    for (let i = 0; i < VOCAB; i++) this.cdf[i] = sum += 1 / (i + 1);
-    for (let i = 0; i < VOCAB; i++) this.cdf[i]! /= sum;
+    this.zipf = new ZipfSampler(VOCAB, this.rand);
   }
 
   private background(): string {
-    const u = this.rand();
-    let lo = 0;
-    let hi = VOCAB - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.words[lo]!;
+    return this.words[this.zipf.next()]!;
   }
 
   private pick<T>(xs: readonly T[]): T {

@@ -17,6 +17,7 @@
  */
 import { DedupIndex } from '../src/dedup/index.ts';
 import { seededRng } from '../eval/lib.ts';
+import { ZipfSampler } from './zipf.ts';
 
 export interface DedupBenchResult {
   impl: string;
@@ -50,7 +51,7 @@ class Generator {
   private readonly rand = seededRng(42);
   private readonly words: string[];
   /** Cumulative Zipf weights for inverse-CDF sampling. */
-  private readonly cdf: Float64Array;
+  private readonly zipf: ZipfSampler;
   private readonly recent: { k: number; paragraphs: string[] }[] = [];
   private count = 0;
   planted = 0;
@@ -69,22 +70,11 @@ class Generator {
       }
       return w;
     });
-    this.cdf = new Float64Array(VOCAB);
-    let sum = 0;
-    for (let i = 0; i < VOCAB; i++) this.cdf[i] = sum += 1 / (i + 1);
-    for (let i = 0; i < VOCAB; i++) this.cdf[i]! /= sum;
+    this.zipf = new ZipfSampler(VOCAB, this.rand);
   }
 
   private word(): string {
-    const u = this.rand();
-    let lo = 0;
-    let hi = VOCAB - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.words[lo]!;
+    return this.words[this.zipf.next()]!;
   }
 
   next(): string[] {
