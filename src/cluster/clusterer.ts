@@ -644,20 +644,7 @@ export class StoryClusterer {
 
   private newStory(): StoryState {
     const s: StoryState = {
-      num: this.nextNum++,
-      units: [],
-      terms: new Map(),
-      title: new Map(),
-      entities: new Map(),
-      entityNames: new Map(),
-      numbers: new Map(),
-      firstDay: null,
-      lastDay: null,
-      lastSeq: this.seq,
-      postKeys: [],
-      merges: [],
-      alive: true,
-      norms: null,
+      ...emptyStory(this.nextNum++, this.seq),
       packed: { epoch: this.idf.epoch, terms: new Map(), entities: new Map(), title: new Map(), numbers: new Map() },
     };
     this.live.add(s);
@@ -803,4 +790,24 @@ export function memberOrder(a: { id: string; published: string | null }, b: { id
   const db = b.published ?? '\uffff';
   if (da !== db) return da < db ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A story with no members yet: the state both a new online story and a story split off in refinement start from. */
+export function emptyStory(num: number, lastSeq: number): StoryState {
+  return {
+    num,
+    units: [],
+    terms: new Map(),
+    title: new Map(),
+    entities: new Map(),
+    entityNames: new Map(),
+    numbers: new Map(),
+    firstDay: null,
+    lastDay: null,
+    lastSeq,
+    postKeys: [],
+    merges: [],
+    alive: true,
+    norms: null,
+  };
 }

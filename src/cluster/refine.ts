@@ -13,7 +13,7 @@
  * so the result depends only on the online result (itself order-independent in batch mode).
  */
 import type { Candidate, PairFeatures, Query, StoryClusterer, StoryState, UnitRecord } from './clusterer.ts';
-import { addScaled, cosine, dayOf, norm } from './clusterer.ts';
+import { addScaled, cosine, dayOf, emptyStory, norm } from './clusterer.ts';
 
 /**
  * Move a unit only when the other story's join probability beats its own story's (minus itself) by this
@@ -221,7 +221,7 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
     const a = cut.a.map((i) => g.units[i]!);
     const b = cut.b.map((i) => g.units[i]!);
     split.push({ story: g.story, units: a });
-    split.push({ story: freshStory(g.story, nextNum++), units: b });
+    split.push({ story: emptyStory(nextNum++, g.story.lastSeq), units: b });
   }
   groups = split;
 
@@ -299,23 +299,5 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
   return out;
 }
 
-function freshStory(like: StoryState, num: number): StoryState {
-  return {
-    num,
-    units: [],
-    terms: new Map(),
-    title: new Map(),
-    entities: new Map(),
-    entityNames: new Map(),
-    numbers: new Map(),
-    firstDay: null,
-    lastDay: null,
-    lastSeq: like.lastSeq,
-    postKeys: [],
-    merges: [],
-    alive: true,
-    norms: null,
-  };
-}
 
 export type { Candidate };
