@@ -38,7 +38,9 @@ test('parseArgs: extract with defaults and with every flag', () => {
 test('parseArgs: start, schema, help and version', () => {
   assert.deepEqual(parseArgs(['start']), { kind: 'start', examplesDir: BUNDLED_EXAMPLES_DIR, maxBytes: DEFAULT_MAX_BYTES, storeDir: '.storyweave' });
   assert.equal(BUNDLED_EXAMPLES_DIR, join(REPO, 'examples'));
-  assert.deepEqual(parseArgs(['schema']), { kind: 'schema' });
+  assert.deepEqual(parseArgs(['schema']), { kind: 'schema', record: 'article' });
+  assert.deepEqual(parseArgs(['schema', 'story']), { kind: 'schema', record: 'story' });
+  assert.equal(parseArgs(['schema', 'brief']).kind, 'usage-error');
   const help = parseArgs(['--help']);
   assert.ok(help.kind === 'info' && /extract/.test(help.text) && /start/.test(help.text) && /schema/.test(help.text));
   const extractHelp = parseArgs(['extract', '--help']);
@@ -143,6 +145,11 @@ test('runCli in-process: schema, usage errors (2), no article at all (1)', async
   const schema = JSON.parse(schemaIO.out());
   assert.ok(Array.isArray(schema.oneOf ?? schema.anyOf), 'a union of Article and ExtractFailure');
   assert.match(schemaIO.out(), /"originalSourceEvidence"/);
+  for (const [record, field] of [['copies', 'originalSourceById'], ['story', 'firstSeen']] as const) {
+    const io = captureIO();
+    assert.equal(await runCli(['schema', record], io), 0);
+    assert.ok(field in JSON.parse(io.out()).properties, `${record} schema documents ${field}`);
+  }
 
   const usage = captureIO();
   assert.equal(await runCli(['extract', '--format', 'pdf', 'x'], usage), 2);

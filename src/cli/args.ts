@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.ts';
 import { DEFAULT_STORE_DIR } from '../store/index.ts';
 
@@ -14,6 +14,9 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const DEDUP_FORMATS = ['json', 'jsonl', 'md'] as const;
 export type DedupFormat = (typeof DEDUP_FORMATS)[number];
 export const RUN_FORMATS = ['json', 'md'] as const;
+/** The records whose JSON Schema `storyweave schema` prints. */
+export const SCHEMA_RECORDS = ['article', 'copies', 'story'] as const;
+export type SchemaRecord = (typeof SCHEMA_RECORDS)[number];
 export const CLUSTER_FORMATS = ['json', 'md'] as const;
 export type ClusterFormat = (typeof CLUSTER_FORMATS)[number];
 export type RunFormat = (typeof RUN_FORMATS)[number];
@@ -27,7 +30,7 @@ export type CliCommand =
   | { kind: 'dedup'; inputs: string[]; format: DedupFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'run'; inputs: string[]; format: RunFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'cluster'; inputs: string[]; format: ClusterFormat; maxBytes: number; storeDir: string | null }
-  | { kind: 'schema' }
+  | { kind: 'schema'; record: SchemaRecord }
   /** --help, --version: text for stdout, exit 0. */
   | { kind: 'info'; text: string }
   /** Bad arguments: the message (and usage) for stderr, exit 2. */
@@ -127,9 +130,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 
   program
     .command('schema')
-    .description('print the JSON Schema of the Article / ExtractFailure records')
-    .action(() => {
-      command = { kind: 'schema' };
+    .description('print the JSON Schema of a record: article (Article | ExtractFailure), copies (DedupResult) or story (Story)')
+    .addArgument(new Argument('[record]', 'which record').choices(SCHEMA_RECORDS).default('article'))
+    .action((record: SchemaRecord) => {
+      command = { kind: 'schema', record };
     });
 
   try {

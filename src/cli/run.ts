@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/index.ts';
 import { readInputs } from '../ingest/index.ts';
 import { runExtract, runPipeline, type ExtractRun, type PipelineRun, type RunProgress } from '../pipeline/index.ts';
-import { ExtractResult } from '../records/index.ts';
+import { DedupResult, ExtractResult, Story } from '../records/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
 import { formatCopies, formatOverview, formatResults, formatRunDocument, formatStories, formatSummary } from './format.ts';
@@ -25,6 +25,9 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+
+/** The record each `storyweave schema <record>` documents. */
+const SCHEMAS = { article: ExtractResult, copies: DedupResult, story: Story } as const;
 
 /** Without a TTY, one progress line per this many pages: a few lines for a 10,000-page run. */
 const PROGRESS_LOG_EVERY = 1000;
@@ -46,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr.write(command.message + '\n');
         return EXIT_USAGE;
       case 'schema':
-        io.stdout.write(JSON.stringify(z.toJSONSchema(ExtractResult), null, 2) + '\n');
+        io.stdout.write(JSON.stringify(z.toJSONSchema(SCHEMAS[command.record]), null, 2) + '\n');
         return EXIT_OK;
       case 'extract':
       case 'start':
