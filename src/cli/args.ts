@@ -69,18 +69,22 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) })
     .showHelpAfterError('(run storyweave --help for usage)');
 
-  program
-    .command('extract')
-    .description('extract articles from files, folders, .jsonl, .gz or - (stdin); data to stdout, log to stderr')
-    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('jsonl'))
-    .addOption(maxBytesOption())
-    .addOption(storeOption())
-    .option('--no-store', 'do not save the results')
-    .action((inputs: string[], opts: { format: OutputFormat; maxBytes: number; store: string | false }) => {
-      command = { kind: 'extract', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
-    });
+  // The commands that read pages differ only in name, description and output formats.
+  type InputsKind = 'extract' | 'dedup' | 'cluster' | 'run';
+  const inputsCommand = <F extends string>(kind: InputsKind, description: string, formats: readonly F[], defaultFormat: F) =>
+    program
+      .command(kind)
+      .description(description)
+      .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
+      .addOption(new Option('--format <format>', 'output format').choices(formats).default(defaultFormat))
+      .addOption(maxBytesOption())
+      .addOption(storeOption())
+      .option('--no-store', 'do not save the results')
+      .action((inputs: string[], opts: { format: F; maxBytes: number; store: string | false }) => {
+        command = { kind, inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null } as CliCommand;
+      });
 
+  inputsCommand('extract', 'extract articles from files, folders, .jsonl, .gz or - (stdin); data to stdout, log to stderr', OUTPUT_FORMATS, 'jsonl');
   program
     .command('start')
     .description('extract the bundled examples, save them into the store and print an overview')
@@ -92,41 +96,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       command = { kind: 'start', examplesDir: opts.examples, maxBytes: opts.maxBytes, storeDir: opts.store || null };
     });
 
-  program
-    .command('dedup')
-    .description('extract, then group copies (exact, near, partial) and report shared material and each article’s source after propagation')
-    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(DEDUP_FORMATS).default('json'))
-    .addOption(maxBytesOption())
-    .addOption(storeOption())
-    .option('--no-store', 'do not save the results')
-    .action((inputs: string[], opts: { format: DedupFormat; maxBytes: number; store: string | false }) => {
-      command = { kind: 'dedup', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
-    });
-
-  program
-    .command('cluster')
-    .description('extract, group copies, then cluster the articles into stories (with inferred dates for undated members)')
-    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(CLUSTER_FORMATS).default('json'))
-    .addOption(maxBytesOption())
-    .addOption(storeOption())
-    .option('--no-store', 'do not save the results')
-    .action((inputs: string[], opts: { format: ClusterFormat; maxBytes: number; store: string | false }) => {
-      command = { kind: 'cluster', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
-    });
-
-  program
-    .command('run')
-    .description('every stage that exists, one document: articles, copies and stories')
-    .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(RUN_FORMATS).default('json'))
-    .addOption(maxBytesOption())
-    .addOption(storeOption())
-    .option('--no-store', 'do not save the results')
-    .action((inputs: string[], opts: { format: RunFormat; maxBytes: number; store: string | false }) => {
-      command = { kind: 'run', inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null };
-    });
+  inputsCommand(
+    'dedup',
+    'extract, then group copies (exact, near, partial) and report shared material and each article’s source after propagation',
+    DEDUP_FORMATS,
+    'json',
+  );
+  inputsCommand('cluster', 'extract, group copies, then cluster the articles into stories (with inferred dates for undated members)', CLUSTER_FORMATS, 'json');
+  inputsCommand('run', 'every stage that exists, one document: articles, copies and stories', RUN_FORMATS, 'json');
 
   program
     .command('schema')
