@@ -5,7 +5,7 @@
  * comparable figures across independent sources and labels them agree / disagree / evolving / single;
  * `scoreClaims` measures disagreement recall and precision against hand-made gold. Pure: no I/O, no clock.
  */
-export type { Claim, ClaimGroup, NumberMention } from './types.ts';
+export { ClaimGroup, NumberMention, type Claim } from './types.ts';
 export { extractClaims } from './extract.ts';
 export { alignClaims, compatible, sameValue, interval, ALIGN_WINDOW_DAYS, ABOUT_TOLERANCE } from './align.ts';
 export { findNumbers, tokenize } from './numbers.ts';

@@ -1,19 +1,18 @@
 /** The records of the claims-and-numbers part of the story brief. */
 
+import { z } from 'zod';
+
 /** A figure as written, normalised: "more than 300" → { value: 300, qualifier: 'more-than' }. */
-export interface NumberMention {
-  /** The point value (a share as 0..1, a percent as 0..100), or null for a pure range. */
-  value: number | null;
-  /** Lower and upper bounds when the text gives or implies them (ranges, vague amounts); else null. */
-  low: number | null;
-  high: number | null;
-  qualifier: 'exact' | 'more-than' | 'less-than' | 'about' | 'at-least' | 'up-to' | 'several' | 'range';
-  unit: 'count' | 'percent' | 'share' | 'money' | 'year' | 'date' | 'other';
-  /** The figure with its qualifier as written ("more than 300"). */
-  raw: string;
-  /** The sentence it was read from, verbatim. */
-  sentence: string;
-}
+export const NumberMention = z.object({
+  value: z.number().nullable().describe('The point value (a share as 0..1, a percent as 0..100), or null for a pure range'),
+  low: z.number().nullable().describe('Lower bound when the text gives or implies one (ranges, vague amounts), else null'),
+  high: z.number().nullable().describe('Upper bound, likewise'),
+  qualifier: z.enum(['exact', 'more-than', 'less-than', 'about', 'at-least', 'up-to', 'several', 'range']),
+  unit: z.enum(['count', 'percent', 'share', 'money', 'year', 'date', 'other']),
+  raw: z.string().describe('The figure with its qualifier as written ("more than 300")'),
+  sentence: z.string().describe('The sentence it was read from, verbatim'),
+});
+export type NumberMention = z.infer<typeof NumberMention>;
 
 /** One figure an article states, with what it counts, where and as of when. */
 export interface Claim {
@@ -49,9 +48,22 @@ export interface Claim {
 }
 
 /** Comparable claims across sources and how they relate. */
-export interface ClaimGroup {
-  label: 'agree' | 'disagree' | 'evolving' | 'single';
-  counts: string;
-  where: string | null;
-  values: { value: NumberMention; when: string | null; articleIds: string[]; sources: string[]; evidence: string[] }[];
-}
+export const ClaimGroup = z.object({
+  label: z
+    .enum(['agree', 'disagree', 'evolving', 'single'])
+    .describe('agree = same value; disagree = same thing, same time, different values; evolving = the value changed between dates; single = one value only'),
+  counts: z.string().describe('What is counted ("people killed")'),
+  where: z.string().nullable(),
+  values: z
+    .array(
+      z.object({
+        value: NumberMention,
+        when: z.string().nullable().describe('As of when (YYYY-MM-DD, YYYY-MM or YYYY)'),
+        articleIds: z.array(z.string()).min(1),
+        sources: z.array(z.string()).min(1).describe('Independent source names; copies count once'),
+        evidence: z.array(z.string()).describe('The sentences stating it, verbatim'),
+      }),
+    )
+    .min(1),
+});
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
