@@ -6,7 +6,8 @@
  * variant. Copies count once: each variant lists the independent sources of its articles.
  */
 import type { Article, DedupResult } from '../../records/index.ts';
-import { dedupArticles, independentSources } from '../../dedup/index.ts';
+import { dedupArticles } from '../../dedup/index.ts';
+import { sourceNames } from '../sources.ts';
 import { STOP_WORDS } from './tables.ts';
 import { QUOTE_PART_JOINER, type Quote, type QuoteSpeaker, type QuoteVariant, type RawQuote } from './types.ts';
 
@@ -174,13 +175,7 @@ function mostCommon(values: (string | null)[]): string | null {
 export function mergeQuotes(perArticle: { article: Article; quotes: RawQuote[] }[], copies?: DedupResult): Quote[] {
   const articles = perArticle.map((x) => x.article);
   const dedup = copies ?? dedupArticles(articles);
-  const sourceName = new Map<string, string>();
-  for (const s of independentSources(articles, dedup).sources) {
-    for (const id of s.articleIds) {
-      const a = articles.find((x) => x.id === id);
-      sourceName.set(id, s.name ?? a?.outlet ?? a?.source ?? id);
-    }
-  }
+  const sourceName = sourceNames(articles, dedup);
   const sourceOf = (id: string) => sourceName.get(id) ?? id;
 
   const items: Item[] = [];
