@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, ExtractFailure } from '../records/index.ts';
-import { openStore, RECORDS_FILE, type ArticleStore, type StoreSpec } from './index.ts';
+import { openStore, RECORDS_FILE, type ArticleStore } from './index.ts';
 
 function article(id: string, title: string): Article {
   const paragraphs = [`${title} opened the new bridge on a windy morning.`];
@@ -32,32 +32,26 @@ function article(id: string, title: string): Article {
 }
 const failure: ExtractFailure = { id: 'f1', source: 'logo.html', url: null, ok: false, error: { code: 'binary', message: 'PNG image' } };
 
-/** The suite every implementation passes. */
-function storeSuite(name: string, spec: () => StoreSpec) {
-  test(`${name}: put, get, list, count, upsert`, async (t) => {
-    const made = spec();
-    if (made.kind === 'folder') t.after(() => rmSync(made.dir, { recursive: true, force: true }));
-    const store: ArticleStore = await openStore(made, { onWarning: () => {} });
-    assert.equal(await store.count(), 0);
-    await store.put([article('a1', 'First'), failure, article('a2', 'Second')]);
-    assert.equal(await store.count(), 3);
-    assert.equal(await store.count({ ok: true }), 2);
-    assert.equal(await store.count({ ok: false }), 1);
-    assert.deepEqual(await store.get('a2'), article('a2', 'Second'));
-    assert.equal(await store.get('zzz'), null);
-    await store.put([article('a1', 'First, revised')]);
-    assert.equal(await store.count(), 3);
-    const listed = await store.list();
-    assert.deepEqual(listed.map((r) => r.id), ['a1', 'f1', 'a2']);
-    assert.equal((listed[0] as Article).title, 'First, revised');
-    assert.deepEqual((await store.list({ ok: true, offset: 1, limit: 5 })).map((r) => r.id), ['a2']);
-    await store.close();
-    await assert.rejects(store.get('a1'), /closed/);
-  });
-}
-
-storeSuite('memory', () => ({ kind: 'memory' }));
-storeSuite('folder', () => ({ kind: 'folder', dir: mkdtempSync(join(tmpdir(), 'sw-store-')) }));
+test('folder: put, get, list, count, upsert', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-store-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const store: ArticleStore = await openStore({ kind: 'folder', dir }, { onWarning: () => {} });
+  assert.equal(await store.count(), 0);
+  await store.put([article('a1', 'First'), failure, article('a2', 'Second')]);
+  assert.equal(await store.count(), 3);
+  assert.equal(await store.count({ ok: true }), 2);
+  assert.equal(await store.count({ ok: false }), 1);
+  assert.deepEqual(await store.get('a2'), article('a2', 'Second'));
+  assert.equal(await store.get('zzz'), null);
+  await store.put([article('a1', 'First, revised')]);
+  assert.equal(await store.count(), 3);
+  const listed = await store.list();
+  assert.deepEqual(listed.map((r) => r.id), ['a1', 'f1', 'a2']);
+  assert.equal((listed[0] as Article).title, 'First, revised');
+  assert.deepEqual((await store.list({ ok: true, offset: 1, limit: 5 })).map((r) => r.id), ['a2']);
+  await store.close();
+  await assert.rejects(store.get('a1'), /closed/);
+});
 
 test('folder: records survive a reopen, last write wins', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sw-store-'));
@@ -105,9 +99,7 @@ test('folder: rows that fail the schema are skipped with a warning', async (t) =
   await s.close();
 });
 
-test('openStore fails loudly on an unknown kind or a bad spec', async () => {
-  await assert.rejects(openStore({ kind: 'postgres' }), /unknown store kind "postgres": expected one of folder, memory/);
-  await assert.rejects(openStore(null), /unknown store kind/);
+test('openStore fails loudly on a bad folder spec', async () => {
   await assert.rejects(openStore({ kind: 'folder' }), /bad folder store spec: dir/);
 });
 
