@@ -30,6 +30,8 @@ export interface EvalFigures {
   disagreementPrecision?: number;
   clusterHeldOutF1?: number;
   clusterOrderAgreement?: number;
+  summaryRouge1?: number;
+  summaryRouge2?: number;
 }
 
 function loadGates(): { floors: Record<string, number>; maxima: Record<string, number> } {

@@ -1,0 +1,265 @@
+/**
+ * The story's sentences as the summariser and its baselines see them: every sentence of every copy
+ * group's canonical article (copies add no wording of their own), with its position, whether it can
+ * stand alone in a summary, and a TF-IDF vector for cosine similarity between sentences.
+ */
+import { stemmer } from 'stemmer';
+import type { Article } from '../../records/index.ts';
+import { splitSentences } from '../claims/sentences.ts';
+
+export interface SummaryInput {
+  /** The members of one story. */
+  articles: readonly Pick<Article, 'id' | 'title' | 'paragraphs' | 'language'>[];
+  /** Independent source name of each article id (copies and one wire's articles share a name). */
+  sourceOf: (articleId: string) => string;
+  /** Canonical article id of each article's copy group (itself when it is not a copy). */
+  unitOf: (articleId: string) => string;
+  /** Publication date (given or inferred), YYYY-MM-DD or null. */
+  dateOf: (articleId: string) => string | null;
+}
+
+/** Why a sentence may not stand alone in a summary; null when it may. */
+export type Ineligible =
+  | 'short'
+  | 'long'
+  | 'question'
+  | 'byline'
+  | 'credit'
+  | 'chrome'
+  | 'fragment'
+  | 'quote-fragment'
+  | 'other-language';
+
+export interface StorySentence {
+  index: number;
+  text: string;
+  /** The unit's representative article (its canonical when present among the members). */
+  articleId: string;
+  /** Every member of the unit whose text holds this sentence verbatim (articleId first). */
+  articleIds: string[];
+  unit: string;
+  source: string;
+  /** Index of `source` in StoryAnalysis.sources. */
+  sourceIndex: number;
+  paragraph: number;
+  /** 0-based sentence number within its article. */
+  ordinal: number;
+  words: number;
+  ineligible: Ineligible | null;
+  /** Share of the sentence's words inside quotation marks. */
+  quoted: number;
+  /** Term ids and L2-normalised TF-IDF weights. */
+  terms: Int32Array;
+  weights: Float32Array;
+}
+
+export interface StoryAnalysis {
+  sentences: StorySentence[];
+  sources: string[];
+  /** Units in reading order: earliest date first, then input order. */
+  units: { id: string; articleId: string; source: string; date: string | null; sentences: number[] }[];
+  /** The story's main language (most words), null when none is known. */
+  language: string | null;
+  /** Postings: term id → sentence indices and weights, for all-pairs cosine by accumulation. */
+  postings: { ids: number[]; weights: number[] }[];
+}
+
+/** Sentences shorter than this (words) are fragments, credits or datelines rather than facts; set on the seeds and examples, where no informative sentence is shorter. */
+export const MIN_SENTENCE_WORDS = 8;
+/** Longer sentences are usually run-together paragraphs (missing punctuation) or lists; an editor would not lift them whole. */
+export const MAX_SENTENCE_WORDS = 60;
+
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
+    'i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out ' +
+    'over own same she should so some such than that the their theirs them themselves then there these they this those through to ' +
+    'too under until up very was we were what when where which while who whom why will with would you your yours yourself ' +
+    'yourselves said says say told tell according mr mrs ms'
+  ).split(' '),
+);
+
+const BYLINE_RE = /^(?:by|written by|reporting by|editing by|additional reporting|compiled by)\b|contributed (?:to )?(?:this )?report/i;
+const CREDIT_RE = /^(?:photo|image|picture|credit|caption|file photo|video)\b|\b(?:getty images|ap photo|afp photo|photograph:|\/ reuters$)/i;
+const CHROME_RE = /^(?:read more|click here|follow (?:us|him|her)|subscribe|sign up|watch|related|advertisement|share this|copyright|all rights reserved)\b/i;
+const TERMINAL_RE = /[.!?…]["”’')\]]*$/u;
+const QUOTED_SPAN_RE = /“[^”]*”?|"[^"]*"?|‘[^’]{12,}’?/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Words of a text as the similarity vectors see them: lower-cased, stopwords dropped, Porter-stemmed. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
+    let w = m[0].replace(/['’]s$/, '');
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (/^[a-z]+$/.test(w)) w = stemmer(w);
+    out.push(w);
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  return text.match(WORD_RE)?.length ?? 0;
+}
+
+/** Why a sentence cannot be lifted into a summary as it stands, or null. */
+export function ineligibility(text: string, words: number): Ineligible | null {
+  if (words < MIN_SENTENCE_WORDS) return 'short';
+  if (words > MAX_SENTENCE_WORDS) return 'long';
+  if (/\?["”’')\]]*$/u.test(text)) return 'question';
+  if (BYLINE_RE.test(text)) return 'byline';
+  if (CREDIT_RE.test(text)) return 'credit';
+  if (CHROME_RE.test(text)) return 'chrome';
+  // Headlines, subheadings, lists and sentences cut mid-way have no closing punctuation or open lower-case.
+  if (!TERMINAL_RE.test(text) || !/^["“‘'(]?[\p{Lu}\p{N}]/u.test(text)) return 'fragment';
+  // A quote with no words outside its quotation marks (the second sentence of a quote, a pull quote)
+  // has no speaker or context in a summary.
+  if (/^["“‘]/u.test(text) && wordCount(text.replace(QUOTED_SPAN_RE, ' ')) < 3) return 'quote-fragment';
+  return null;
+}
+
+function quotedShare(text: string, words: number): number {
+  if (words === 0) return 0;
+  const outside = wordCount(text.replace(QUOTED_SPAN_RE, ' '));
+  return Math.max(0, (words - outside) / words);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The dateline opening a wire lead ("RIVERTON, Valdoria (Meridian Press) - ", "BEIRUT, Lebanon — ",
+ * "WASHINGTON (AP) --"): place and agency, not part of the fact. The rest stays verbatim in the article.
+ */
+const DATELINE_RE = /^\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu}(?:,\s*[\p{L}\s.]{2,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+(?=["“\p{Lu}\p{N}])/u;
+
+/** A sentence without its leading dateline. */
+export function stripDateline(text: string): string {
+  return text.replace(DATELINE_RE, '');
+}
+
+/**
+ * Splits, filters and vectorises the story's sentences (copies once: only each unit's representative
+ * is read). IDF is computed over the story's own sentences, so words every article uses ("Aleppo" in an
+ * Aleppo story) still weigh something while the rare ones weigh more.
+ */
+export function analyseStory(input: SummaryInput): StoryAnalysis {
+  const byUnit = new Map<string, (typeof input.articles)[number][]>();
+  for (const a of input.articles) {
+    const u = input.unitOf(a.id);
+    (byUnit.get(u) ?? byUnit.set(u, []).get(u)!).push(a);
+  }
+  const languageWords = new Map<string, number>();
+  for (const a of input.articles) {
+    if (!a.language) continue;
+    const w = a.paragraphs.reduce((s, p) => s + p.length, 0);
+    languageWords.set(a.language, (languageWords.get(a.language) ?? 0) + w);
+  }
+  const language = [...languageWords].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
+
+  const order = input.articles.map((a) => a.id);
+  const unitList = [...byUnit].map(([id, members]) => {
+    const rep = members.find((m) => m.id === id) ?? members[0]!;
+    return { id, rep, members, date: input.dateOf(rep.id), at: order.indexOf(rep.id) };
+  });
+  unitList.sort((x, y) => (x.date ?? '9999') < (y.date ?? '9999') ? -1 : (x.date ?? '9999') > (y.date ?? '9999') ? 1 : x.at - y.at);
+
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const vocab = new Map<string, number>();
+  const raw: { s: Omit<StorySentence, 'terms' | 'weights'>; tf: Map<number, number> }[] = [];
+  const units: StoryAnalysis['units'] = [];
+  for (const u of unitList) {
+    const source = input.sourceOf(u.rep.id);
+    if (!sourceIndex.has(source)) sourceIndex.set(source, sources.push(source) - 1);
+    const otherLanguage = language !== null && u.rep.language !== null && u.rep.language !== language;
+    const memberTexts = u.members.filter((m) => m.id !== u.rep.id).map((m) => ({ id: m.id, text: squash(m.paragraphs.join(' ')) }));
+    const unitSentences: number[] = [];
+    let ordinal = 0;
+    u.rep.paragraphs.forEach((paragraph, p) => {
+      for (const sentence of splitSentences(paragraph)) {
+        const text = ordinal === 0 ? stripDateline(squash(sentence)) : squash(sentence);
+        const words = wordCount(text);
+        const tf = new Map<number, number>();
+        for (const term of contentTerms(text)) {
+          let id = vocab.get(term);
+          if (id === undefined) vocab.set(term, (id = vocab.size));
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        unitSentences.push(raw.length);
+        raw.push({
+          s: {
+            index: raw.length,
+            text,
+            articleId: u.rep.id,
+            articleIds: [u.rep.id, ...memberTexts.filter((m) => m.text.includes(text)).map((m) => m.id)],
+            unit: u.id,
+            source,
+            sourceIndex: sourceIndex.get(source)!,
+            paragraph: p,
+            ordinal: ordinal++,
+            words,
+            ineligible: otherLanguage ? 'other-language' : ineligibility(text, words),
+            quoted: quotedShare(text, words),
+          },
+          tf,
+        });
+      }
+    });
+    units.push({ id: u.id, articleId: u.rep.id, source, date: u.date, sentences: unitSentences });
+  }
+
+  const df = new Float64Array(vocab.size);
+  for (const r of raw) for (const id of r.tf.keys()) df[id]!++;
+  const n = raw.length;
+  const postings: StoryAnalysis['postings'] = Array.from({ length: vocab.size }, () => ({ ids: [], weights: [] }));
+  const sentences: StorySentence[] = raw.map((r) => {
+    const ids = [...r.tf.keys()].sort((a, b) => a - b);
+    const w = ids.map((id) => r.tf.get(id)! * (1 + Math.log(n / df[id]!)));
+    const norm = Math.hypot(...w) || 1;
+    const s: StorySentence = { ...r.s, terms: Int32Array.from(ids), weights: Float32Array.from(w.map((x) => x / norm)) };
+    ids.forEach((id, k) => {
+      postings[id]!.ids.push(s.index);
+      postings[id]!.weights.push(s.weights[k]!);
+    });
+    return s;
+  });
+  return { sentences, sources, units, language, postings };
+}
+
+/** Cosine of two sentences (their vectors are unit length and their term ids sorted). */
+export function cosine(a: StorySentence, b: StorySentence): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/**
+ * Calls `visit(t, sim)` for every sentence t sharing a term with `s` (t ≠ s), by accumulating over the
+ * postings of s's terms: all pairs of a 100-article story cost the sum of squared posting lengths, not n².
+ */
+export function similarRow(analysis: StoryAnalysis, s: StorySentence, acc: Float64Array, touched: number[], visit: (t: number, sim: number) => void): void {
+  touched.length = 0;
+  for (let k = 0; k < s.terms.length; k++) {
+    const p = analysis.postings[s.terms[k]!]!;
+    const w = s.weights[k]!;
+    for (let q = 0; q < p.ids.length; q++) {
+      const t = p.ids[q]!;
+      if (acc[t] === 0) touched.push(t);
+      acc[t]! += w * p.weights[q]!;
+    }
+  }
+  for (const t of touched) {
+    const sim = acc[t]!;
+    acc[t] = 0;
+    if (t !== s.index) visit(t, sim);
+  }
+}
