@@ -11,6 +11,8 @@ import type { BriefEntity } from './types.ts';
 export interface EntitiesInput {
   articles: readonly Pick<Article, 'id' | 'title' | 'paragraphs'>[];
   sourceOf: (articleId: string) => string;
+  /** Each article's entities when the caller has them already (the brief extracts them once for all parts). */
+  entitiesOf?: (articleId: string) => Entity[];
 }
 
 /** Entities shown; the tail of once-mentioned names is noise for a reader. */
@@ -147,7 +149,7 @@ function foldRoles(list: { display: string; count: number }[]): string[] {
  * @example storyEntities({ articles, sourceOf }).find((e) => e.key === 'lavrov')?.roles // ['Russian Foreign Minister', …]
  */
 export function storyEntities(input: EntitiesInput): BriefEntity[] {
-  const perArticle = input.articles.map((a) => ({ article: a, entities: extractEntities({ title: a.title, paragraphs: a.paragraphs }) }));
+  const perArticle = input.articles.map((a) => ({ article: a, entities: input.entitiesOf?.(a.id) ?? extractEntities({ title: a.title, paragraphs: a.paragraphs }) }));
   const merged = mergeEntities(perArticle.map((x) => x.entities));
   const bySource = new Map<Entity, Map<string, number>>();
   const roles = new Map<Entity, Map<string, { display: string; count: number }>>();

@@ -15,7 +15,7 @@
  *   article date (see time.ts); "since X" marks a cumulative figure.
  */
 import type { Article } from '../../records/index.ts';
-import { extractEntities } from '../../entities/index.ts';
+import { extractEntities, type Entity } from '../../entities/index.ts';
 import { findNumbers, tokenize, type Found, type Token } from './numbers.ts';
 import { splitSentences } from './sentences.ts';
 import {
@@ -163,11 +163,15 @@ interface Context {
  *   // → [{ counts: 'people killed', subject: ['killed', 'rebel shelling'], when: '2016-12-05',
  *   //      value: { value: 8, qualifier: 'exact', unit: 'count', raw: 'eight', … }, evidence: '…' }, …]
  */
-export function extractClaims(article: Pick<Article, 'id' | 'paragraphs' | 'language' | 'title'>, publishedOrInferred: string | null): Claim[] {
+export function extractClaims(
+  article: Pick<Article, 'id' | 'paragraphs' | 'language' | 'title'>,
+  publishedOrInferred: string | null,
+  entities: readonly Entity[] = extractEntities({ title: article.title, paragraphs: article.paragraphs }),
+): Claim[] {
   if (article.language && article.language !== 'en') return [];
   const base = publishedOrInferred;
   const variants: { key: string; name: string; form: string }[] = [];
-  for (const e of extractEntities({ title: article.title, paragraphs: article.paragraphs })) {
+  for (const e of entities) {
     if (e.kind !== 'place') continue;
     for (const form of new Set([e.name, ...e.variants])) if (form.length >= 3) variants.push({ key: e.key, name: e.name, form });
   }
