@@ -36,8 +36,12 @@ export interface Draft {
  * different pages are site template, not article. Built by `buildTemplateIndex` before extraction.
  */
 export interface TemplateEvidence {
-  /** True when this normalised line recurs across enough unrelated pages to be template. */
-  isTemplate(line: string, url: string | null): boolean;
+  /**
+   * True when this line, normalised, recurs across enough unrelated pages to be template. `lowered`
+   * is the line already lower-cased, trimmed and with single spaces, when the caller has it (the text
+   * extractor keeps that form of every line), so it is not worked out again.
+   */
+  isTemplate(line: string, url: string | null, lowered?: string): boolean;
 }
 
 export interface ExtractOptions {

@@ -27,6 +27,13 @@ export interface Line {
   lower: string | undefined;
   /** Whether the line reads as prose, filled in by `isProse()` (segment.ts) on first use. */
   prose: boolean | undefined;
+  /**
+   * Characters the chrome tests look for, noted in the one scan that counts the words, so each test
+   * can skip the lines that lack them: a dash (— or –), a digit, and one of / ( : (caption credits).
+   */
+  hasDash: boolean;
+  hasDigit: boolean;
+  hasCreditMark: boolean;
 }
 
 /** Function words are short: tokens longer than this are never looked up (no substring built). */
@@ -49,8 +56,6 @@ function wordChar(c: number): boolean {
   return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff);
 }
 
-/** Cheap gate before the Unicode-script count: any character in the CJK/Thai blocks at all. */
-const MAYBE_UNSPACED = /[\u0E00-\u0E7F\u2E80-\u9FFF\uF900-\uFAFF]/;
 const NEEDS_COLLAPSE = /\s\s|[\t\r\f\v\u00a0\u2000-\u200b\u3000]/;
 
 /** Closing quotes and brackets that may follow a sentence's final mark. */
@@ -106,24 +111,71 @@ export function lower(l: Line): string {
   return (l.lower ??= l.text.toLowerCase());
 }
 
-/** Word count by a character scan (no allocation): runs of letters/digits. */
-function countWords(text: string): number {
-  let n = 0;
+/** What one scan of a line's text gives: its word count and the marks the later tests look for. */
+interface Scan {
+  words: number;
+  hasDash: boolean;
+  hasDigit: boolean;
+  hasCreditMark: boolean;
+  /** A character in the CJK/Thai blocks (where `UNSPACED_CHAR` may match). */
+  maybeUnspaced: boolean;
+}
+
+const scan: Scan = { words: 0, hasDash: false, hasDigit: false, hasCreditMark: false, maybeUnspaced: false };
+
+/**
+ * Word count (runs of letters/digits) and marks, by one character scan with no allocation; fills and
+ * returns the shared `scan` record (read at once by the caller).
+ */
+function scanText(text: string): Scan {
+  let words = 0;
   let inWord = false;
+  let dash = false;
+  let digit = false;
+  let creditMark = false;
+  let cjk = false;
   for (let i = 0; i < text.length; i++) {
-    const w = wordChar(text.charCodeAt(i));
-    if (w && !inWord) n++;
+    const c = text.charCodeAt(i);
+    let w: boolean;
+    if (c < 128) {
+      if (c >= 48 && c <= 57) {
+        w = true;
+        digit = true;
+      } else {
+        w = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+        if (!w && (c === 47 || c === 40 || c === 58)) creditMark = true;
+      }
+    } else {
+      w = wordChar(c);
+      if (c === 0x2014 || c === 0x2013) dash = true;
+      else if ((c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk = true;
+    }
+    if (w && !inWord) words++;
     inWord = w;
   }
+  scan.words = words;
+  scan.hasDash = dash;
+  scan.hasDigit = digit;
+  scan.hasCreditMark = creditMark;
+  scan.maybeUnspaced = cjk;
+  return scan;
+}
+
+/** Matches of a global pattern, counted without building the array of matched strings. */
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.test(text)) n++;
   return n;
 }
 
 /** Features of one line of text (also used on fragments, e.g. a split-off title). */
 export function lineFeatures(raw: string, n: number): Line {
   const text = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-  let words = countWords(text);
+  const { words: wordCount, hasDash, hasDigit, hasCreditMark, maybeUnspaced } = scanText(text);
+  let words = wordCount;
   let unspaced = false;
-  if (text.length > 8 && MAYBE_UNSPACED.test(text)) {
+  if (text.length > 8 && maybeUnspaced) {
     const cjk = text.match(UNSPACED_CHAR)?.length ?? 0;
     if (cjk > text.length / 3) {
       unspaced = true;
@@ -131,14 +183,14 @@ export function lineFeatures(raw: string, n: number): Line {
     }
   }
   let sentenceEnd = endsSentence(text);
-  if (!sentenceEnd && words >= 4 && (text.includes('—') || text.includes('–'))) sentenceEnd = ATTRIBUTION_AFTER_SENTENCE.test(text);
+  if (!sentenceEnd && words >= 4 && hasDash) sentenceEnd = ATTRIBUTION_AFTER_SENTENCE.test(text);
   return {
     n,
     raw,
     text,
     words,
     sentenceEnd,
-    sentences: words >= 4 ? (text.match(SENTENCE_BOUNDARY)?.length ?? 0) + 1 : 1,
+    sentences: words >= 4 ? countMatches(SENTENCE_BOUNDARY, text) + 1 : 1,
     stopRatio: -1,
     listMarker: LIST_MARKER.test(text),
     unspaced,
@@ -146,6 +198,9 @@ export function lineFeatures(raw: string, n: number): Line {
     blankAfter: true,
     lower: undefined,
     prose: undefined,
+    hasDash,
+    hasDigit,
+    hasCreditMark,
   };
 }
 
@@ -158,25 +213,46 @@ export function lineFeatures(raw: string, n: number): Line {
 const WRAP_MIN_WORDS = 6;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 
+/** `next` is the next raw line, trimmed. */
 function continues(prev: Line, next: string): boolean {
-  return prev.words >= WRAP_MIN_WORDS && !prev.sentenceEnd && !/[:;]$/.test(prev.text) && STARTS_LOWER.test(next.trimStart());
+  if (prev.words < WRAP_MIN_WORDS || prev.sentenceEnd) return false;
+  const last = prev.text.charCodeAt(prev.text.length - 1);
+  return last !== 58 && last !== 59 && STARTS_LOWER.test(next);
+}
+
+/**
+ * A dump split once: its non-blank lines with their features, and every raw line with its trimmed
+ * form (blank ones too), which the text signals read for line positions instead of splitting again.
+ */
+export interface SplitDump {
+  lines: Line[];
+  raw: string[];
+  trimmed: string[];
 }
 
 /** Splits a dump into its non-blank lines (joining hard-wrapped paragraphs), recording blank-line neighbours. */
 export function splitLines(content: string): Line[] {
+  return splitDump(content).lines;
+}
+
+/** `splitLines`, keeping the raw and trimmed lines. */
+export function splitDump(content: string): SplitDump {
   const rawLines = content.split('\n');
+  const trimmed = new Array<string>(rawLines.length);
   const out: Line[] = [];
   let prevBlank = true;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
-    if (raw.trim() === '') {
+    const t = raw.trim();
+    trimmed[i] = t;
+    if (t === '') {
       prevBlank = true;
       if (out.length) out[out.length - 1]!.blankAfter = true;
       continue;
     }
     const prev = out[out.length - 1];
-    if (prev && !prevBlank && continues(prev, raw)) {
-      const joined = lineFeatures(prev.raw.trimEnd() + ' ' + raw.trim(), prev.n);
+    if (prev && !prevBlank && continues(prev, t)) {
+      const joined = lineFeatures(prev.raw.trimEnd() + ' ' + t, prev.n);
       joined.blankBefore = prev.blankBefore;
       joined.blankAfter = false;
       out[out.length - 1] = joined;
@@ -189,5 +265,5 @@ export function splitLines(content: string): Line[] {
     prevBlank = false;
   }
   if (out.length) out[out.length - 1]!.blankAfter = true;
-  return out;
+  return { lines: out, raw: rawLines, trimmed };
 }

@@ -23,6 +23,45 @@ export interface LineRule {
   nextReason?: RemovalReason;
 }
 
+/**
+ * A list of patterns as few patterns as their flags allow (one per set of flags), each matching where
+ * any of the merged ones does: one test per line instead of one per table row, for the common answer
+ * "none matches". Start-anchored patterns are merged under one `^`, so the engine tries the start
+ * only. The tables stay as they are; which row matched is asked only of the lines that pass.
+ */
+export function anyOf(patterns: RegExp[]): RegExp[] {
+  const groups = new Map<string, { anchored: string[]; free: string[] }>();
+  for (const p of patterns) {
+    if (p.global || p.sticky) throw new Error(`anyOf: ${p} must not be global or sticky`);
+    let g = groups.get(p.flags);
+    if (!g) groups.set(p.flags, (g = { anchored: [], free: [] }));
+    if (p.source.startsWith('^') && !topLevelAlternation(p.source)) g.anchored.push(`(?:${p.source.slice(1)})`);
+    else g.free.push(`(?:${p.source})`);
+  }
+  const out: RegExp[] = [];
+  for (const [flags, { anchored, free }] of groups) {
+    const alternatives = [...(anchored.length ? [`^(?:${anchored.join('|')})`] : []), ...free];
+    out.push(new RegExp(alternatives.join('|'), flags));
+  }
+  return out;
+}
+
+/** Whether a pattern source has a `|` outside every group and class (so a leading `^` binds only its first branch). */
+function topLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** Wire services, agencies and papers named in attribution and credit lines. */
 export const AGENCIES = [
   'Reuters', 'REUTERS', 'AP', 'Associated Press', 'AFP', 'Agence France-Presse', 'dpa', 'DPA', 'EPA', 'EFE',
@@ -72,6 +111,9 @@ export const LINE_RULES: LineRule[] = [
   // Scraper and site-chrome date lines with nothing else on them: "Saturday / March 23.".
   { reason: 'scraper-date', pattern: /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*[/,|–—-]?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\.?(?:,?\s*\d{4})?$/i },
 ];
+
+/** `LINE_RULES` merged: whether any rule matches a line. */
+export const LINE_RULES_ANY: RegExp[] = anyOf(LINE_RULES.map((r) => r.pattern));
 
 /** A line of headlines joined by " // " (or "•", " | ") is a ticker when it has at least this many. */
 export const TICKER_SEPARATOR = /\s(?:\/\/|•|·|\|)\s/g;
@@ -142,6 +184,9 @@ export const ATTRIBUTION_LINE: RegExp[] = [
   /^(?:with|from) (?:wire|news) (?:services|agencies)\.?$/i,
 ];
 
+/** `ATTRIBUTION_LINE` merged (see `anyOf`). */
+export const ATTRIBUTION_LINE_ANY: RegExp[] = anyOf(ATTRIBUTION_LINE);
+
 /** Image file names saved as alt or title text: "06Syria facebookJumbo", "IMG_2041.jpg". */
 export const IMAGE_FILE_NAME: RegExp[] = [
   /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i,
@@ -149,6 +194,11 @@ export const IMAGE_FILE_NAME: RegExp[] = [
   /^\S+\s+\S*(?:Jumbo|Master\d*|Large|Thumb|Thumbnail|Square|Wide|Vertical|Horizontal)\d*$/,
   /^(?:IMG|DSC|DSCN|PXL|image|photo)[_-]?\d+/i,
 ];
+
+/** `CREDIT_LINE`, `IMAGE_FILE_NAME` and `CAPTION_WITH_CREDIT` merged (see `anyOf`). */
+export const CREDIT_LINE_ANY: RegExp[] = anyOf(CREDIT_LINE);
+export const IMAGE_FILE_NAME_ANY: RegExp[] = anyOf(IMAGE_FILE_NAME);
+export const CAPTION_WITH_CREDIT_ANY: RegExp[] = anyOf(CAPTION_WITH_CREDIT);
 
 /** Footer blurbs that are prose (so look like body) but are site boilerplate. */
 export const FOOTER_PROSE: { reason: RemovalReason; pattern: RegExp }[] = [

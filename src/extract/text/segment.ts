@@ -14,16 +14,17 @@ import type { RemovalReason } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
 import { lower, stopRatio, type Line } from './lines.ts';
 import {
-  ATTRIBUTION_LINE,
-  CAPTION_WITH_CREDIT,
-  CREDIT_LINE,
+  ATTRIBUTION_LINE_ANY,
+  CAPTION_WITH_CREDIT_ANY,
+  CREDIT_LINE_ANY,
   DATE_LABEL,
   DATE_WORDS,
   FOOTER_PROSE,
   FOOTER_PROSE_ANY,
   FUSED_ATTRIBUTION,
-  IMAGE_FILE_NAME,
+  IMAGE_FILE_NAME_ANY,
   LINE_RULES,
+  LINE_RULES_ANY,
   MONTH_WORDS,
   PAREN_CREDIT,
   PAREN_CREDIT_NAME,
@@ -137,13 +138,7 @@ const TIME_ZONE = /^(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)$/;
  */
 export function isDateLine(l: Line): boolean {
   const t = l.text;
-  if (t.length > DATE_LINE_MAX_CHARS || l.words > MAX_LABEL_WORDS) return false;
-  let digit = false;
-  for (let i = 0; i < t.length && !digit; i++) {
-    const c = t.charCodeAt(i);
-    digit = c >= 48 && c <= 57;
-  }
-  if (!digit) return false;
+  if (t.length > DATE_LINE_MAX_CHARS || l.words > MAX_LABEL_WORDS || !l.hasDigit) return false;
   const m = DATE_LABEL.exec(t);
   const rest = m ? t.slice(m[0].length) : t;
   let month = false;
@@ -187,14 +182,15 @@ function classifyChrome(
     if (reasons[i] !== null) continue;
     if (l.words <= MAX_LABEL_WORDS) {
       let matched = false;
-      for (const rule of LINE_RULES) {
+      // Most lines match no rule: one merged test decides that before the rules are tried in order.
+      if (matchAny(LINE_RULES_ANY, t)) for (const rule of LINE_RULES) {
         if (!rule.pattern.test(t)) continue;
         matched = true;
         reasons[i] = rule.reason;
         if (rule.effect === 'end') closes[i] = true;
         if (rule.effect === 'next' && i + 1 < n) {
           const next = lines[i + 1]!;
-          if (next.words <= NEXT_MAX_WORDS && !LINE_RULES.some((r) => next.words <= MAX_LABEL_WORDS && r.pattern.test(next.text))) {
+          if (next.words <= NEXT_MAX_WORDS && !(next.words <= MAX_LABEL_WORDS && matchAny(LINE_RULES_ANY, next.text))) {
             reasons[i + 1] = rule.nextReason ?? rule.reason;
             if (reasons[i + 1] === 'credit') creditAt[i + 1] = true;
           }
@@ -208,23 +204,26 @@ function classifyChrome(
         dateLines.push(i);
         continue;
       }
-      if (matchAny(ATTRIBUTION_LINE, t)) {
+      if (matchAny(ATTRIBUTION_LINE_ANY, t)) {
         reasons[i] = 'metadata';
         continue;
       }
-      if (l.words <= MAX_CREDIT_WORDS && (matchAny(CREDIT_LINE, t) || matchAny(IMAGE_FILE_NAME, t))) {
-        reasons[i] = 'credit';
-        creditAt[i] = matchAny(CREDIT_LINE, t);
-        continue;
+      if (l.words <= MAX_CREDIT_WORDS) {
+        const credit = matchAny(CREDIT_LINE_ANY, t);
+        if (credit || matchAny(IMAGE_FILE_NAME_ANY, t)) {
+          reasons[i] = 'credit';
+          creditAt[i] = credit;
+          continue;
+        }
       }
-    } else if (l.words <= MAX_CREDIT_WORDS && matchAny(CREDIT_LINE, t)) {
+    } else if (l.words <= MAX_CREDIT_WORDS && matchAny(CREDIT_LINE_ANY, t)) {
       reasons[i] = 'credit';
       creditAt[i] = true;
       continue;
     }
-    const dash = t.includes('—') || t.includes('–');
+    const dash = l.hasDash;
     if (l.words <= CAPTION_MAX_WORDS) {
-      if (/[/(:]/.test(t) && (matchAny(CAPTION_WITH_CREDIT, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))) {
+      if (l.hasCreditMark && (matchAny(CAPTION_WITH_CREDIT_ANY, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))) {
         reasons[i] = 'caption';
         captionWithCredit[i] = true;
         continue;
@@ -272,7 +271,8 @@ function classifyChrome(
 
   if (template) {
     for (let i = 0; i < n; i++) {
-      if (reasons[i] === null && template.isTemplate(lines[i]!.text, url)) reasons[i] = 'template';
+      // lower() is the line lower-cased with single spaces, trimmed: the form the index asks for.
+      if (reasons[i] === null && template.isTemplate(lines[i]!.text, url, lower(lines[i]!))) reasons[i] = 'template';
     }
   }
   return { reasons, closes, dateLines };
@@ -365,7 +365,7 @@ export function segment(lines: Line[], template: TemplateEvidence | null, url: s
   for (let i = start; i <= end; i++) {
     if (reasons[i] !== null) continue;
     const text = lines[i]!.text;
-    const m = text.includes('—') || text.includes('–') ? FUSED_ATTRIBUTION.exec(text) : null;
+    const m = lines[i]!.hasDash ? FUSED_ATTRIBUTION.exec(text) : null;
     if (!m) continue;
     const tail = m[2]!;
     const agencyTail = TRAILING_AGENCY.test('x ' + tail.replace(/^[—–]\s*/, '— '));

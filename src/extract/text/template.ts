@@ -49,7 +49,11 @@ function needsCollapse(s: string): boolean {
 export function normaliseLine(line: string): string {
   let s = line.toLowerCase();
   if (needsCollapse(s)) s = s.replace(/\s+/g, ' ');
-  s = s.trim();
+  return normaliseLowered(s.trim());
+}
+
+/** `normaliseLine` of a line already lower-cased, with single spaces and trimmed: only list markers go. */
+function normaliseLowered(s: string): string {
   const c = s.charCodeAt(0);
   // List markers and ordinals only: skip the regex for lines starting with a letter.
   if (!(c >= 97 && c <= 122)) s = s.replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
@@ -179,10 +183,10 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
   let lastUrl: string | null = null;
   let lastHostLines: Set<string> | undefined;
   return {
-    isTemplate(line: string, url: string | null): boolean {
+    isTemplate(line: string, url: string | null, lowered?: string): boolean {
       // Nothing recurs (a page on its own) or the line is too long to be template: no key needed.
       if ((everywhere.size === 0 && perHost.size === 0) || line.length > MAX_TEMPLATE_CHARS * 2) return false;
-      const key = normaliseLine(line);
+      const key = lowered === undefined ? normaliseLine(line) : normaliseLowered(lowered);
       if (key.length > longestKey) return false;
       if (everywhere.has(key)) return true;
       if (url !== lastUrl) {
