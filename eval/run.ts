@@ -140,6 +140,7 @@ if (ecbAvailable()) {
   console.log(`  pooled: quote recall ${f(figures.quoteRecall ?? 0)}, speaker accuracy ${f(figures.quoteSpeakerAccuracy ?? 0)}, disagreement recall ${f(figures.disagreementRecall ?? 0)}, precision ${f(figures.disagreementPrecision ?? 0)}`);
   console.log();
 }
+Object.assign(figures, await (await import('./timeline.ts')).printTimelineEval());
 
 const outDir = join(REPO_ROOT, 'eval', 'out');
 mkdirSync(outDir, { recursive: true });

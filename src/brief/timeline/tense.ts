@@ -1,0 +1,45 @@
+/**
+ * The tense of a time expression's clause: whether the event was planned or expected when reported
+ * (future), is going on (present), or happened (past). The nearest marker before the expression
+ * decides ("said on Monday it would …" is past for Monday; "talks would begin in Geneva on Tuesday" is
+ * future), as in the claims stage; the expression's own lead overrides ("until Wednesday evening" is
+ * forward, "since mid-November" back). Without a marker: past, since news reports what happened.
+ */
+import type { Token } from '../claims/numbers.ts';
+import { BACKWARD_LEADS, FORWARD_LEADS, FUTURE_WORDS, PAST_WORDS, PRESENT_WORDS } from './tables.ts';
+
+export type Tense = 'past' | 'present' | 'future';
+
+/**
+ * How far back (tokens) a tense marker is looked for. Set on the seeds and examples: the farthest
+ * marker needed is 13 tokens back ("would ask parliament to summon the head of the national dams
+ * agency this week"); the nearest marker wins, so a longer window only matters when none is closer.
+ */
+export const TENSE_WINDOW = 14;
+
+/** Tokens that end a clause for the look-back: a marker beyond them speaks of another clause. */
+const CLAUSE_ENDS = new Set([';', ':', '—', '–', '(', ')']);
+
+/**
+ * The clause's tense for an expression starting at token `at` with lead word `lead`.
+ *
+ * @example clauseTense(tokenize('Lavrov said talks would begin on Tuesday.'), 5, 'on') // → 'future'
+ */
+export function clauseTense(toks: readonly Token[], at: number, lead: string | null): Tense {
+  if (lead && FORWARD_LEADS.has(lead)) return 'future';
+  if (lead && BACKWARD_LEADS.has(lead)) return 'past';
+  for (let k = at - 1; k >= 0 && k >= at - TENSE_WINDOW; k--) {
+    const t = toks[k]!;
+    const w = t.low;
+    if (CLAUSE_ENDS.has(t.text)) break;
+    if (!t.word) continue;
+    if (w === 'set' && toks[k + 1]?.low === 'to') return 'future';
+    if (w === 'be' && toks[k - 1]?.low === 'to') return 'future'; // "talks to be held"
+    if (FUTURE_WORDS.has(w)) return 'future';
+    if ((w === 'is' || w === 'are') && /ing$/.test(toks[k + 1]?.low ?? '')) return 'future'; // "is meeting on Friday"
+    if (PAST_WORDS.has(w)) return 'past';
+    if (/ed$/.test(w) && w.length > 4 && toks[k - 1]?.low !== 'be') return 'past';
+    if (PRESENT_WORDS.has(w)) return 'present';
+  }
+  return 'past';
+}
