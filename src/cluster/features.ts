@@ -140,10 +140,13 @@ export const capitalisedEntities: EntityExtractor = ({ title, paragraphs }) => {
  * added to the key, so "Tara Reid" and "Harry Reid" do not match on "reid" alone (a surname-only mention
  * keeps the bare key: the entity layer already folds an article's "Reid" onto its full name).
  */
+/** Key namespaces per kind (person and place both start with "p", so the first letter would not do). */
+const KIND_PREFIX: Record<string, string> = { person: 'p:', place: 'l:', organization: 'o:' };
+
 export const layerEntities: EntityExtractor = (article) => {
   const out: EntityLike[] = [];
   for (const e of extractEntities({ title: article.title, paragraphs: article.paragraphs as string[] })) {
-    let key = e.kind[0] + ':' + e.key;
+    let key = KIND_PREFIX[e.kind] + e.key;
     if (e.kind === 'person') {
       const sp = e.name.indexOf(' ');
       if (sp > 0) key += '/' + e.name[0]!.toLowerCase();

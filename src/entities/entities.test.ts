@@ -121,3 +121,16 @@ test('empty input gives no entities', () => {
   assert.deepEqual(extractEntities({ title: '', paragraphs: ['', '   '] }), []);
   assert.deepEqual(mergeEntities([]), []);
 });
+
+test('"Mount Cook", "Mt Cook", "Port Elden", "Lake Velra" are places, one key per spelling of Mount', () => {
+  const es = extractEntities({
+    title: null,
+    paragraphs: ['Mark Vinar fell from Mount Cook on Thursday. Rescuers reached Mt Cook village later. Ships left Port Elden for Lake Velra, said Anna Kowalski.'],
+  });
+  assert.equal(of(es, 'person').some((e) => /Cook|Elden|Velra/.test(e.name)), false, JSON.stringify(es));
+  const cook = of(es, 'place').filter((e) => e.key === 'mount cook');
+  assert.equal(cook.length, 1, JSON.stringify(es));
+  assert.ok(of(es, 'place').some((e) => e.name === 'Port Elden'));
+  assert.ok(of(es, 'place').some((e) => e.name === 'Lake Velra'));
+  assert.ok(of(es, 'person').some((e) => e.name === 'Anna Kowalski'));
+});

@@ -11,7 +11,7 @@ import { entityKey, firstInitial, lookupAlias, plain, surnameKey } from './fold.
 import { gazetteer, type Gazetteer } from './lexicon.ts';
 import {
   AGENCIES, ARTICLE_PREFIX_RE, BASED_SUFFIX_RE, CALENDAR_WORDS, CREDIT_LEADS, HONORIFICS, JOINERS, KNOWN_ORGS,
-  NAME_PARTICLES, ORG_CUE_AFTER, ORG_HEADS, PERSON_CUE_BEFORE, PLACE_CUE_AFTER, PLACE_CUE_BEFORE, PLACE_HEADS,
+  NAME_PARTICLES, ORG_CUE_AFTER, ORG_HEADS, PERSON_CUE_BEFORE, PLACE_CUE_AFTER, PLACE_CUE_BEFORE, PLACE_HEADS, PLACE_LEADS,
   SPEECH_VERBS, STOP_ENTITIES, TITLE_WORDS,
 } from './tables.ts';
 import type { Entity, EntityInput, EntityKind } from './types.ts';
@@ -338,6 +338,8 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
   const prev = toks[c.at - 1];
   const prevCue = prev && lowerTok(prev) && SPACE_ONLY_RE.test(text.slice(prev.end, c.toks[0]!.start)) ? prev.low : null;
 
+  // "Mount Cook", "Port Elden": a place whatever the rest looks like (an organisation head still wins: "Port Authority").
+  if (words.length > 1 && PLACE_LEADS.has(lows[0]!) && !ORG_HEADS.has(lastLow)) return [mk('place', words)];
   // Several separately known names run together ("UN Syria envoy"): split them.
   if (words.length > 1 && words.every((t) => lookupAlias(t.low) || g.phrase.has(t.low) || KNOWN_ORGS.has(t.low))) {
     return words.flatMap((t) => classify(text, toks, { toks: [t], at: toks.indexOf(t) }, g));

@@ -132,5 +132,7 @@ export function entityKey(name: string, kind: EntityKind): string {
   if (kind === 'person') return surnameKey(name);
   const alias = lookupAlias(name);
   if (alias) return alias.key;
-  return normaliseOrgPlace(name).replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  const key = normaliseOrgPlace(name).replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  // "Mt Cook" and "Mount Cook", "Ft Worth" and "Fort Worth" are one place.
+  return kind === 'place' ? key.replace(/^mt /, 'mount ').replace(/^ft /, 'fort ') : key;
 }

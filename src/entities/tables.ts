@@ -136,6 +136,12 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'watch', 'centre', 'center', 'initiative', 'project', 'institution', 'trust', 'society', 'league', 'brotherhood',
 ]);
 
+/**
+ * Words that open a place's name ("Mount Cook", "Mt Cook", "Port Elden", "Lake Velra", "Cape Town"):
+ * without them such names read as "Firstname Surname" and were typed as people.
+ */
+export const PLACE_LEADS: ReadonlySet<string> = new Set(['mount', 'mt', 'port', 'lake', 'cape', 'fort', 'isle', 'gulf', 'bay', 'loch', 'glen']);
+
 /** Head words that end a place's name (in addition to compromise's placeWords). */
 export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'city', 'province', 'district', 'region', 'governorate', 'oblast', 'valley', 'river', 'sea', 'ocean', 'gulf',
