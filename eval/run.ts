@@ -142,6 +142,8 @@ if (ecbAvailable()) {
 }
 Object.assign(figures, await (await import('./timeline.ts')).printTimelineEval());
 
+await (await import('./summary.ts')).reportSummaries(figures);
+
 const outDir = join(REPO_ROOT, 'eval', 'out');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ quick, figures }, null, 2));

@@ -15,8 +15,6 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../src/records/index.ts';
-import { readInputs } from '../src/ingest/index.ts';
-import { runPipeline } from '../src/pipeline/index.ts';
 import { summarise, lexRank, leadBaseline, rouge, DEFAULT_SUMMARY_PARAMS, type SummaryInput, type RougeScores, type SummaryParams } from '../src/brief/summary/index.ts';
 import { REPO_ROOT, SEEDS_DIR, SHARED } from './lib.ts';
 import { EXAMPLES_DIR } from './examples.ts';
@@ -60,6 +58,8 @@ export function loadReferences(part: SummaryPart): ReferenceStory[] {
   return ReferenceFile.parse(JSON.parse(readFileSync(join(SUMMARY_FIXTURES, `${part}.json`), 'utf8'))).stories;
 }
 
+export const ecbSummaryDataAvailable = () => existsSync(ECB_DOCS);
+
 export function partAvailable(part: SummaryPart): boolean {
   if (part === 'seeds') return existsSync(SEEDS_DIR);
   if (part === 'ecbplus') return existsSync(ECB_DOCS);
@@ -68,6 +68,8 @@ export function partAvailable(part: SummaryPart): boolean {
 
 /** The summary input of the largest story the pipeline finds in `files`. */
 export async function pipelineStoryInput(files: string[]): Promise<SummaryInput> {
+  // Loaded on first use, so the ECB+-only paths (bench/brief-summary.ts) do not load the pipeline.
+  const [{ readInputs }, { runPipeline }] = await Promise.all([import('../src/ingest/index.ts'), import('../src/pipeline/index.ts')]);
   const run = await runPipeline(readInputs(files));
   const articles = new Map(run.results.filter((r): r is Article => r.ok).map((a) => [a.id, a]));
   const story = [...run.stories].sort((a, b) => b.articles.length - a.articles.length)[0];
@@ -103,18 +105,27 @@ function detokenise(s: string): string {
     .replace(/ - /g, '-');
 }
 
-let ecbCache: EcbDoc[] | null = null;
-/** The documents of one ECB+ subtopic as a story: each document its own source and unit, no dates. */
-export function ecbStoryInput(subtopic: string): SummaryInput {
-  ecbCache ??= readFileSync(ECB_DOCS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EcbDoc);
-  const articles = ecbCache
-    .filter((d) => d.subtopic === subtopic)
+let ecbCache: (Pick<Article, 'id' | 'title' | 'paragraphs' | 'language'> & { subtopic: string })[] | null = null;
+/**
+ * Every ECB+ document as an article: "plus" documents open with their headline (no closing
+ * punctuation), which becomes the title rather than a sentence; the rest are one paragraph each.
+ */
+export function loadEcbArticles(): (Pick<Article, 'id' | 'title' | 'paragraphs' | 'language'> & { subtopic: string })[] {
+  ecbCache ??= readFileSync(ECB_DOCS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EcbDoc)
     .map((d) => {
       const sentences = d.sentences.map(detokenise);
-      // "plus" documents open with their headline (no closing punctuation): the title, not a sentence.
       const headline = sentences.length > 1 && !/[.!?"”']$/.test(sentences[0]!);
-      return { id: d.doc_id, title: headline ? sentences[0]! : null, paragraphs: headline ? sentences.slice(1) : sentences, language: 'en' };
+      return { id: d.doc_id, subtopic: d.subtopic, title: headline ? sentences[0]! : null, paragraphs: headline ? sentences.slice(1) : sentences, language: 'en' };
     });
+  return ecbCache;
+}
+
+/** The documents of one ECB+ subtopic as a story: each document its own source and unit, no dates. */
+export function ecbStoryInput(subtopic: string): SummaryInput {
+  const articles = loadEcbArticles().filter((d) => d.subtopic === subtopic);
   if (articles.length === 0) throw new Error(`ECB+ subtopic ${subtopic} not found`);
   return { articles, sourceOf: (id) => id, unitOf: (id) => id, dateOf: () => null };
 }
@@ -183,12 +194,18 @@ export async function reportSummaries(figures: EvalFigures, show = false): Promi
     console.log(`  ${`${s.part}/${s.id} (${s.articles})`.padEnd(22)} ${row(s.ours)} | ${row(s.lexrank)} | ${row(s.lead)}`);
     if (show) for (const t of s.summary) console.log(`      · ${t}`);
   }
-  for (const part of [...SUMMARY_PARTS, 'all'] as const) {
-    const sel = part === 'all' ? stories : stories.filter((s) => s.part === part);
+  const groups: [string, StorySummaryScore[]][] = [
+    ...SUMMARY_PARTS.map((part): [string, StorySummaryScore[]] => [part, stories.filter((s) => s.part === part)]),
+    ['tuning', stories.filter((s) => isTuningStory(s.part, s.id))],
+    ['held-out', stories.filter((s) => !isTuningStory(s.part, s.id))],
+    ['all', stories],
+  ];
+  for (const [name, sel] of groups) {
     if (sel.length === 0) continue;
     const m = meanScores(sel);
-    console.log(`  ${`mean ${part} (${sel.length})`.padEnd(22)} ${row(m.ours)} | ${row(m.lexrank)} | ${row(m.lead)}`);
+    console.log(`  ${`mean ${name} (${sel.length})`.padEnd(22)} ${row(m.ours)} | ${row(m.lexrank)} | ${row(m.lead)}`);
   }
+  console.log('  (tuning: seeds, examples, ECB+ topics 1–20, where the parameters were grid-searched; held-out: ECB+ 21–35)');
   console.log();
   if (stories.length > 0) {
     const m = meanScores(stories);
@@ -210,13 +227,15 @@ async function tune(): Promise<void> {
     if (!partAvailable(part)) continue;
     for (const ref of loadReferences(part)) stories.push({ tuning: isTuningStory(part, ref.id), reference: ref.reference, input: await storyInput(ref.select) });
   }
+  // Second, finer pass around the best of a first coarse grid (centrality 0.5–1.5, corroboration 0–1.2,
+  // position 0.3–1, half-life 1–6, same-fact 0.25–0.5, λ 0.6–1), centrality fixed at 1 since only the
+  // ratios of the three weights matter.
   const grid: Partial<Record<keyof SummaryParams, number[]>> = {
-    centrality: [0.5, 1, 1.5],
-    corroboration: [0, 0.4, 0.8, 1.2],
-    position: [0.3, 0.6, 1.0],
-    positionHalfLife: [1, 3, 6],
-    sameFactSim: [0.25, 0.33, 0.4, 0.5],
-    mmrLambda: [0.6, 0.8, 1],
+    corroboration: [0.6, 0.8, 1.0],
+    position: [0.15, 0.2, 0.3, 0.4],
+    positionHalfLife: [4, 6, 10],
+    sameFactSim: [0.3, 0.33, 0.4, 0.5],
+    mmrLambda: [0.5, 0.6, 0.7],
   };
   const keys = Object.keys(grid) as (keyof SummaryParams)[];
   const results: { params: SummaryParams; tune: number; held: number }[] = [];

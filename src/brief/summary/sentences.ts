@@ -87,14 +87,27 @@ const TERMINAL_RE = /[.!?…]["”’')\]]*$/u;
 const QUOTED_SPAN_RE = /“[^”]*”?|"[^"]*"?|‘[^’]{12,}’?/gu;
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/**
+ * Porter stems by word: a story repeats its words many times and stemming is the costliest step of
+ * reading a sentence. Cleared when it grows past STEM_CACHE_MAX so a long-running process stays bounded.
+ */
+const stems = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
 /** Words of a text as the similarity vectors see them: lower-cased, stopwords dropped, Porter-stemmed. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD_RE)) {
-    let w = m[0].replace(/['’]s$/, '');
+    let w = m[0];
+    if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
     if (w.length < 2 || STOPWORDS.has(w)) continue;
-    if (/^[a-z]+$/.test(w)) w = stemmer(w);
-    out.push(w);
+    let stem = stems.get(w);
+    if (stem === undefined) {
+      stem = /^[a-z]+$/.test(w) ? stemmer(w) : w;
+      if (stems.size >= STEM_CACHE_MAX) stems.clear();
+      stems.set(w, stem);
+    }
+    out.push(stem);
   }
   return out;
 }
@@ -116,11 +129,16 @@ export function ineligibility(text: string, words: number): Ineligible | null {
   // A quote with no words outside its quotation marks (the second sentence of a quote, a pull quote)
   // has no speaker or context in a summary.
   if (/^["“‘]/u.test(text) && wordCount(text.replace(QUOTED_SPAN_RE, ' ')) < 3) return 'quote-fragment';
+  // A closing curly quote with no opening one before it: the sentence starts inside a quote whose
+  // first sentence the splitter cut off ('We appreciate your privacy,” the rep said.').
+  const open = text.indexOf('“');
+  const close = text.indexOf('”');
+  if (close >= 0 && (open < 0 || close < open)) return 'quote-fragment';
   return null;
 }
 
 function quotedShare(text: string, words: number): number {
-  if (words === 0) return 0;
+  if (words === 0 || !/["“‘]/u.test(text)) return 0;
   const outside = wordCount(text.replace(QUOTED_SPAN_RE, ' '));
   return Math.max(0, (words - outside) / words);
 }
