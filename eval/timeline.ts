@@ -118,20 +118,22 @@ export function scoreTimeline(name: string, gold: TimelineGold, events: readonly
 }
 
 /** Runs the files of one story through the pipeline and builds the timeline of each of its cluster stories. */
-async function storyTimeline(files: string[], label: (source: string) => string): Promise<{ events: TimelineEvent[]; labelOf: (id: string) => string }> {
+export async function storyTimeline(
+  files: string[],
+  label: (source: string) => string,
+): Promise<{ events: TimelineEvent[]; timelines: TimelineEvent[][]; labelOf: (id: string) => string; articles: Article[] }> {
   const run = await runPipeline(readInputs(files));
   const articles = run.results.filter((r): r is Article => r.ok);
   const labels = new Map(articles.map((a) => [a.id, label(a.source)]));
-  const events: TimelineEvent[] = [];
-  for (const story of run.stories) {
+  const timelines = run.stories.map((story) => {
     const src = storySources(story, articles, run.copies);
     const members = new Set(story.articles);
-    events.push(...buildTimeline({ articles: articles.filter((a) => members.has(a.id)), dateOf: src.dateOf, sourceOf: src.sourceOf, unitOf: src.unitOf }));
-  }
-  return { events, labelOf: (id) => labels.get(id) ?? id };
+    return buildTimeline({ articles: articles.filter((a) => members.has(a.id)), dateOf: src.dateOf, sourceOf: src.sourceOf, unitOf: src.unitOf });
+  });
+  return { events: timelines.flat(), timelines, labelOf: (id) => labels.get(id) ?? id, articles };
 }
 
-function loadGold(name: string): TimelineGold {
+export function loadGold(name: string): TimelineGold {
   return TimelineGold.parse(JSON.parse(readFileSync(join(GOLD_DIR, `${name}.json`), 'utf8')));
 }
 

@@ -37,8 +37,9 @@ export function clauseTense(toks: readonly Token[], at: number, lead: string | n
     if (w === 'be' && toks[k - 1]?.low === 'to') return 'future'; // "talks to be held"
     if (FUTURE_WORDS.has(w)) return 'future';
     if ((w === 'is' || w === 'are') && /ing$/.test(toks[k + 1]?.low ?? '')) return 'future'; // "is meeting on Friday"
-    if (PAST_WORDS.has(w)) return 'past';
-    if (/ed$/.test(w) && w.length > 4 && toks[k - 1]?.low !== 'be') return 'past';
+    // a participle after "be" is a passive whose auxiliary, further back, decides ("will be held", "to be signed")
+    const passive = toks[k - 1]?.low === 'be' || toks[k - 1]?.low === 'being';
+    if (!passive && (PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';
     if (PRESENT_WORDS.has(w)) return 'present';
   }
   return 'past';
