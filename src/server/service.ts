@@ -1,0 +1,192 @@
+/**
+ * What the API and the web pages read and write, over a Store: the one place that knows how a story
+ * list line, a brief, an article view and the sources list are put together from stored records. The
+ * routes stay thin and the JSON and HTML forms cannot drift apart.
+ *
+ * Two things the Store interface does not offer are made here:
+ *   - briefs on demand: a story rewritten by ingest loses its brief (it is out of date), so a missing
+ *     brief is computed from the stored story, articles and copy groups and stored back;
+ *   - the sources list: independent sources over every stored article, cached until the stages
+ *     cursor moves (it needs every article's attribution, so it is not recomputed per request).
+ */
+import { briefStory, type Brief } from '../brief/index.ts';
+import { independentSources } from '../dedup/index.ts';
+import { pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
+import { normaliseText } from '../ingest/index.ts';
+import { ingestInto } from '../pipeline/ingest.ts';
+import type { Article, CopyGroup, CopyRelation, DedupResult, RawPage, Story } from '../records/index.ts';
+import { contentHash, type SearchHit, type Store } from '../store/index.ts';
+import { ApiError } from './errors.ts';
+import type { ArticleResponse, PostPageBody, PostPageResponse, StoriesResponse, StoryListItem, StorySort } from './schemas.ts';
+
+export interface ServiceOptions {
+  extract: ExtractOptions;
+  /** The clock for first/last seen times of posted pages (injected in tests). */
+  now: () => Date;
+}
+
+export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { extract: DEFAULT_EXTRACT_OPTIONS, now: () => new Date() };
+
+/**
+ * Search hits read to find the stories of a query: article hits are mapped to their stories, so more
+ * hits than stories shown are needed; 5 per story kept the top stories stable on examples/ queries.
+ */
+export const SEARCH_HITS_PER_STORY = 5;
+
+export class StoryService {
+  /** One writer at a time: posted pages are ingested one after another, in arrival order. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private sourcesCache: { cursor: number; value: ReturnType<typeof independentSources> } | null = null;
+
+  constructor(
+    readonly store: Store,
+    private readonly options: ServiceOptions = DEFAULT_SERVICE_OPTIONS,
+  ) {}
+
+  async stories(sort: StorySort, limit: number, offset: number): Promise<StoriesResponse> {
+    const list = sort === 'biggest' ? await this.store.biggestStories({ limit, offset }) : await this.store.latestStories({ limit, offset });
+    const stories = await Promise.all(list.map((s) => this.listItem(s, [])));
+    return { sort, query: null, limit, offset, stories };
+  }
+
+  /** Stories matching a query: those whose title matches, and those of matching articles, best hit first. */
+  async searchStories(query: string, limit: number, offset: number): Promise<StoriesResponse> {
+    const hits = await this.store.search(query, { limit: (limit + offset) * SEARCH_HITS_PER_STORY });
+    const order: string[] = [];
+    const matches = new Map<string, SearchHit[]>();
+    const stories = new Map<string, Story>();
+    for (const hit of hits) {
+      const story = hit.kind === 'story' ? await this.store.getStory(hit.id) : await this.store.storyOf(hit.id);
+      if (!story) continue;
+      if (!matches.has(story.id)) {
+        order.push(story.id);
+        matches.set(story.id, []);
+        stories.set(story.id, story);
+      }
+      matches.get(story.id)!.push(hit);
+    }
+    const page = order.slice(offset, offset + limit);
+    const items = await Promise.all(page.map((id) => this.listItem(stories.get(id)!, matches.get(id)!)));
+    return { sort: 'relevance', query, limit, offset, stories: items };
+  }
+
+  search(query: string, limit: number): Promise<SearchHit[]> {
+    return this.store.search(query, { limit });
+  }
+
+  async story(id: string): Promise<{ story: Story; brief: Brief }> {
+    const story = await this.store.getStory(id);
+    if (!story) throw new ApiError('not_found', `no story has id ${id}`);
+    return { story, brief: await this.briefOf(story) };
+  }
+
+  async article(id: string): Promise<ArticleResponse> {
+    const article = await this.store.getResult(id);
+    if (!article) throw new ApiError('not_found', `no article has id ${id}`);
+    const [copies, story] = await Promise.all([this.store.copiesOf(id), this.store.storyOf(id)]);
+    const ids = new Set([...(copies.group?.members.map((m) => m.id) ?? []), ...copies.relations.flatMap((r) => [r.a, r.b])]);
+    ids.delete(id);
+    const related = (await this.store.getArticles([...ids].sort())).map((a) => ({ id: a.id, title: a.title, outlet: a.outlet }));
+    return { article, copies, story: story ? { id: story.id, title: story.title } : null, related };
+  }
+
+  /** Independent sources over every stored article: copies and one wire's articles count once. */
+  async sources(): Promise<ReturnType<typeof independentSources>> {
+    const cursor = await this.store.stagesCursor();
+    if (this.sourcesCache?.cursor === cursor) return this.sourcesCache.value;
+    const articles: Article[] = [];
+    for await (const r of this.store.results({ ok: true })) if (r.result.ok) articles.push(r.result);
+    const value = independentSources(articles, await this.store.copies());
+    this.sourcesCache = { cursor, value };
+    return value;
+  }
+
+  /**
+   * Ingests one posted page: extract → store → copy groups and stories → briefs of the stories it
+   * changed. A page whose content is stored already is only marked as seen (`known`).
+   */
+  postPage(body: PostPageBody): Promise<{ response: PostPageResponse; created: boolean }> {
+    const run = this.writing.then(() => this.ingestOne(body));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ingestOne(body: PostPageBody): Promise<{ response: PostPageResponse; created: boolean }> {
+    const format = body.html !== undefined ? 'html' : 'text';
+    const content = normaliseText(body.html ?? body.text ?? '');
+    if (content.trim() === '') throw new ApiError('empty_page', `the ${format} field is empty`);
+    const id = pageId({ content });
+    const hash = contentHash(content);
+    const url = body.url ?? null;
+    const page: RawPage = { source: url ?? `api:${id}`, url, format, content, fetchedAt: body.fetchedAt ?? null, encoding: 'utf-8', bytes: Buffer.byteLength(content) };
+
+    const known = await this.store.seePage(hash, this.options.now().toISOString());
+    if (!known) {
+      await ingestInto(this.store, [{ ok: true, page }], {
+        extract: this.options.extract,
+        now: this.options.now,
+        onStoriesChanged: (ids) => this.writeBriefs(ids),
+      });
+    }
+    const result = await this.store.getResult(id);
+    if (!result) throw new Error(`page ${hash} was ingested but no result is stored under ${id}`);
+    const story = result.ok ? await this.store.storyOf(id) : null;
+    return { response: { known, id, hash, result, story: story ? { id: story.id, title: story.title } : null }, created: !known };
+  }
+
+  private async writeBriefs(storyIds: readonly string[]): Promise<void> {
+    for (const id of storyIds) {
+      const story = await this.store.getStory(id);
+      if (story) await this.store.putBrief(await this.computeBrief(story));
+    }
+  }
+
+  /** The stored brief, or one computed now and stored when the story changed since (or never had one). */
+  async briefOf(story: Story): Promise<Brief> {
+    const stored = await this.store.getBrief(story.id);
+    if (stored && sameMembers(stored, story)) return stored;
+    const brief = await this.computeBrief(story);
+    await this.store.putBrief(brief);
+    return brief;
+  }
+
+  private async computeBrief(story: Story): Promise<Brief> {
+    const articles = await this.store.getArticles(story.articles);
+    return briefStory({ story, articles, copies: await this.copiesAmong(articles) });
+  }
+
+  /** The copy groups and relations touching some articles, as the DedupResult the brief stage reads. */
+  private async copiesAmong(articles: readonly Article[]): Promise<DedupResult> {
+    const groups = new Map<string, CopyGroup>();
+    const relations = new Map<string, CopyRelation>();
+    for (const a of articles) {
+      const c = await this.store.copiesOf(a.id);
+      if (c.group) groups.set(c.group.canonical, c.group);
+      for (const r of c.relations) relations.set(`${r.a} ${r.b}`, r);
+    }
+    const originalSourceById: Record<string, string | null> = {};
+    for (const a of articles) originalSourceById[a.id] = a.originalSource;
+    for (const g of groups.values()) for (const m of g.members) originalSourceById[m.id] = g.originalSource ?? originalSourceById[m.id] ?? null;
+    const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, v]) => v);
+    return { groups: byKey(groups), relations: byKey(relations), originalSourceById };
+  }
+
+  private async listItem(story: Story, matches: SearchHit[]): Promise<StoryListItem> {
+    const brief = await this.briefOf(story);
+    return {
+      id: story.id,
+      title: story.title,
+      articleCount: story.articles.length,
+      independentSourceCount: brief.independentSourceCount,
+      firstSeen: story.firstSeen,
+      lastSeen: story.lastSeen,
+      matches,
+    };
+  }
+}
+
+function sameMembers(brief: Brief, story: Story): boolean {
+  if (brief.citations.length !== story.articles.length) return false;
+  const ids = new Set(story.articles);
+  return brief.citations.every((c) => ids.has(c.articleId));
+}
