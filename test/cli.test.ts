@@ -40,7 +40,9 @@ test('parseArgs: start, schema, help and version', () => {
   assert.equal(BUNDLED_EXAMPLES_DIR, join(REPO, 'examples'));
   assert.deepEqual(parseArgs(['schema']), { kind: 'schema', record: 'article' });
   assert.deepEqual(parseArgs(['schema', 'story']), { kind: 'schema', record: 'story' });
-  assert.equal(parseArgs(['schema', 'brief']).kind, 'usage-error');
+  assert.deepEqual(parseArgs(['schema', 'brief']), { kind: 'schema', record: 'brief' });
+  assert.equal(parseArgs(['schema', 'timeline']).kind, 'usage-error');
+  assert.deepEqual(parseArgs(['brief', 'pages/', '--format', 'html', '--no-store']), { kind: 'brief', inputs: ['pages/'], format: 'html', maxBytes: DEFAULT_MAX_BYTES, storeDir: null });
   const help = parseArgs(['--help']);
   assert.ok(help.kind === 'info' && /extract/.test(help.text) && /start/.test(help.text) && /schema/.test(help.text));
   const extractHelp = parseArgs(['extract', '--help']);

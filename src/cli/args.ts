@@ -15,9 +15,11 @@ export const DEDUP_FORMATS = ['json', 'jsonl', 'md'] as const;
 export type DedupFormat = (typeof DEDUP_FORMATS)[number];
 export const RUN_FORMATS = ['json', 'md'] as const;
 /** The records whose JSON Schema `storyweave schema` prints. */
-export const SCHEMA_RECORDS = ['article', 'copies', 'story'] as const;
+export const SCHEMA_RECORDS = ['article', 'copies', 'story', 'brief'] as const;
 export type SchemaRecord = (typeof SCHEMA_RECORDS)[number];
 export const CLUSTER_FORMATS = ['json', 'md'] as const;
+export const BRIEF_FORMATS = ['json', 'md', 'html'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 export type ClusterFormat = (typeof CLUSTER_FORMATS)[number];
 export type RunFormat = (typeof RUN_FORMATS)[number];
 
@@ -30,6 +32,7 @@ export type CliCommand =
   | { kind: 'dedup'; inputs: string[]; format: DedupFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'run'; inputs: string[]; format: RunFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'cluster'; inputs: string[]; format: ClusterFormat; maxBytes: number; storeDir: string | null }
+  | { kind: 'brief'; inputs: string[]; format: BriefFormat; maxBytes: number; storeDir: string | null }
   | { kind: 'schema'; record: SchemaRecord }
   /** --help, --version: text for stdout, exit 0. */
   | { kind: 'info'; text: string }
@@ -70,7 +73,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     .showHelpAfterError('(run storyweave --help for usage)');
 
   // The commands that read pages differ only in name, description and output formats.
-  type InputsKind = 'extract' | 'dedup' | 'cluster' | 'run';
+  type InputsKind = 'extract' | 'dedup' | 'cluster' | 'brief' | 'run';
   const inputsCommand = <F extends string>(kind: InputsKind, description: string, formats: readonly F[], defaultFormat: F) =>
     program
       .command(kind)
@@ -103,11 +106,17 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     'json',
   );
   inputsCommand('cluster', 'extract, group copies, then cluster the articles into stories (with inferred dates for undated members)', CLUSTER_FORMATS, 'json');
-  inputsCommand('run', 'every stage that exists, one document: articles, copies and stories', RUN_FORMATS, 'json');
+  inputsCommand(
+    'brief',
+    'every stage, then one brief per story: summary with citations, quotes and their wordings, figures across sources, timeline, entities, sources',
+    BRIEF_FORMATS,
+    'md',
+  );
+  inputsCommand('run', 'every stage, one document: articles, copies, and stories with their briefs', RUN_FORMATS, 'json');
 
   program
     .command('schema')
-    .description('print the JSON Schema of a record: article (Article | ExtractFailure), copies (DedupResult) or story (Story)')
+    .description('print the JSON Schema of a record: article (Article | ExtractFailure), copies (DedupResult), story (Story) or brief (Brief)')
     .addArgument(new Argument('[record]', 'which record').choices(SCHEMA_RECORDS).default('article'))
     .action((record: SchemaRecord) => {
       command = { kind: 'schema', record };

@@ -4,7 +4,8 @@
  */
 import type { Article, CopyGroup, ExtractResult } from '../records/index.ts';
 import type { PipelineRun, RunSummary } from '../pipeline/index.ts';
-import type { ClusterFormat, DedupFormat, OutputFormat, RunFormat } from './args.ts';
+import type { BriefFormat, ClusterFormat, DedupFormat, OutputFormat, RunFormat } from './args.ts';
+import { renderBriefMarkdown, renderBriefsHtml } from '../brief/index.ts';
 
 /** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
 export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
@@ -165,8 +166,25 @@ function copiesMarkdown(run: PipelineRun, articles: readonly Article[]): string 
 export function formatRunDocument(run: PipelineRun, format: RunFormat): string {
   if (format === 'md') return formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md');
   return (
-    JSON.stringify({ articles: run.results, copies: run.copies, independentSources: run.sources, stories: run.stories, summary: run.summary }, null, 2) + '\n'
+    JSON.stringify(
+      { articles: run.results, copies: run.copies, independentSources: run.sources, stories: run.stories.map((s, i) => ({ ...s, brief: run.briefs[i] })), summary: run.summary },
+      null,
+      2,
+    ) + '\n'
   );
+}
+
+/** Stories with more members first: the briefs a reader most likely came for. */
+function briefsBySize(run: PipelineRun): PipelineRun['briefs'] {
+  return [...run.briefs].sort((a, b) => b.articleCount - a.articleCount || (a.storyId < b.storyId ? -1 : 1));
+}
+
+/** What `brief` prints: one brief per story, biggest story first. */
+export function formatBriefs(run: PipelineRun, format: BriefFormat): string {
+  const briefs = briefsBySize(run);
+  if (format === 'json') return JSON.stringify({ briefs }, null, 2) + '\n';
+  if (format === 'html') return renderBriefsHtml(briefs);
+  return briefs.map(renderBriefMarkdown).join('\n---\n\n');
 }
 
 /** What `cluster` prints: the stories, biggest first in md, as records in json. */

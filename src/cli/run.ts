@@ -14,7 +14,8 @@ import { runExtract, runPipeline, type ExtractRun, type PipelineRun, type RunPro
 import { DedupResult, ExtractResult, Story } from '../records/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
-import { formatCopies, formatOverview, formatResults, formatRunDocument, formatStories, formatSummary } from './format.ts';
+import { formatBriefs, formatCopies, formatOverview, formatResults, formatRunDocument, formatStories, formatSummary } from './format.ts';
+import { Brief } from '../brief/index.ts';
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
@@ -27,7 +28,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /** The record each `storyweave schema <record>` documents. */
-const SCHEMAS = { article: ExtractResult, copies: DedupResult, story: Story } as const;
+const SCHEMAS = { article: ExtractResult, copies: DedupResult, story: Story, brief: Brief } as const;
 
 /** Without a TTY, one progress line per this many pages: a few lines for a 10,000-page run. */
 const PROGRESS_LOG_EVERY = 1000;
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'start':
       case 'dedup':
       case 'cluster':
+      case 'brief':
       case 'run':
         return await runPages(command, io);
     }
@@ -64,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' | 'dedup' | 'cluster' | 'run' }>, io: CliIO): Promise<number> {
+async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start' | 'dedup' | 'cluster' | 'brief' | 'run' }>, io: CliIO): Promise<number> {
   const log = (line: string) => io.stderr.write(line + '\n');
   // The bundled examples are found by absolute path; sources read better relative to where you stand.
   const examples = command.kind === 'start' ? relative(process.cwd(), command.examplesDir) : '';
@@ -105,6 +107,9 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'start'
     io.stderr.write(summary);
   } else if (command.kind === 'cluster') {
     io.stdout.write(formatStories(run, command.format));
+    io.stderr.write(summary);
+  } else if (command.kind === 'brief') {
+    io.stdout.write(formatBriefs(run, command.format));
     io.stderr.write(summary);
   } else {
     io.stdout.write(formatRunDocument(run, command.kind === 'run' ? command.format : 'json'));

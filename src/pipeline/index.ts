@@ -18,6 +18,7 @@ import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } fro
 import type { IngestItem } from '../ingest/index.ts';
 import { dedupArticles, independentSources, type IndependentSource } from '../dedup/index.ts';
 import { clusterArticles } from '../cluster/index.ts';
+import { briefStory, type Brief } from '../brief/index.ts';
 import type { Article, DedupResult, Story } from '../records/index.ts';
 
 export interface RunProgress {
@@ -163,17 +164,22 @@ export interface PipelineRun extends ExtractRun {
   /** Independent sources among the run's articles: a copy group or a wire counts once. */
   sources: { count: number; sources: IndependentSource[] };
   stories: Story[];
+  /** One brief per story, in the order of `stories`. */
+  briefs: Brief[];
 }
 
-/** Stages 4 and 5 over a run's results: failures have no body and take no part. */
-export function storyStages(results: readonly ExtractResult[]): Pick<PipelineRun, 'copies' | 'sources' | 'stories'> {
+/** The stages after extract, over a run's results: failures have no body and take no part. */
+export function storyStages(results: readonly ExtractResult[]): Pick<PipelineRun, 'copies' | 'sources' | 'stories' | 'briefs'> {
   const articles = results.filter((r): r is Article => r.ok);
   const copies = dedupArticles(articles);
-  return { copies, sources: independentSources(articles, copies), stories: clusterArticles(articles, copies) };
+  const stories = clusterArticles(articles, copies);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const briefs = stories.map((story) => briefStory({ story, articles: story.articles.map((id) => byId.get(id)!), copies }));
+  return { copies, sources: independentSources(articles, copies), stories, briefs };
 }
 
 /**
- * All stages that exist, in order: ingest items → template evidence → extract → dedup → cluster.
+ * All stages, in order: ingest items → template evidence → extract → dedup → cluster → brief.
  *
  * @example
  *   const run = await runPipeline(readInputs(['pages/']));
