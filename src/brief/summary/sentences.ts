@@ -48,6 +48,8 @@ export interface StorySentence {
   ineligible: Ineligible | null;
   /** Share of the sentence's words inside quotation marks. */
   quoted: number;
+  /** The figures it states, normalised ("seven" and "7" → "7"; "15,000" → "15000"). */
+  numbers: string[];
   /** Term ids and L2-normalised TF-IDF weights. */
   terms: Int32Array;
   weights: Float32Array;
@@ -143,6 +145,24 @@ function quotedShare(text: string, words: number): number {
   return Math.max(0, (words - outside) / words);
 }
 
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17',
+  eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70',
+  eighty: '80', ninety: '90', hundred: '100', dozen: '12',
+};
+const NUMBER_RE = /\b(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/gi;
+
+/** The figures of a sentence, digits and number words alike, normalised for comparison. */
+export function numbersOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const w = m[0].toLowerCase();
+    out.add(NUMBER_WORDS[w] ?? w.replace(/,/g, ''));
+  }
+  return [...out];
+}
+
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
@@ -219,6 +239,7 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
             words,
             ineligible: otherLanguage ? 'other-language' : ineligibility(text, words),
             quoted: quotedShare(text, words),
+            numbers: numbersOf(text),
           },
           tf,
         });
@@ -227,6 +248,23 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
     units.push({ id: u.id, articleId: u.rep.id, source, date: u.date, sentences: unitSentences });
   }
 
+  // A demonym and its country are one term ("Russian talks" and "Russia's talks"), when both occur.
+  const alias = new Map<number, number>();
+  for (const [term, id] of vocab) {
+    if (!term.endsWith('n')) continue;
+    const base = vocab.get(term.slice(0, -1)) ?? (term.endsWith('ian') ? undefined : vocab.get(term.slice(0, -2)));
+    if (base !== undefined) alias.set(id, base);
+  }
+  if (alias.size > 0) {
+    for (const r of raw) {
+      for (const [id, count] of [...r.tf]) {
+        const to = alias.get(id);
+        if (to === undefined) continue;
+        r.tf.delete(id);
+        r.tf.set(to, (r.tf.get(to) ?? 0) + count);
+      }
+    }
+  }
   const df = new Float64Array(vocab.size);
   for (const r of raw) for (const id of r.tf.keys()) df[id]!++;
   const n = raw.length;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarise, exclusiveFacts, lexRank, leadBaseline, type SummaryInput } from './index.ts';
-import { ineligibility } from './sentences.ts';
+import { analyseStory, cosine, ineligibility, numbersOf } from './sentences.ts';
 import { loadReferences, partAvailable, storyInput, SUMMARY_PARTS } from '../../../eval/summary.ts';
 
 const article = (id: string, paragraphs: string[], language: string | null = 'en') => ({ id, title: null, paragraphs, language });
@@ -133,4 +133,46 @@ test('on every labelled story, each summary sentence is verbatim in its article 
       }
     }
   }
+});
+
+test('figures: a sentence with other figures is never cited as the same fact, however close the wording', () => {
+  const articles = [
+    article('a', ['State media said rebel shelling killed eight people in the government-held west of the city on Monday.', 'The talks on the withdrawal of the fighters will begin in Geneva on Tuesday, the minister said.']),
+    article('b', ['State television said rebel shelling killed seven people in the government-held west of the city on Monday.', 'Talks on the withdrawal of fighters begin in Geneva on Tuesday, according to the minister.']),
+  ];
+  const input: SummaryInput = { articles, sourceOf: (id) => id.toUpperCase(), unitOf: (id) => id, dateOf: () => null };
+  const summary = summarise(input, { words: 200 });
+  const killed = summary.filter((s) => /killed/.test(s.text));
+  assert.ok(killed.length >= 1);
+  for (const s of killed) {
+    assert.equal(s.singleSource, true, `"${s.text}" cites only its own source`);
+    assert.equal(s.articleIds.length, 1);
+  }
+  const talks = summary.find((s) => /Geneva/.test(s.text))!;
+  assert.deepEqual([...talks.sources].sort(), ['A', 'B']);
+});
+
+test('numbersOf normalises number words and digits; a demonym and its country are one term', () => {
+  assert.deepEqual(numbersOf('Seven people died and 15,000 fled; eight were hurt.'), ['7', '15000', '8']);
+  const articles = [
+    article('a', ['The Russian government will start talks with Washington on a rebel withdrawal this week.']),
+    article('b', ['Russia will start talks with Washington on a rebel withdrawal this week, officials said.']),
+  ];
+  const a = analyseStory({ articles, sourceOf: (id) => id, unitOf: (id) => id, dateOf: () => null });
+  // 7 shared terms and one of its own each: 0.71 with Russian = Russia, 0.51 without.
+  assert.ok(cosine(a.sentences[0]!, a.sentences[1]!) > 0.65);
+});
+
+test('exclusive facts: a fact another source states across several sentences is not exclusive', () => {
+  const articles = [
+    article('a', ['Russia will hold talks with the United States this week on a complete rebel withdrawal from the city, the minister said.']),
+    article('b', [
+      'The minister announced talks with the United States on Monday.',
+      'They will take place this week and cover a complete withdrawal of the rebel fighters from the city.',
+      'A hospital in the old town was evacuated overnight by the Red Cross, which moved 150 patients to the west.',
+    ]),
+  ];
+  const ex = exclusiveFacts({ articles, sourceOf: (id) => id, unitOf: (id) => id, dateOf: () => null });
+  assert.deepEqual(ex.get('a'), []);
+  assert.ok(ex.get('b')!.some((f) => f.text.includes('Red Cross')));
 });
