@@ -83,3 +83,20 @@ test('UTF-8 with a few broken bytes stays UTF-8 (a file cut mid-character), not 
   assert.ok(r.text.startsWith('Zürich, Genève, Köln: “quotes”'));
   assert.ok(r.text.endsWith('\ufffd'));
 });
+
+test('a transport charset (HTTP/WARC Content-Type) decides before the page meta; UTF-8 bytes still win', () => {
+  const cyr = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет" in windows-1251
+  const text = Buffer.concat([Buffer.from('Text: '), cyr]);
+  // Undeclared, these bytes are mostly high bytes and refused; the transport's label reads them.
+  assert.equal(code(text), 'decode_failed');
+  assert.deepEqual(ok(text, { ...opts, charset: 'windows-1251' }), { text: 'Text: Привет', encoding: 'windows-1251' });
+  // The transport outranks a contradicting <meta>, as in the HTML standard.
+  const page = Buffer.concat([Buffer.from('<html><head><meta charset="koi8-r"></head><body>'), cyr, Buffer.from('</body></html>')]);
+  assert.ok(ok(page, { format: 'html', maxBytes: 1e6, charset: 'cp1251' }).text.includes('Привет'));
+  // Quoted and ISO-8859-1 labels are accepted; valid UTF-8 is kept whatever the header says.
+  assert.equal(ok(Buffer.from([0x93, 0x68, 0x69, 0x94]), { ...opts, charset: '"ISO-8859-1"' }).text, '“hi”');
+  assert.deepEqual(ok(Buffer.from('Grüße'), { ...opts, charset: 'iso-8859-1' }), { text: 'Grüße', encoding: 'utf-8' });
+  // An unknown label is ignored rather than failing the page.
+  const quoted = Buffer.from([0x93, ...Buffer.from('hello there'), 0x94]);
+  assert.equal(ok(quoted, { ...opts, charset: 'x-made-up' }).encoding, 'windows-1252');
+});

@@ -3,7 +3,8 @@
  * Buffer (no I/O), so every rule here is tested on hand-made bytes.
  *
  * Order: size limit → empty → byte-order mark → binary sniff (magic numbers, NULs, control bytes) →
- * strict UTF-8 → the charset an HTML page declares in its first 2 KB → Windows-1252 → line endings.
+ * strict UTF-8 → the transport's charset (HTTP or WARC Content-Type) → the charset an HTML page declares
+ * in its first 2 KB → Windows-1252 → line endings.
  * Strict UTF-8 goes before a declared charset because pages often declare ISO-8859-1 while serving
  * UTF-8, and a non-ASCII byte run that happens to be valid UTF-8 is vanishingly rare in legacy text.
  */
@@ -19,6 +20,12 @@ export interface DecodeOptions {
   format: PageFormat | null;
   /** Refuse more bytes than this as too_large. */
   maxBytes: number;
+  /**
+   * The charset the transport declared (an HTTP or WARC record's `Content-Type: …; charset=…`), a label
+   * such as "ISO-8859-1" or "shift_jis". Tried after strict UTF-8 and before the page's own `<meta>`, as
+   * the HTML standard ranks them; an unknown label, or bytes that are invalid in it, fall through.
+   */
+  charset?: string | null;
 }
 
 /** 20 MB: the largest real article page in WCXB dev is 1.8 MB decompressed; ten times that is junk. */
@@ -88,14 +95,14 @@ export function decodeBytes(bytes: Buffer, options: DecodeOptions): DecodeResult
   }
   if (bytes.length === 0) return fail('empty', 'the file has no bytes');
 
-  const decoded = decodeToString(bytes, options.format);
+  const decoded = decodeToString(bytes, options.format, options.charset ?? null);
   if (!decoded.ok) return decoded;
   const text = normaliseText(decoded.text);
   if (text.trim() === '') return fail('empty', 'the page holds only white space');
   return { ok: true, text, encoding: decoded.encoding };
 }
 
-function decodeToString(bytes: Buffer, format: PageFormat | null): DecodeResult {
+function decodeToString(bytes: Buffer, format: PageFormat | null, transportCharset: string | null): DecodeResult {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictDecode(bytes.subarray(3), 'utf-8');
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be');
@@ -117,6 +124,12 @@ function decodeToString(bytes: Buffer, format: PageFormat | null): DecodeResult 
   if (utf8.ok) return utf8;
   const lossy = mostlyUtf8(bytes);
   if (lossy !== null) return { ok: true, text: lossy, encoding: 'utf-8' };
+
+  const transport = transportCharset ? encodingForLabel(transportCharset) : null;
+  if (transport && transport !== 'utf-8') {
+    const text = decodeAs(bytes, transport);
+    if (text !== null) return { ok: true, text, encoding: transport };
+  }
 
   const isHtml = format === 'html' || (format === null && looksLikeHtml(bytes.subarray(0, CHARSET_PRESCAN_BYTES).toString('latin1')));
   if (isHtml) {
@@ -262,13 +275,31 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, CHARSET_PRESCAN_BYTES)).toString('latin1');
   const label = META_CHARSET.exec(head)?.[1] ?? XML_ENCODING.exec(head.trimStart())?.[1];
   if (!label) return null;
+  return encodingForLabel(label);
+}
+
+/**
+ * A charset label as the WHATWG encoding name this Node decodes, or null when unknown. A declared
+ * UTF-16 means UTF-8 here, as the HTML standard says: real UTF-16 bytes were caught by BOM or sniffing.
+ */
+export function encodingForLabel(label: string): string | null {
   let encoding: string;
   try {
-    encoding = new TextDecoder(label).encoding;
+    encoding = new TextDecoder(label.trim().replace(/^["']|["']$/g, '')).encoding;
   } catch {
     return null;
   }
   return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+}
+
+/** Bytes read strictly in one encoding, or null when they are invalid in it. */
+function decodeAs(bytes: Buffer, encoding: string): string | null {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 const HTML_START = /^\s*(?:<!doctype\s+html|<html\b|<\?xml\b|<!--|<head\b|<body\b)/i;

@@ -16,6 +16,11 @@ export const ErrorCode = z.enum([
   'bad_input', // a JSONL line that is not valid JSON or lacks both text and html
   'read_failed', // the file or stream could not be read
   'internal_error', // an extractor bug on this page: counted and reported so the run goes on
+  'fetch_failed', // a URL could not be fetched: DNS, connection, TLS, a bad redirect, too many redirects
+  'private_address', // a URL resolves to a loopback, private, link-local or otherwise non-public address
+  'timeout', // a URL did not connect or finish within the configured time
+  'http_status', // a URL answered with an HTTP status other than 2xx (after redirects)
+  'unsupported_type', // a URL or archive record whose content type is not HTML, text or a feed
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
