@@ -38,7 +38,7 @@ ol.removed{padding-left:1.3rem}ol.removed li{margin:.4rem 0;overflow-wrap:anywhe
 .reason{display:inline-block;font:600 .75rem system-ui,sans-serif;background:#eee;border-radius:3px;padding:0 .35rem;margin-right:.3rem}
 .body p{margin:0 0 1rem}.refusal{border-left:3px solid #a11;padding-left:.8rem}
 footer.site{margin-top:3rem;border-top:1px solid #ddd;padding-top:.6rem;color:#666;font:.8rem system-ui,sans-serif}
-@media (max-width:600px){header.site form{max-width:none}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:.4rem}}`;
+@media (max-width:600px){header.site form{max-width:none}.brief table{display:block;overflow-x:auto}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:.4rem}}`;
 
 export const STYLESHEET = `${briefCss()}\n${SITE_CSS.trim()}\n`;
 /** Part of the stylesheet's URL: a new stylesheet gets a new URL, so it can be cached for good. */
