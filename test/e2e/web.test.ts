@@ -59,7 +59,7 @@ test('the web page in chromium: story list, story page, article pages, citations
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/u);
     const hostileIds: string[] = [];
     for (const body of [HOSTILE_TEXT_PAGE, HOSTILE_HTML_PAGE]) {
-      const res = await fetch(`${server.url}/api/pages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(WAIT_MS) });
+      const res: Response = await fetch(`${server.url}/api/pages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(WAIT_MS) });
       assert.equal(res.status, 201);
       hostileIds.push(PostPageResponse.parse(await res.json()).id);
     }
@@ -120,7 +120,7 @@ test('the web page in chromium: story list, story page, article pages, citations
       visited.add(c.href);
       const cited = byN.get(c.n)!;
       await page.goto(`${server.url}${c.href}`, { waitUntil: 'load' });
-      const view = await api(server, `/api/articles/${cited.articleId}`, (v) => ArticleResponse.parse(v));
+      const view: ArticleResponse = await api(server, `/api/articles/${cited.articleId}`, (v) => ArticleResponse.parse(v));
       assert.equal(await page.locator('h1').first().textContent(), view.article.ok ? (view.article.title ?? 'Untitled article') : 'No article', `[${c.n}] opens “${cited.title}”`);
       assert.equal(view.article.ok && view.article.title, cited.title, `[${c.n}] is the article the reference names`);
     }
