@@ -11,6 +11,7 @@ import type { Article, ExtractFailure, ExtractResult, PageError, RawPage } from 
 import { extractTextDraft } from './text/index.ts';
 import { extractHtmlDraft } from './html/index.ts';
 import { applySignals } from './signals/index.ts';
+import { charClass, LETTER, LETTER_OR_NUMBER } from './signals/letters.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions, type TemplateEvidence } from './types.ts';
 
 export { buildTemplateIndex } from './text/template.ts';
@@ -109,27 +110,4 @@ export function countWords(text: string): number {
     }
   }
   return count;
-}
-
-const LETTER = 1;
-const NUMBER = 2;
-const LETTER_OR_NUMBER = LETTER | NUMBER;
-/** \p{L} / \p{N} of every BMP code point, filled on first use (a one-off cost of a few milliseconds). */
-let BMP_CLASSES: Uint8Array | null = null;
-
-function charClass(cp: number): number {
-  if (cp < 0x80) {
-    if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return LETTER;
-    return cp >= 0x30 && cp <= 0x39 ? NUMBER : 0;
-  }
-  if (cp > 0xffff) return classOf(String.fromCodePoint(cp));
-  if (!BMP_CLASSES) {
-    BMP_CLASSES = new Uint8Array(0x10000);
-    for (let c = 0x80; c < 0x10000; c++) BMP_CLASSES[c] = c >= 0xd800 && c <= 0xdfff ? 0 : classOf(String.fromCharCode(c));
-  }
-  return BMP_CLASSES[cp]!;
-}
-
-function classOf(ch: string): number {
-  return (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
 }

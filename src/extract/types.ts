@@ -29,6 +29,18 @@ export interface Draft {
   dateline: string | null;
   /** The language the page declares (html lang, og:locale), lower-case ISO 639-1, if any. */
   declaredLanguage: string | null;
+  /**
+   * A text dump's lines as its extractor split them (`content.split('\n')`, blank lines included),
+   * raw and trimmed, so the signals read line positions without splitting the page again. Absent for
+   * HTML, and the signals split the dump themselves when a text draft lacks it.
+   */
+  dumpLines?: DumpLines;
+}
+
+/** Every line of a text dump, raw and trimmed, in order (index i is 1-based line i + 1). */
+export interface DumpLines {
+  raw: string[];
+  trimmed: string[];
 }
 
 /**

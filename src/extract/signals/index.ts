@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
-import type { Draft, Evidence } from '../types.ts';
+import type { Draft, DumpLines, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
 import { parseByline } from './byline.ts';
 import {
@@ -26,7 +26,7 @@ import {
 } from './dates.ts';
 import { findDateline } from './dateline.ts';
 import { LANGUAGE_SAMPLE_CHARS, pageLanguage } from './language.ts';
-import { outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
+import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
 import { WIRE_COPY_NOTICE } from './tables.ts';
 
@@ -131,8 +131,10 @@ function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array
   return paragraphs.map((p) => {
     const head = p.trim().slice(0, 60);
     if (head === '') return undefined;
+    // The first character settles nearly every line without a call to startsWith.
+    const first = head.charCodeAt(0);
     for (let i = from; i < trimmed.length; i++) {
-      if (trimmed[i]!.startsWith(head)) {
+      if (trimmed[i]!.charCodeAt(0) === first && trimmed[i]!.startsWith(head)) {
         from = i + 1;
         return i + 1;
       }
@@ -140,6 +142,12 @@ function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array
     const anywhere = trimmed.findIndex((l) => l.startsWith(head));
     return anywhere >= 0 ? anywhere + 1 : undefined;
   });
+}
+
+/** A dump's lines, raw and trimmed, for a text draft that does not carry them. */
+function splitDump(content: string): DumpLines {
+  const raw = content.split('\n');
+  return { raw, trimmed: raw.map((l) => l.trim()) };
 }
 
 /** 1-based line of a header line in a text dump, or undefined. */
@@ -282,7 +290,8 @@ function findOutlet(
     ...draft.removed.filter((r) => OUTLET_REASONS.has(r.reason)).map((r) => r.text),
     ...draft.headerLines,
     ...bodyTexts.slice(-EDGE_PARAGRAPHS),
-    ...(rawLines ?? []),
+    // Lines without a footer mark name no site: only the marked ones are read.
+    ...(rawLines ? footerMarkedLines(page.content, rawLines) : []),
   ];
   let wireFooter: Evidence | null = null;
   for (const line of footerLines) {
@@ -316,11 +325,13 @@ function bodyDateLine(p: string, language: string | null): { date: FoundDate; we
  *   s.originalSource // { value: 'Reuters', evidence: 'BEIRUT/MOSCOW (Reuters) -' }
  */
 export function applySignals(draft: Draft, page: RawPage): Signals {
-  const rawLines = page.format === 'text' ? page.content.split('\n') : null;
+  // Split and trimmed once (by the text extractor, when it made the draft): paragraph and header-line
+  // positions and the blank-line counts all read them.
+  const dump = page.format === 'text' ? (draft.dumpLines ?? splitDump(page.content)) : null;
+  const rawLines = dump?.raw ?? null;
+  const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
   const removed: Removed[] = [...draft.removed];
-  // Trimmed once: paragraph and header-line positions and the blank-line counts all read them.
-  const trimmedLines = rawLines ? rawLines.map((l) => l.trim()) : null;
   const positions = locateParagraphs(paragraphs, trimmedLines);
   const known = positions.filter((p): p is number => p !== undefined);
   const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
@@ -332,8 +343,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
   if (rawLines && lastBodyLine !== undefined) {
     // Non-blank lines before each line, so "non-blank lines between" is a subtraction, not a scan.
-    const nonBlankBefore = [0];
-    for (let i = 0; i < rawLines.length; i++) nonBlankBefore.push(nonBlankBefore[i]! + (trimmedLines![i] !== '' ? 1 : 0));
+    const nonBlankBefore = new Int32Array(rawLines.length + 1);
+    for (let i = 0; i < rawLines.length; i++) nonBlankBefore[i + 1] = nonBlankBefore[i]! + (trimmedLines![i] !== '' ? 1 : 0);
     const nonBlankBetween = (from: number, to: number) => {
       const a = Math.min(from, rawLines.length);
       const b = Math.min(Math.max(to, a), rawLines.length);

@@ -6,6 +6,7 @@
  */
 import { loadModule } from 'cld3-asm';
 import { CLD3_TO_ISO_639_1 } from './tables.ts';
+import { charClass, LETTER } from './letters.ts';
 
 /** CLD3's own cap on the bytes it reads of one text. */
 const MAX_LANGUAGE_BYTES = 2000;
@@ -77,17 +78,32 @@ const FAST_ENGLISH_MAX_NON_ASCII = 0.01;
 
 /** True when the sample is long, plainly English text: CLD3 would call it English, reliably. */
 function plainlyEnglish(sample: string): boolean {
+  // The words are the runs of letters (\p{L}) that `/\p{L}+/gu` would match, found by one scan over
+  // the code points with no match objects; lengths are in UTF-16 units, as the matched strings' are.
   let words = 0;
   let english = 0;
   let asciiLetters = 0;
   let otherLetters = 0;
-  for (const m of sample.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    let cp = sample.codePointAt(i)!;
+    if ((charClass(cp) & LETTER) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const from = i;
+    let ascii = true;
+    while (i < n && (charClass((cp = sample.codePointAt(i)!)) & LETTER) !== 0) {
+      if (cp >= 0x80) ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const length = i - from;
     words++;
-    if (/^[A-Za-z]+$/.test(w)) {
-      asciiLetters += w.length;
-      if (w.length <= 5 && ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) english++;
-    } else otherLetters += w.length;
+    if (ascii) {
+      asciiLetters += length;
+      if (length <= 5 && ENGLISH_FUNCTION_WORDS.has(sample.slice(from, i).toLowerCase())) english++;
+    } else otherLetters += length;
   }
   return (
     words >= FAST_ENGLISH_MIN_WORDS &&
@@ -98,9 +114,12 @@ function plainlyEnglish(sample: string): boolean {
 
 /** True when the text holds at least `min` letters; stops counting there. */
 function hasLetters(text: string, min: number): boolean {
-  const letter = /\p{L}/gu;
   let n = 0;
-  while (n < min && letter.exec(text)) n++;
+  for (let i = 0; i < text.length && n < min; ) {
+    const cp = text.codePointAt(i)!;
+    if ((charClass(cp) & LETTER) !== 0) n++;
+    i += cp > 0xffff ? 2 : 1;
+  }
   return n >= min;
 }
 

@@ -12,6 +12,27 @@ import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES,
 
 /** One scan for any of the footer marks (several `includes` calls cost more on every line of a page). */
 const FOOTER_MARK = new RegExp(OUTLET_FOOTER_MARKS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+const FOOTER_MARK_ALL = new RegExp(FOOTER_MARK.source, 'gu');
+
+/**
+ * The lines of a dump that hold a footer mark, in order: the only ones `outletFromFooter` can read a
+ * name from. One scan of the whole dump finds them, instead of a test per line. `lines` is
+ * `content.split('\n')`.
+ */
+export function footerMarkedLines(content: string, lines: string[]): string[] {
+  const out: string[] = [];
+  let line = 0;
+  // Offset of the newline that ends `lines[line]` (or the end of the content).
+  let lineEnd = lines[0]?.length ?? 0;
+  FOOTER_MARK_ALL.lastIndex = 0;
+  for (let m = FOOTER_MARK_ALL.exec(content); m; m = FOOTER_MARK_ALL.exec(content)) {
+    while (m.index > lineEnd && line + 1 < lines.length) lineEnd += 1 + lines[++line]!.length;
+    out.push(lines[line]!);
+    // Marks hold no newline: the next one to look for starts on the next line.
+    FOOTER_MARK_ALL.lastIndex = lineEnd + 1;
+  }
+  return out;
+}
 
 const ROLES = new Set(BYLINE_ROLES.map((r) => r.toLowerCase()));
 

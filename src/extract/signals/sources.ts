@@ -44,6 +44,24 @@ for (const entry of SOURCES) {
     if (/^the\s/i.test(alias)) BY_KEY.set(sourceKey(alias.slice(4)), entry);
   }
 }
+/** The longest key in the table: a name with more ASCII letters and digits than this is no source. */
+const LONGEST_KEY = Math.max(...[...BY_KEY.keys()].map((k) => k.length));
+
+/**
+ * Whether a name has more ASCII letters and digits than any key holds. Its key (which keeps every
+ * one of them, and adds letters only when it decomposes accents) cannot then be in the table, so
+ * the key need not be built: most lines asked about are sentences, not names.
+ */
+function overLongForKey(name: string): boolean {
+  let n = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+      if (++n > LONGEST_KEY) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * The table entry a name refers to, or null. The whole string must be the name (after trimming
@@ -52,18 +70,31 @@ for (const entry of SOURCES) {
  * @example resolveSource('NYtimes')?.name // 'The New York Times'
  */
 export function resolveSource(name: string): SourceEntry | null {
+  if (name.length > LONGEST_KEY && overLongForKey(name)) return null;
   const key = sourceKey(name);
   if (key === '') return null;
   return BY_KEY.get(key) ?? null;
 }
+
+/** What separates the names of a source list: punctuation or a joining word, with the spaces around it. */
+const LIST_SEPARATOR_SPLIT = /\s*(?:[,;&+]|\/|\band\b|\bund\b|\bet\b|\by\b)\s*/iu;
+/** Whether a list holds a separator at all: the same test without the optional spaces. */
+const LIST_SEPARATOR = /[,;&+/]|\b(?:and|und|et|y)\b/iu;
 
 /**
  * The source named by a parenthesised or comma list of wires: "dpa, Reuters, AFP" → three entries.
  * Returns null unless every item is a known source, so ordinary parenthetical prose never qualifies.
  */
 export function resolveSourceList(list: string): SourceEntry[] | null {
+  // Most lists asked about are one name or none (every short body line is asked): without a
+  // separator the split would give the whole list, trimmed, as its only item.
+  if (!LIST_SEPARATOR.test(list)) {
+    const item = list.trim();
+    const entry = item === '' ? null : resolveSource(item);
+    return entry ? [entry] : null;
+  }
   const items = list
-    .split(/\s*(?:[,;&+]|\/|\band\b|\bund\b|\bet\b|\by\b)\s*/iu)
+    .split(LIST_SEPARATOR_SPLIT)
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (items.length === 0) return null;

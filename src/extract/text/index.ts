@@ -6,7 +6,7 @@
  */
 import { MAX_REMOVED_TEXT, type RawPage, type RemovalReason, type Removed } from '../../records/index.ts';
 import type { Draft, TemplateEvidence } from '../types.ts';
-import { splitLines } from './lines.ts';
+import { splitDump } from './lines.ts';
 import { isProse, segment } from './segment.ts';
 import { findTitle } from './title.ts';
 
@@ -33,7 +33,8 @@ function clip(text: string): string {
  *   draft.removed;    // [{ text: 'ADVERTISEMENT', reason: 'ad', line: 19 }, …]
  */
 export function extractTextDraft(page: RawPage, template: TemplateEvidence | null): Draft {
-  const lines = splitLines(page.content);
+  const dump = splitDump(page.content);
+  const lines = dump.lines;
   const seg = segment(lines, template, page.url);
   const { reasons, start, end } = seg;
 
@@ -109,5 +110,6 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     byline: null,
     dateline: null,
     declaredLanguage: null,
+    dumpLines: { raw: dump.raw, trimmed: dump.trimmed },
   };
 }
