@@ -1,6 +1,6 @@
 /**
- * Labelled stories for the brief's components: the five seeds and two fictional example stories (dam,
- * court), each run through ingest → template → extract → dedup → cluster exactly as the pipeline does,
+ * Labelled stories for the brief's components: the five seeds and three fictional example stories (dam,
+ * court, strike), each run through ingest → template → extract → dedup → cluster exactly as the pipeline does (the briefs it writes),
  * then scored against hand gold in fixtures/brief/: quote recall and speaker accuracy (quotes), and
  * disagreement recall and precision (claims and numbers).
  *
@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Article } from '../src/records/index.ts';
 import { readInputs } from '../src/ingest/index.ts';
 import { runPipeline } from '../src/pipeline/index.ts';
-import { extractQuotes, mergeQuotes, QuoteGold, scoreQuotes, type QuoteScore } from '../src/brief/quotes/index.ts';
-import { alignClaims, extractClaims, scoreClaims, type ClaimScore, type GoldClaimGroup } from '../src/brief/claims/index.ts';
+import { QuoteGold, scoreQuotes, type QuoteScore } from '../src/brief/quotes/index.ts';
+import { scoreClaims, type ClaimScore, type GoldClaimGroup } from '../src/brief/claims/index.ts';
 import { REPO_ROOT, SEEDS_DIR } from './lib.ts';
 import { EXAMPLES_DIR, stemOf } from './examples.ts';
 
@@ -39,17 +39,13 @@ async function scoreStory(name: string, files: string[], label: (source: string)
   const quoteGold = join(FIXTURES, 'quotes', `${name}.json`);
   if (existsSync(quoteGold)) {
     const gold = QuoteGold.parse(JSON.parse(readFileSync(quoteGold, 'utf8')));
-    const merged = mergeQuotes(ok.map((article) => ({ article, quotes: extractQuotes(article) })), run.copies);
-    quotes = scoreQuotes(gold.quotes, merged, labelOf);
+    // The quotes of the landed briefs (every story the files form), as a reader gets them.
+    quotes = scoreQuotes(gold.quotes, run.briefs.flatMap((b) => b.quotes), labelOf);
   }
 
   let claims: ClaimScore | null = null;
   const claimGold = join(FIXTURES, 'claims', `${name}.json`);
   if (existsSync(claimGold)) {
-    const inferred = new Map(run.stories.flatMap((s) => s.dates.map((d) => [d.id, d.date] as const)));
-    const sourceOf = new Map<string, string>();
-    for (const s of run.sources.sources) for (const id of s.articleIds) sourceOf.set(id, s.name ?? `unnamed:${s.articleIds[0]}`);
-    const found = ok.flatMap((a) => extractClaims(a, a.published ?? inferred.get(a.id) ?? null));
     const raw = JSON.parse(readFileSync(claimGold, 'utf8')) as {
       groups: { label: GoldClaimGroup['label']; counts: string; values: { value: number; articles: string[] }[] }[];
     };
@@ -58,7 +54,7 @@ async function scoreStory(name: string, files: string[], label: (source: string)
       counts: g.counts,
       values: g.values.map((v) => ({ value: v.value, articleIds: v.articles.map((n) => articles.get(n)?.id ?? n) })),
     }));
-    claims = scoreClaims(gold, alignClaims(found, (id) => sourceOf.get(id) ?? id));
+    claims = scoreClaims(gold, run.briefs.flatMap((b) => b.claims));
   }
   return { name, articles, labelOf, quotes, claims };
 }
@@ -67,14 +63,14 @@ export function briefEvalAvailable(): boolean {
   return existsSync(SEEDS_DIR);
 }
 
-/** The labelled stories: seeds (when ../shared/seeds exists) and the example dam and court stories. */
+/** The labelled stories: seeds (when ../shared/seeds exists) and the example dam, court and strike stories. */
 export async function evalBrief(): Promise<LabelledStory[]> {
   const stories: LabelledStory[] = [];
   if (briefEvalAvailable()) {
     const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS_DIR, f));
     stories.push(await scoreStory('seeds', seeds, (source) => stemOf(source).slice(0, 3)));
   }
-  for (const story of ['dam', 'court']) {
+  for (const story of ['dam', 'court', 'strike']) {
     const files = readdirSync(EXAMPLES_DIR).filter((f) => f.startsWith(`${story}-`)).sort().map((f) => join(EXAMPLES_DIR, f));
     stories.push(await scoreStory(story, files, stemOf));
   }

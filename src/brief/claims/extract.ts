@@ -19,7 +19,7 @@ import { extractEntities, type Entity } from '../../entities/index.ts';
 import { findNumbers, tokenize, type Found, type Token } from './numbers.ts';
 import { splitSentences } from './sentences.ts';
 import {
-  ANAPHORIC_HEADS, AUX_WORDS, CAUSE_NOUNS, EVENT_VERBS, GENERIC_HEADS, HEAD_CLASSES, MEASURE_WORDS, MONTHS, STOP_WORDS, WEEKDAYS, singular,
+  ANAPHORIC_HEADS, AUX_WORDS, CAUSE_NOUNS, EVENT_VERBS, FIGURE_VERB_CLASSES, GENERIC_HEADS, HEAD_CLASSES, MEASURE_WORDS, MONTHS, STOP_WORDS, WEEKDAYS, singular,
 } from './tables.ts';
 import { timeRefs, type TimeRef } from './time.ts';
 import type { Claim } from './types.ts';
@@ -234,7 +234,9 @@ function readClaim(articleId: string, sentence: string, toks: readonly Token[], 
     const what = m.unit === 'money' ? f.currency ?? 'money' : m.unit;
     const c = base();
     c.counts = [m.unit === 'money' || !ofNext ? what : `${what} of`, np?.words.join(' '), verb].filter(Boolean).join(' ');
-    c.key = `${m.unit}|${np ? singular(np.head) : ''}|${verb ? stem(verb) : ''}|${m.unit === 'money' ? what : ''}`;
+    const headKey = np ? (HEAD_CLASSES.get(singular(np.head).toLowerCase()) ?? singular(np.head)) : '';
+    const verbKey = verb ? (FIGURE_VERB_CLASSES.get(verb) ?? stem(verb)) : '';
+    c.key = `${m.unit}|${headKey}|${verbKey}|${m.unit === 'money' ? what : ''}`;
     c.subject = [verb, ...(np?.words.slice(0, -1).map((w) => w.toLowerCase()) ?? [])].filter((x): x is string => !!x);
     c.modifiers = np?.words.slice(0, -1).map((w) => w.toLowerCase()) ?? [];
     c.alignable = !!np || !!verb;
@@ -242,8 +244,13 @@ function readClaim(articleId: string, sentence: string, toks: readonly Token[], 
   }
 
   // Counts and measures.
-  if (ofNext && m.qualifier !== 'several' && PARTITIVE_NEXT.has(toks[j + 1]?.low ?? '')) return null; // "nine of the people": a subset
+  // "12 of 140 bus routes", "15 of the city's 140 routes": the first figure counts the noun after the
+  // total; the total is the whole, not the claim (see totalOfPartitive).
+  const total = ofNext ? partitiveTotal(toks, j + 1) : null;
+  if (ofNext && total === null && m.qualifier !== 'several' && PARTITIVE_NEXT.has(toks[j + 1]?.low ?? '')) return null; // "nine of the people": a subset
+  if (totalOfPartitive(toks, f.start)) return null;
   if (ofNext && m.qualifier === 'several') j++;
+  if (total !== null) j = total + 1;
   let np = nounPhrase(toks, j);
   let verbAt: number | null = null;
   let verb: string | null = null;
@@ -313,6 +320,24 @@ function readClaim(articleId: string, sentence: string, toks: readonly Token[], 
   c.alignable = !isMeasure && (verb !== null || (!GENERIC_HEADS.has(headKey) && modifiers.length > 0));
   ctx.last = { head, modifiers, display, verb, cause };
   return c;
+}
+
+/** Determiners and possessives between "of" and a total ("of the city's 140", "of its 140"). */
+const isTotalLead = (t: Token | undefined) => !!t && (DETERMINERS.has(t.low) || /^[\p{L}]+['’]s$/u.test(t.text));
+const isNumberToken = (t: Token | undefined) => !!t && /^\d[\d,.]*$/u.test(t.text);
+
+/** Index of the total in "N of [the city's] M …" when the tokens from k (after "of") lead to a number, else null. */
+function partitiveTotal(toks: readonly Token[], k: number): number | null {
+  let i = k;
+  while (i < toks.length && i < k + 3 && isTotalLead(toks[i])) i++;
+  return isNumberToken(toks[i]) ? i : null;
+}
+
+/** Whether the figure starting at `start` is the total of a partitive ("140" in "12 of the city's 140 routes"). */
+function totalOfPartitive(toks: readonly Token[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && i > start - 4 && isTotalLead(toks[i])) i--;
+  return toks[i]?.low === 'of' && isNumberToken(toks[i - 1]);
 }
 
 /** Crude verb stem so "seized"/"seizing"/"seizes" share a key. */

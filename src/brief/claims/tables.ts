@@ -160,6 +160,21 @@ export const HEAD_CLASSES: ReadonlyMap<string, string> = new Map([
   ['health worker', 'medical worker'], ['soldier', 'soldier'], ['troop', 'soldier'], ['serviceman', 'soldier'],
   ['servicemen', 'soldier'], ['policeman', 'police officer'], ['policemen', 'police officer'], ['officer', 'police officer'],
   ['child', 'child'], ['children', 'child'], ['kid', 'child'], ['journalist', 'journalist'], ['reporter', 'journalist'],
+  // Pay and price changes: "a 9% pay rise" and "a 9 percent raise" are one demand.
+  ['raise', 'rise'], ['increase', 'rise'], ['hike', 'rise'], ['rise', 'rise'],
+]);
+
+/**
+ * Verbs that key what a share, percent or sum is for, folded to one class: "seeking a 9% pay rise" and
+ * "wants a 9 percent raise" are the same demand; "would add 60 million crowns a year" and "would cost 60
+ * million crowns a year" the same cost. Written from the example stories and the seeds' wording; a verb
+ * not listed keys itself.
+ */
+export const FIGURE_VERB_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['seek', 'seek'], ['seeking', 'seek'], ['sought', 'seek'], ['want', 'seek'], ['wants', 'seek'], ['wanted', 'seek'],
+  ['demand', 'seek'], ['demands', 'seek'], ['demanding', 'seek'], ['demanded', 'seek'], ['asking', 'seek'], ['asked', 'seek'],
+  ['offer', 'offer'], ['offered', 'offer'], ['offering', 'offer'], ['offers', 'offer'], ['proposed', 'offer'],
+  ['cost', 'cost'], ['costs', 'cost'], ['costing', 'cost'], ['add', 'cost'], ['adds', 'cost'], ['adding', 'cost'],
 ]);
 
 /** Words after a figure that make it anaphoric: "70 others" counts what the previous figure counted. */
