@@ -4,7 +4,7 @@
  *   1. read      ingest items (src/ingest); refusals are counted, pages hashed by content
  *   2. skip      a page whose content hash is stored already is only marked as seen again
  *   3. extract   in batches: HTML pages alone, text dumps with template evidence from their batch
- *   4. store     each page with its extract result in one transaction: a page is whole or absent
+ *   4. store     each batch of pages with their extract results in one transaction: a page is whole or absent
  *   5. stages    each new article through the streaming dedup index and the online story clusterer;
  *                the changed copy groups and stories, with the stages cursor, in one transaction per batch
  *
@@ -126,19 +126,20 @@ export async function ingestInto(
     inBatch.clear();
     const results = extractBatch(pages.map((p) => p.page), options);
     const seenAt = now().toISOString();
-    for (let i = 0; i < pages.length; i++) {
-      const result = results[i]!;
-      const put = await store.putPage({ page: pages[i]!.page, result, seenAt });
+    // The batch's pages in one transaction: each page whole or absent, and one commit per batch.
+    const puts = await store.putPages(pages.map((p, i) => ({ page: p.page, result: results[i]!, seenAt })));
+    puts.forEach((put, i) => {
       if (put.known) {
         summary.known++;
-        continue;
+        return;
       }
+      const result = results[i]!;
       summary.stored++;
       countResult(summary, result);
       stages.noteSeq(put.seq);
       if (result.ok) stages.apply(result, put.seq);
-      progress('ingest', pages[i]!.page.source);
-    }
+    });
+    progress('ingest', pages.at(-1)!.page.source);
     summary.storiesWritten += await stages.write(store, options);
   };
 

@@ -15,6 +15,10 @@ export interface Migration {
 /** Full-text tokenizer: Unicode word rules, accents folded so "Zurich" finds "Zürich". */
 const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
 
+/** An article's text from its stored JSON: the text field when kept, else the paragraphs joined by a blank line. */
+const ARTICLE_TEXT_SQL = (col: string) =>
+  `coalesce(json_extract(${col}, '$.text'), (SELECT group_concat(value, char(10) || char(10)) FROM json_each(${col}, '$.paragraphs')), '')`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -49,16 +53,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
 
       -- Article search reads title and text out of the result JSON (external content: not stored twice).
+      -- The JSON leaves out an article's text when it is its paragraphs joined by a blank line, as it
+      -- almost always is (a third of the row): ARTICLE_TEXT_SQL rebuilds it.
       CREATE VIEW article_text AS
-        SELECT page_seq, json_extract(json, '$.title') AS title, json_extract(json, '$.text') AS text FROM results WHERE ok = 1;
+        SELECT page_seq, json_extract(json, '$.title') AS title, ${ARTICLE_TEXT_SQL('json')} AS text FROM results WHERE ok = 1;
       CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, content = 'article_text', content_rowid = 'page_seq', ${TOKENIZE});
       CREATE TRIGGER results_fts_insert AFTER INSERT ON results WHEN new.ok = 1 BEGIN
         INSERT INTO article_fts (rowid, title, text)
-          VALUES (new.page_seq, coalesce(json_extract(new.json, '$.title'), ''), coalesce(json_extract(new.json, '$.text'), ''));
+          VALUES (new.page_seq, coalesce(json_extract(new.json, '$.title'), ''), ${ARTICLE_TEXT_SQL('new.json')});
       END;
       CREATE TRIGGER results_fts_delete AFTER DELETE ON results WHEN old.ok = 1 BEGIN
         INSERT INTO article_fts (article_fts, rowid, title, text)
-          VALUES ('delete', old.page_seq, coalesce(json_extract(old.json, '$.title'), ''), coalesce(json_extract(old.json, '$.text'), ''));
+          VALUES ('delete', old.page_seq, coalesce(json_extract(old.json, '$.title'), ''), ${ARTICLE_TEXT_SQL('old.json')});
       END;
 
       CREATE TABLE copy_groups (canonical TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;

@@ -141,10 +141,16 @@ export function storeSuite(name: string, hooks: StoreSuiteHooks): void {
     assert.equal(again.seq, put[0]!.seq);
     assert.equal(again.hash, contentHash(contents[0]!));
     assert.equal(await store.seePage(again.hash, T1), true);
+    const batch = await store.putPages([
+      { page: page('batch content'), result: articleFor('batch content', { title: 'B', text: 'B.' }), seenAt: T1 },
+      { page: page('batch content', 'pages/dup.txt'), result: articleFor('batch content', { title: 'B', text: 'B.' }), seenAt: T1 },
+    ]);
+    assert.deepEqual(batch.map((p) => p.known), [false, true], 'the same bytes twice in one batch: stored once');
+    assert.equal(batch[0]!.seq, batch[1]!.seq);
     assert.equal(await store.seePage('0'.repeat(64), T1), false);
     const counts = await store.counts();
-    assert.equal(counts.pages, 4);
-    assert.equal(counts.articles, 3);
+    assert.equal(counts.pages, 5);
+    assert.equal(counts.articles, 4);
     assert.equal(counts.failures, 1);
     const stored = await store.getPage(again.hash);
     assert.ok(stored);
@@ -279,7 +285,15 @@ export function storeSuite(name: string, hooks: StoreSuiteHooks): void {
     const { a, b } = await seeded(store);
     const bad = { ...a, wordCount: -3 } as Article;
     await assert.rejects(store.putPage({ page: page('fresh content'), result: bad, seenAt: T0 }), (e: unknown) => e instanceof StoreError && e.code === 'bad_input');
-    assert.equal((await store.counts()).pages, 4);
+    const good = articleFor('good content', { title: 'Good', text: 'Fine.' });
+    await assert.rejects(
+      store.putPages([
+        { page: page('good content'), result: good, seenAt: T0 },
+        { page: page('fresh content'), result: bad, seenAt: T0 },
+      ]),
+      /not a valid extract result/,
+    );
+    assert.equal((await store.counts()).pages, 4, 'a batch with one bad page stores none of it');
     const badStory = { ...storyOf([b.id], { title: 'x', lastSeen: null }), articles: 'nope' } as unknown as Story;
     await assert.rejects(store.writeStages({ stories: [storyOf([a.id], { title: 'ok', lastSeen: null }), badStory], cursor: 9 }), /not a valid story/);
     assert.equal((await store.counts()).stories, 0);

@@ -122,6 +122,8 @@ export interface Store {
   // Pages and extract results.
   /** Stores a page and its result in one transaction; the same content again only updates last seen. */
   putPage(input: PageInput): Promise<PutPageResult>;
+  /** putPage for several pages in one transaction (all stored or none); results in input order. */
+  putPages(inputs: readonly PageInput[]): Promise<PutPageResult[]>;
   /** Marks a hash as seen again; false (and nothing written) when it is not stored. */
   seePage(hash: string, seenAt: string): Promise<boolean>;
   getPage(hash: string): Promise<StoredPage | null>;
