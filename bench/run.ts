@@ -2,7 +2,7 @@
  * `npm run bench`: throughput and memory of each stage at growing sizes, one child process per case
  * (so each peak RSS is that case's own), single-threaded, with the goals each figure is held against.
  *
- *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000]
+ *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000] [--brief-sizes 25,100,400]
  *
  * The goals are judged on the largest size (10,000 pages by default, the headline figure); each case
  * warms up before it is timed (bench/extract.ts).
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchFormat, BenchResult } from './extract.ts';
 import type { DedupBenchResult } from './dedup.ts';
 import type { ClusterBenchResult } from './cluster.ts';
+import type { BriefBenchResult } from './brief.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -160,3 +161,28 @@ for (const n of clusterSizes) {
 const clusterWorst = Math.min(...clusterResults.map((r) => r.articlesPerCpuSecond));
 console.log('\n# Cluster goals');
 console.log(`>= ${GOAL_CLUSTER_ARTICLES_PER_SECOND} articles/s per CPU-second (slowest size): ${clusterWorst} — ${verdict(clusterWorst >= GOAL_CLUSTER_ARTICLES_PER_SECOND)}`);
+
+// Brief (bench/brief.ts): one story of N real ECB+ articles (a tenth planted copies), briefed whole and by part.
+const GOAL_BRIEF_100_MS = 500;
+
+function runBrief(n: number): BriefBenchResult {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'brief.ts'), '--articles', String(n)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 22,
+  });
+  if (res.status !== 0) throw new Error(`brief bench --articles ${n} failed with exit ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as BriefBenchResult;
+}
+
+const briefSizes = arg('--brief-sizes', '25,100,400').split(',').map(Number);
+console.log('\n# Brief (bench/brief.ts): one story of N articles, least CPU ms of 5 runs after a warm-up');
+console.log(['articles'.padStart(8), 'brief ms'.padStart(9), 'peak MB'.padStart(8), '  by part (ms)'].join('  '));
+const briefResults = briefSizes.map(runBrief);
+for (const r of briefResults) {
+  console.log([String(r.articles).padStart(8), r.briefMs.toFixed(0).padStart(9), String(r.peakRssMb).padStart(8), '  ' + Object.entries(r.parts).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')].join('  '));
+}
+const hundred = briefResults.find((r) => r.articles === 100);
+console.log('\n# Brief goals');
+if (hundred) console.log(`100-article story under ${GOAL_BRIEF_100_MS} ms: ${hundred.briefMs.toFixed(0)} ms — ${verdict(hundred.briefMs < GOAL_BRIEF_100_MS)}`);
+else console.log('100-article story: not measured (add 100 to --brief-sizes)');
