@@ -66,16 +66,17 @@ function hostOf(url: string | null): string | null {
   return m ? m[1]!.toLowerCase().replace(/^www\./, '') : null;
 }
 
-function wordCount(s: string): number {
+/** Whether a line has at least `min` words (runs of characters other than space and tab); stops there. */
+function hasWords(s: string, min: number): boolean {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const space = c === 32 || c === 9;
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n >= min) return true;
     inWord = !space;
   }
-  return n;
+  return false;
 }
 
 class UnionFind {
@@ -106,31 +107,35 @@ class UnionFind {
  *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
  */
 export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
-  const linePages = new Map<string, number[]>();
+  // Pages holding each line, in page order: a number while one page holds it (most lines), an array
+  // from the second page on, so the lines that never recur cost no array.
+  const linePages = new Map<string, number | number[]>();
   const proseCount: number[] = [];
   const hosts = pages.map((p) => hostOf(p.url));
-  pages.forEach((page, pi) => {
-    const seen = new Set<string>();
+  for (let pi = 0; pi < pages.length; pi++) {
     let prose = 0;
-    for (const raw of page.content.split('\n')) {
+    for (const raw of pages[pi]!.content.split('\n')) {
       if (raw.length === 0 || raw.length > MAX_TEMPLATE_CHARS * 4) continue;
       const line = normaliseLine(raw);
-      if (line.length < 2 || seen.has(line)) continue;
-      seen.add(line);
-      if (wordCount(line) >= PROSE_WORDS) prose++;
-      else if (line.length > MAX_TEMPLATE_CHARS) continue;
+      if (line.length < 2) continue;
       const list = linePages.get(line);
-      if (list) list.push(pi);
-      else linePages.set(line, [pi]);
+      // Seen before on this page: pages are added in order, so this page is the last one listed.
+      // (Long lines of few words are neither counted nor listed, so seeing them twice changes nothing.)
+      if (list === pi || (typeof list === 'object' && list[list.length - 1] === pi)) continue;
+      if (hasWords(line, PROSE_WORDS)) prose++;
+      else if (line.length > MAX_TEMPLATE_CHARS) continue;
+      if (list === undefined) linePages.set(line, pi);
+      else if (typeof list === 'number') linePages.set(line, [list, pi]);
+      else list.push(pi);
     }
     proseCount.push(prose);
-  });
+  }
 
   // Count shared prose lines per page pair; a prose line on very many pages is a footer, not a copy.
   const shared = new Map<number, number>();
   const n = pages.length;
   for (const [line, list] of linePages) {
-    if (list.length < 2 || list.length > 50 || wordCount(line) < PROSE_WORDS) continue;
+    if (typeof list === 'number' || list.length > 50 || !hasWords(line, PROSE_WORDS)) continue;
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const key = list[a]! * n + list[b]!;
@@ -152,7 +157,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
   // No key longer than this is template; longer lines (body prose) are answered without hashing.
   let longestKey = 0;
   for (const [line, list] of linePages) {
-    if (list.length < 2 || line.length > MAX_TEMPLATE_CHARS) continue;
+    if (typeof list === 'number' || line.length > MAX_TEMPLATE_CHARS) continue;
     const all = new Set<number>();
     const byHost = new Map<string, Set<number>>();
     for (const pi of list) {
