@@ -226,8 +226,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(0);
   }
   if (process.argv.includes('--fit')) {
-    const data = trainingPairs(loadEcb().filter((d) => TUNE_TOPICS(d.topic)));
-    const w = fitLogistic(data);
+    // --drop a,b: fit without those features (their weight printed as 0).
+    const at = process.argv.indexOf('--drop');
+    const drop = new Set(at >= 0 ? (process.argv[at + 1] ?? '').split(',') : []);
+    const keep = FEATURES.map((f, i) => (drop.has(f) ? -1 : i)).filter((i) => i >= 0);
+    const data = trainingPairs(loadEcb().filter((d) => TUNE_TOPICS(d.topic))).map(({ x, y }) => ({ x: keep.map((i) => x[i]!), y }));
+    const fit = fitLogistic(data);
+    const w = [fit[0]!, ...FEATURES.map((_, i) => (keep.includes(i) ? fit[keep.indexOf(i) + 1]! : 0))];
     const names = ['bias', ...FEATURES];
     console.log(`${data.length} pairs, ${data.filter((d) => d.y === 1).length} positive`);
     console.log('{ ' + names.map((n, i) => `${n}: ${w[i]!.toFixed(2)}`).join(', ') + ' }');

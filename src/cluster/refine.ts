@@ -393,7 +393,7 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
     s.title = c.title;
     s.numbers = c.nums;
     s.norms = null;
-    s.packed = null;
+    s.flat = null;
     const span = spanOf(g.units);
     s.firstDay = span.first;
     s.lastDay = span.last;
