@@ -281,30 +281,49 @@ export function exclusiveFacts(input: SummaryInput, options: { perSource?: numbe
   const comparable = new Set(sentences.filter((s) => s.ineligible !== 'other-language').map((s) => s.sourceIndex));
   const out = new Map<string, { text: string; articleId: string }[]>(sources.map((name) => [name, []]));
   if (comparable.size < 2) return out;
-  // Each comparable source's vocabulary, as the set of term ids any of its sentences uses.
-  const vocabOf = new Map<number, Set<number>>();
-  for (const s of sentences) {
-    if (!comparable.has(s.sourceIndex)) continue;
-    const v = vocabOf.get(s.sourceIndex) ?? vocabOf.set(s.sourceIndex, new Set()).get(s.sourceIndex)!;
-    for (const t of s.terms) v.add(t);
+  // For each term, the comparable sources whose text uses it (each once).
+  const { postStart, postIds } = analysis;
+  const nTerms = postStart.length - 1;
+  const termSourceStart = new Int32Array(nTerms + 1);
+  const termSources: number[] = [];
+  const stamp = new Int32Array(sources.length).fill(-1);
+  for (let t = 0; t < nTerms; t++) {
+    for (let q = postStart[t]!; q < postStart[t + 1]!; q++) {
+      const k = sentences[postIds[q]!]!.sourceIndex;
+      if (stamp[k] === t || !comparable.has(k)) continue;
+      stamp[k] = t;
+      termSources.push(k);
+    }
+    termSourceStart[t + 1] = termSources.length;
   }
+  const mass = new Float64Array(sources.length);
+  const touched: number[] = [];
+  /** Highest share of s's squared term weights that one other source's whole text holds. */
+  const coverage = (s: StorySentence): number => {
+    touched.length = 0;
+    for (let i = 0; i < s.terms.length; i++) {
+      const t = s.terms[i]!;
+      const w2 = s.weights[i]! * s.weights[i]!;
+      for (let q = termSourceStart[t]!; q < termSourceStart[t + 1]!; q++) {
+        const k = termSources[q]!;
+        if (k === s.sourceIndex) continue;
+        if (mass[k] === 0) touched.push(k);
+        mass[k]! += w2;
+      }
+    }
+    let best = 0;
+    for (const k of touched) {
+      best = Math.max(best, mass[k]!);
+      mass[k] = 0;
+    }
+    return best;
+  };
   const bySource = new Map<number, StorySentence[]>();
   for (const s of sentences) {
     if (s.ineligible) continue;
     let best = 0;
     for (const k of comparable) if (k !== s.sourceIndex) best = Math.max(best, bestBySource[s.index * sources.length + k]!);
-    if (best >= EXCLUSIVE_MAX_SIM) continue;
-    let covered = false;
-    for (const [k, v] of vocabOf) {
-      if (k === s.sourceIndex) continue;
-      let mass = 0;
-      for (let i = 0; i < s.terms.length; i++) if (v.has(s.terms[i]!)) mass += s.weights[i]! * s.weights[i]!;
-      if (mass >= EXCLUSIVE_MAX_COVERAGE) {
-        covered = true;
-        break;
-      }
-    }
-    if (covered) continue;
+    if (best >= EXCLUSIVE_MAX_SIM || coverage(s) >= EXCLUSIVE_MAX_COVERAGE) continue;
     (bySource.get(s.sourceIndex) ?? bySource.set(s.sourceIndex, []).get(s.sourceIndex)!).push(s);
   }
   for (const [k, list] of bySource) {

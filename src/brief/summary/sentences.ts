@@ -62,8 +62,13 @@ export interface StoryAnalysis {
   units: { id: string; articleId: string; source: string; date: string | null; sentences: number[] }[];
   /** The story's main language (most words), null when none is known. */
   language: string | null;
-  /** Postings: term id → sentence indices and weights, for all-pairs cosine by accumulation. */
-  postings: { ids: number[]; weights: number[] }[];
+  /**
+   * Postings in compressed rows: the sentences using term t are postIds[postStart[t] … postStart[t+1]),
+   * with their weights for t in postWeights; for all-pairs cosine by accumulation.
+   */
+  postStart: Int32Array;
+  postIds: Int32Array;
+  postWeights: Float32Array;
 }
 
 /** Sentences shorter than this (words) are fragments, credits or datelines rather than facts; set on the seeds and examples, where no informative sentence is shorter. */
@@ -87,7 +92,6 @@ const CREDIT_RE = /^(?:photo|image|picture|credit|caption|file photo|video)\b|\b
 const CHROME_RE = /^(?:read more|click here|follow (?:us|him|her)|subscribe|sign up|watch|related|advertisement|share this|copyright|all rights reserved)\b/i;
 const TERMINAL_RE = /[.!?…]["”’')\]]*$/u;
 const QUOTED_SPAN_RE = /“[^”]*”?|"[^"]*"?|‘[^’]{12,}’?/gu;
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
  * Porter stems by word: a story repeats its words many times and stemming is the costliest step of
@@ -96,13 +100,42 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const stems = new Map<string, string>();
 const STEM_CACHE_MAX = 200_000;
 
+/** Letters and digits (ASCII, Latin-1 and beyond, minus the general punctuation and CJK symbol blocks). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && !(c >= 0x3000 && c <= 0x303f);
+}
+
+/**
+ * Calls `visit(start, end)` for each word of `text`: a run of letters and digits, with an apostrophe
+ * and the letters after it ("Russia's", "don’t") kept in the word. A character scan rather than a
+ * Unicode regular expression: reading sentences is most of the summary's cost.
+ */
+function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const q = i < n ? text.charCodeAt(i) : 0;
+    if ((q === 39 || q === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    }
+    visit(start, i);
+  }
+}
+
 /** Words of a text as the similarity vectors see them: lower-cased, stopwords dropped, Porter-stemmed. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
-    let w = m[0];
+  const lower = text.toLowerCase();
+  scanWords(lower, (start, end) => {
+    let w = lower.slice(start, end);
     if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (w.length < 2 || STOPWORDS.has(w)) return;
     let stem = stems.get(w);
     if (stem === undefined) {
       stem = /^[a-z]+$/.test(w) ? stemmer(w) : w;
@@ -110,12 +143,14 @@ export function contentTerms(text: string): string[] {
       stems.set(w, stem);
     }
     out.push(stem);
-  }
+  });
   return out;
 }
 
 function wordCount(text: string): number {
-  return text.match(WORD_RE)?.length ?? 0;
+  let n = 0;
+  scanWords(text, () => n++);
+  return n;
 }
 
 /** Why a sentence cannot be lifted into a summary as it stands, or null. */
@@ -205,7 +240,7 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
   const vocab = new Map<string, number>();
-  const raw: { s: Omit<StorySentence, 'terms' | 'weights'>; tf: Map<number, number> }[] = [];
+  const raw: { s: Omit<StorySentence, 'terms' | 'weights'>; ids: number[] }[] = [];
   const units: StoryAnalysis['units'] = [];
   for (const u of unitList) {
     const source = input.sourceOf(u.rep.id);
@@ -218,11 +253,11 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
       for (const sentence of splitSentences(paragraph)) {
         const text = ordinal === 0 ? stripDateline(squash(sentence)) : squash(sentence);
         const words = wordCount(text);
-        const tf = new Map<number, number>();
+        const ids: number[] = [];
         for (const term of contentTerms(text)) {
           let id = vocab.get(term);
           if (id === undefined) vocab.set(term, (id = vocab.size));
-          tf.set(id, (tf.get(id) ?? 0) + 1);
+          ids.push(id);
         }
         unitSentences.push(raw.length);
         raw.push({
@@ -241,7 +276,7 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
             quoted: quotedShare(text, words),
             numbers: numbersOf(text),
           },
-          tf,
+          ids,
         });
       }
     });
@@ -255,32 +290,46 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
     const base = vocab.get(term.slice(0, -1)) ?? (term.endsWith('ian') ? undefined : vocab.get(term.slice(0, -2)));
     if (base !== undefined) alias.set(id, base);
   }
-  if (alias.size > 0) {
-    for (const r of raw) {
-      for (const [id, count] of [...r.tf]) {
-        const to = alias.get(id);
-        if (to === undefined) continue;
-        r.tf.delete(id);
-        r.tf.set(to, (r.tf.get(to) ?? 0) + count);
-      }
-    }
+  // Term ids (aliases resolved) sorted, so that repeats sit together and count as the term frequency.
+  for (const r of raw) {
+    if (alias.size > 0) for (let k = 0; k < r.ids.length; k++) r.ids[k] = alias.get(r.ids[k]!) ?? r.ids[k]!;
+    r.ids.sort((a, b) => a - b);
   }
-  const df = new Float64Array(vocab.size);
-  for (const r of raw) for (const id of r.tf.keys()) df[id]!++;
+  const df = new Int32Array(vocab.size + 1);
+  for (const r of raw) for (let k = 0; k < r.ids.length; k++) if (k === 0 || r.ids[k] !== r.ids[k - 1]) df[r.ids[k]!]!++;
   const n = raw.length;
-  const postings: StoryAnalysis['postings'] = Array.from({ length: vocab.size }, () => ({ ids: [], weights: [] }));
-  const sentences: StorySentence[] = raw.map((r) => {
-    const ids = [...r.tf.keys()].sort((a, b) => a - b);
-    const w = ids.map((id) => r.tf.get(id)! * (1 + Math.log(n / df[id]!)));
-    const norm = Math.hypot(...w) || 1;
-    const s: StorySentence = { ...r.s, terms: Int32Array.from(ids), weights: Float32Array.from(w.map((x) => x / norm)) };
-    ids.forEach((id, k) => {
-      postings[id]!.ids.push(s.index);
-      postings[id]!.weights.push(s.weights[k]!);
-    });
-    return s;
+  const postStart = new Int32Array(vocab.size + 1);
+  for (let t = 0; t < vocab.size; t++) postStart[t + 1] = postStart[t]! + df[t]!;
+  const postIds = new Int32Array(postStart[vocab.size]!);
+  const postWeights = new Float32Array(postStart[vocab.size]!);
+  const fill = postStart.slice(0, vocab.size);
+  const sentences: StorySentence[] = raw.map((r, index) => {
+    let distinct = 0;
+    for (let k = 0; k < r.ids.length; k++) if (k === 0 || r.ids[k] !== r.ids[k - 1]) distinct++;
+    const terms = new Int32Array(distinct);
+    const weights = new Float32Array(distinct);
+    let j = -1;
+    for (let k = 0; k < r.ids.length; k++) {
+      const id = r.ids[k]!;
+      if (k === 0 || id !== r.ids[k - 1]) terms[++j] = id;
+      weights[j]! += 1;
+    }
+    let norm = 0;
+    for (let k = 0; k < distinct; k++) {
+      const w = weights[k]! * (1 + Math.log(n / df[terms[k]!]!));
+      weights[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < distinct; k++) {
+      weights[k]! /= norm;
+      const at = fill[terms[k]!]!++;
+      postIds[at] = index;
+      postWeights[at] = weights[k]!;
+    }
+    return { ...r.s, terms, weights };
   });
-  return { sentences, sources, units, language, postings };
+  return { sentences, sources, units, language, postStart, postIds, postWeights };
 }
 
 /** Cosine of two sentences (their vectors are unit length and their term ids sorted). */
@@ -304,13 +353,14 @@ export function cosine(a: StorySentence, b: StorySentence): number {
  */
 export function similarRow(analysis: StoryAnalysis, s: StorySentence, acc: Float64Array, touched: number[], visit: (t: number, sim: number) => void): void {
   touched.length = 0;
+  const { postStart, postIds, postWeights } = analysis;
   for (let k = 0; k < s.terms.length; k++) {
-    const p = analysis.postings[s.terms[k]!]!;
+    const term = s.terms[k]!;
     const w = s.weights[k]!;
-    for (let q = 0; q < p.ids.length; q++) {
-      const t = p.ids[q]!;
+    for (let q = postStart[term]!, end = postStart[term + 1]!; q < end; q++) {
+      const t = postIds[q]!;
       if (acc[t] === 0) touched.push(t);
-      acc[t]! += w * p.weights[q]!;
+      acc[t]! += w * postWeights[q]!;
     }
   }
   for (const t of touched) {
