@@ -50,6 +50,13 @@ export interface TimeExpression {
   vague: boolean;
 }
 
+/**
+ * Words (two letters or more) a sentence needs besides its time expression to state an event: a table
+ * row or a bare date line has none. 2 keeps a subheading such as "Warnungen seit 2023 bekannt"; set on
+ * the WCXB dev bodies, where the rows of data tables were the only sentences under it.
+ */
+export const MIN_WORDS_AROUND = 2;
+
 const isCap = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2100;
@@ -177,6 +184,8 @@ function parsePeriod(toks: readonly Token[], i: number): Parsed | null {
   const which = PERIOD_LEADS.get(toks[k]?.low ?? '');
   const unit = PERIOD_UNITS.get(toks[k + 1]?.low ?? '');
   if (which === undefined || !unit) return null;
+  // "in the next year", "over the last week": a rolling span, not a calendar one
+  if (toks[k - 1]?.low === 'the') return null;
   // "last year" names one calendar year exactly; a week or month is a span, read as a range
   if (unit === 'year') vague = false;
   return { from: { kind: 'period', unit, which }, to: null, next: k + 2, vague };
@@ -339,7 +348,32 @@ function isNameWord(toks: readonly Token[], k: number): boolean {
   return toks[k - 1]!.word;
 }
 
+/**
+ * Cheap pre-check: a sentence without any of these cannot hold a time expression (most sentences of an
+ * article), so it is never tokenised. Broad on purpose ("mar" also opens "market"); the grammar decides.
+ */
+const TRIGGER_RE =
+  /(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un|[Tt]o|[Yy]ester)day|[Tt]o(?:night|morrow)|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b|[Ww]eek|[Mm]onth|[Yy]ear|\bago\b|\d{4}|\d[./]\d|[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onn(?:tag|abend)|gestern|heute|morgen|[Ww]oche|[Mm]onat|[Jj]ahr|\bvor\b/;
+
+/** Whether a sentence may hold a time expression (see TRIGGER_RE). */
+export const mayHoldTime = (sentence: string) => TRIGGER_RE.test(sentence);
+
 const PARSERS = [parseNumeric, parseCalendar, parseWeekday, parseRelativeDay, parsePeriod, parseAgo, parseMonth, parseYear];
+
+/** Words that can open an expression (besides digits, weekdays, months and "mid-November" forms). */
+const OPENERS: ReadonlySet<string> = new Set([
+  ...RELATIVE_DAYS.keys(), ...PERIOD_LEADS.keys(), ...COUNT_WORDS.keys(), ...MONTH_PARTS.keys(),
+  'the', 'later', 'earlier', 'early', 'small', 'night', 'nacht', 'morning', 'evening', 'afternoon', 'over', 'at', 'vor',
+]);
+
+/** Whether an expression may start at this token: most tokens are ordinary words and are passed by at once. */
+function mayStart(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (OPENERS.has(t.low)) return true;
+  if (!isCap(t)) return t.low.includes('-') && MONTH_PARTS.has(t.low.split(/[-‐‑]/)[0]!);
+  return MONTHS.has(t.low) || weekdayOf(t) !== null || t.low.includes('-');
+}
 
 /** Lead words kept in the phrase and read for direction. */
 const LEADS = new Set([
@@ -354,11 +388,10 @@ const LEADS = new Set([
  * @example findExpressions('Talks would begin in Geneva on Tuesday evening or Wednesday morning.')
  *   // → [{ phrase: 'on Tuesday evening or Wednesday morning', from: weekday 2, to: weekday 3, lead: 'on', … }]
  */
-export function findExpressions(sentence: string, masked: (offset: number) => boolean = () => false): TimeExpression[] {
-  const toks = tokenize(sentence);
+export function findExpressions(sentence: string, masked: (offset: number) => boolean = () => false, toks: readonly Token[] = tokenize(sentence)): TimeExpression[] {
   const out: TimeExpression[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (masked(toks[i]!.start)) continue;
+    if (!mayStart(toks[i]!) || masked(toks[i]!.start)) continue;
     let parsed: Parsed | null = null;
     for (const p of PARSERS) {
       parsed = p(toks, i);
@@ -390,8 +423,18 @@ export function findExpressions(sentence: string, masked: (offset: number) => bo
         lead = toks[i - 2]!.low;
       }
     }
-    // a weekday right after a capitalised word that is not a lead is part of a name ("Black Friday")
-    if (parsed.from.kind === 'weekday' && at === i && prev && isNameWord(toks, i - 1)) continue;
+    const words = toks.filter((t, k) => (k < at || k >= parsed!.next) && /\p{L}{2}/u.test(t.text)).length;
+    const skip =
+      // a weekday right after a capitalised word that is not a lead is part of a name ("Black Friday")
+      (parsed.from.kind === 'weekday' && at === i && !!prev && isNameWord(toks, i - 1)) ||
+      // "every Monday", "each Friday": a habit, not an event
+      (parsed.from.kind === 'weekday' && (prev?.low === 'every' || prev?.low === 'each')) ||
+      // a table row or a bare date line ("8/1/2016 +8.9%"): an event needs words around its date
+      words < MIN_WORDS_AROUND;
+    if (skip) {
+      i = parsed.next - 1;
+      continue;
+    }
     const start = toks[at]!.start;
     const end = last.end;
     out.push({

@@ -12,9 +12,9 @@ import type { TimelineEvent } from '../types.ts';
 import { temporalReferences } from '../../cluster/dates.ts';
 import { splitSentences } from '../claims/sentences.ts';
 import { tokenize } from '../claims/numbers.ts';
-import { findExpressions, type TimeExpression } from './expressions.ts';
+import { findExpressions, mayHoldTime, type TimeExpression } from './expressions.ts';
 import { dayFirstOf, resolveExpression, type Resolved } from './resolve.ts';
-import { clauseTense, type Tense } from './tense.ts';
+import { clauseTense, statesEvent, type Tense } from './tense.ts';
 import { mergeEvents, type Mention } from './merge.ts';
 
 export { findExpressions, type Anchor, type TimeExpression } from './expressions.ts';
@@ -70,6 +70,8 @@ function tenseAgainst(r: Resolved, base: string, clause: Tense): Tense {
   return clause === 'present' && r.precision !== 'day' ? 'past' : clause;
 }
 
+const QUOTE_MARKS = /["“„«‘]/;
+
 /** Expressions that are spans rather than days ("this week", "last month"): dropped when the sentence also names a day. */
 const isSpan = (e: TimeExpression) => e.from.kind === 'period' && e.from.unit !== 'year';
 
@@ -77,22 +79,34 @@ const isSpan = (e: TimeExpression) => e.from.kind === 'period' && e.from.unit !=
 function articleMentions(article: TimelineInput['articles'][number], input: TimelineInput): Mention[] {
   const pub = input.dateOf(article.id);
   const base = pub?.date ?? null;
-  const { yesterdayStyle } = temporalReferences({ id: article.id, title: article.title, paragraphs: article.paragraphs, published: base });
+  // the cluster stage's reading of the article's style; only an article that says "yesterday" or "last night" can have it
+  const yesterdayStyle =
+    article.paragraphs.some((p) => /yesterday|last night/i.test(p)) &&
+    temporalReferences({ id: article.id, title: article.title, paragraphs: article.paragraphs, published: base }).yesterdayStyle;
   const dayFirst = dayFirstOf(article.paragraphs, article.language);
   const out: Mention[] = [];
   article.paragraphs.forEach((paragraph, p) => {
-    const mask = quotedSpans(paragraph);
+    let mask: boolean[] | null | undefined;
     let cursor = 0;
     splitSentences(paragraph).forEach((sentence, s) => {
       const offset = paragraph.indexOf(sentence, cursor);
       cursor = offset + sentence.length;
-      const exprs = findExpressions(sentence, (o) => mask[offset + o] === true);
-      if (exprs.length === 0) return;
+      if (!mayHoldTime(sentence)) return;
+      if (mask === undefined) mask = QUOTE_MARKS.test(paragraph) ? quotedSpans(paragraph) : null;
+      const m = mask;
       const toks = tokenize(sentence);
+      const exprs = findExpressions(sentence, m ? (o) => m[offset + o] === true : () => false, toks);
+      if (exprs.length === 0) return;
       const tokenAt = (start: number) => toks.findIndex((t) => t.start === start);
       const found: { e: TimeExpression; r: Resolved; tense: Tense }[] = [];
       for (const e of exprs) {
-        let tense = clauseTense(toks, tokenAt(e.start), e.lead);
+        const at = tokenAt(e.start);
+        const now = (e.from.kind === 'relative' && e.from.days === 0) || (e.from.kind === 'period' && e.from.which === 0);
+        if (now) {
+          const after = toks.findIndex((t) => t.start >= e.end);
+          if (!statesEvent(toks, at, after < 0 ? toks.length : after)) continue;
+        }
+        let tense = clauseTense(toks, at, e.lead);
         // "tomorrow" is ahead whatever the verb; "later yesterday" keeps its clause ("was due to meet …")
         if (e.from.kind === 'relative' && e.from.days > 0) tense = 'future';
         const r = resolveExpression(e, { base, future: tense === 'future', yesterdayStyle, dayFirst });

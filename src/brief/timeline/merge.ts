@@ -58,72 +58,89 @@ export function eventTerms(text: string, phrase = ''): Set<string> {
   return out;
 }
 
-function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const t of a) if (b.has(t)) n++;
-  return n;
+interface Node {
+  /** Mentions with the same sentence, date and tense: copies of one report, joined before anything else. */
+  members: (Mention & { order: number })[];
+  terms: Set<string>;
+  articles: Set<string>;
+  future: boolean;
 }
 
 interface Cluster {
-  members: (Mention & { terms: Set<string>; order: number })[];
+  nodes: number[];
   articles: Set<string>;
-  /** Position of its first member in report order. */
   order: number;
 }
 
 /**
  * Merges mentions into timeline events, sorted by date, then range end, then first report.
  *
- * Within one date (or range), the pairs of mentions from different articles are joined best first
- * (shared words weighted by rarity in the story), as long as the two groups hold no article in common
- * (a sentence sharing only the story's common words with an event cannot take the place of the
- * article's own report of it), share MIN_SHARED_TERMS words on average, and are both planned or both
- * reported as happened (the forecast of rain and the rain are two events).
+ * Within one date (or range), identical sentences (copies) are one report; pairs of reports are then
+ * joined best first (shared words weighted by rarity in the story), as long as the two groups hold no
+ * article in common (a sentence sharing only the story's common words with an event cannot take the
+ * place of the article's own report of it), share MIN_SHARED_TERMS words on average (one bridging
+ * sentence does not chain two events), and are both planned or both reported as happened (the
+ * forecast of rain and the rain are two events).
  *
  * @example mergeEvents([reuters, dw, nyt, nytCopy], dateOf) // one event: 4 articleIds, 3 sources
  */
 export function mergeEvents(mentions: readonly Mention[], dateOf: (id: string) => { date: string; inferred: boolean } | null): TimelineEvent[] {
+  const dates = new Map<string, { date: string; inferred: boolean } | null>();
   const rank = (m: Mention) => {
-    const d = dateOf(m.articleId);
+    if (!dates.has(m.articleId)) dates.set(m.articleId, dateOf(m.articleId));
+    const d = dates.get(m.articleId);
     return `${d?.date ?? '9999'}|${d?.inferred ? 1 : 0}|${m.unit === m.articleId ? 0 : 1}|${m.articleId}`;
   };
   const ordered = mentions
     .map((m, i) => ({ m, i, r: rank(m) }))
     .sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : x.i - y.i))
-    .map((x, order) => ({ ...x.m, terms: eventTerms(x.m.text, x.m.phrase), order }));
+    .map((x, order) => ({ ...x.m, order }));
 
-  const byKey = new Map<string, typeof ordered>();
+  const termsOf = new Map<string, Set<string>>();
+  const byKey = new Map<string, Map<string, Node>>();
   for (const m of ordered) {
     const key = `${m.date}|${m.end ?? ''}|${m.precision}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), m]);
+    const future = m.tense === 'future';
+    const nodes = byKey.get(key) ?? new Map<string, Node>();
+    byKey.set(key, nodes);
+    const nodeKey = `${future ? 1 : 0}|${m.text}`;
+    let node = nodes.get(nodeKey);
+    if (!node) {
+      let terms = termsOf.get(`${m.phrase}|${m.text}`);
+      if (!terms) {
+        terms = eventTerms(m.text, m.phrase);
+        termsOf.set(`${m.phrase}|${m.text}`, terms);
+      }
+      node = { members: [], terms, articles: new Set(), future };
+      nodes.set(nodeKey, node);
+    }
+    node.members.push(m);
+    node.articles.add(m.articleId);
   }
   // rarer words weigh more in choosing which reports to join first ("earthen", "reservoir" over "dam", "river")
   const df = new Map<string, number>();
-  const texts = new Map<string, Set<string>>();
-  for (const m of ordered) texts.set(m.text, m.terms);
-  for (const terms of texts.values()) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = (t: string) => Math.log(1 + texts.size / (df.get(t) ?? 1));
+  for (const terms of termsOf.values()) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (t: string) => Math.log(1 + termsOf.size / (df.get(t) ?? 1));
 
-  const clusters: Cluster[] = [];
-  for (const group of byKey.values()) {
-    const of: Cluster[] = group.map((m) => ({ members: [m], articles: new Set([m.articleId]), order: m.order }));
-    const index = new Map(group.map((m, i) => [m, i]));
-    const shared: number[][] = group.map(() => []);
+  const events: { nodes: Node[]; order: number }[] = [];
+  for (const byText of byKey.values()) {
+    const nodes = [...byText.values()];
+    const of: Cluster[] = nodes.map((n, i) => ({ nodes: [i], articles: new Set(n.articles), order: n.members[0]!.order }));
+    const shared: number[][] = nodes.map(() => []);
     const pairs: { a: number; b: number; score: number }[] = [];
-    for (let a = 0; a < group.length; a++) {
-      for (let b = a + 1; b < group.length; b++) {
+    for (let a = 0; a < nodes.length; a++) {
+      for (let b = a + 1; b < nodes.length; b++) {
         let n = 0;
         let score = 0;
-        for (const t of group[a]!.terms) {
-          if (group[b]!.terms.has(t)) {
+        for (const t of nodes[a]!.terms) {
+          if (nodes[b]!.terms.has(t)) {
             n++;
             score += idf(t);
           }
         }
         shared[a]![b] = n;
         shared[b]![a] = n;
-        const sameTense = (group[a]!.tense === 'future') === (group[b]!.tense === 'future');
-        if (n >= MIN_SHARED_TERMS && sameTense && group[a]!.articleId !== group[b]!.articleId) pairs.push({ a, b, score });
+        if (n >= MIN_SHARED_TERMS && nodes[a]!.future === nodes[b]!.future) pairs.push({ a, b, score });
       }
     }
     pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -131,27 +148,23 @@ export function mergeEvents(mentions: readonly Mention[], dateOf: (id: string) =
       const ca = of[a]!;
       const cb = of[b]!;
       if (ca === cb || [...cb.articles].some((id) => ca.articles.has(id))) continue;
-      // average link: the two groups must share enough words on average, so one bridging sentence
-      // does not chain two different events together
       let sum = 0;
-      for (const x of ca.members) for (const y of cb.members) sum += shared[index.get(x)!]![index.get(y)!]!;
-      if (sum / (ca.members.length * cb.members.length) < MIN_SHARED_TERMS) continue;
-      ca.members.push(...cb.members);
+      for (const x of ca.nodes) for (const y of cb.nodes) sum += shared[x]![y]!;
+      if (sum / (ca.nodes.length * cb.nodes.length) < MIN_SHARED_TERMS) continue;
+      ca.nodes.push(...cb.nodes);
       for (const id of cb.articles) ca.articles.add(id);
       ca.order = Math.min(ca.order, cb.order);
-      for (const m of cb.members) of[index.get(m)!] = ca;
+      for (const i of cb.nodes) of[i] = ca;
     }
-    for (const c of new Set(of)) {
-      c.members.sort((x, y) => x.order - y.order);
-      clusters.push(c);
-    }
+    for (const c of new Set(of)) events.push({ nodes: c.nodes.map((i) => nodes[i]!), order: c.order });
   }
 
-  const events = clusters.map((c) => {
-    const first = c.members[0]!;
-    const articleIds = [...new Set(c.members.map((x) => x.articleId))];
-    const sources = [...new Set(c.members.map((x) => x.source))];
-    const uncertain = first.end !== null || c.members.every((x) => x.vague || (x.relative && x.baseInferred));
+  const out = events.map((c) => {
+    const members = c.nodes.flatMap((n) => n.members).sort((x, y) => x.order - y.order);
+    const first = members[0]!;
+    const articleIds = [...new Set(members.map((x) => x.articleId))];
+    const sources = [...new Set(members.map((x) => x.source))];
+    const uncertain = first.end !== null || members.every((x) => x.vague || (x.relative && x.baseInferred));
     const event: TimelineEvent = {
       date: first.date,
       end: first.end,
@@ -165,7 +178,7 @@ export function mergeEvents(mentions: readonly Mention[], dateOf: (id: string) =
     };
     return { event, order: c.order };
   });
-  events.sort((x, y) => {
+  out.sort((x, y) => {
     const a = x.event;
     const b = y.event;
     if (a.date !== b.date) return a.date < b.date ? -1 : 1;
@@ -174,5 +187,5 @@ export function mergeEvents(mentions: readonly Mention[], dateOf: (id: string) =
     if (ae !== be) return ae < be ? -1 : 1;
     return x.order - y.order;
   });
-  return events.map((e) => e.event);
+  return out.map((e) => e.event);
 }

@@ -20,6 +20,31 @@ export const TENSE_WINDOW = 14;
 /** Tokens that end a clause for the look-back: a marker beyond them speaks of another clause. */
 const CLAUSE_ENDS = new Set([';', ':', '—', '–', '(', ')']);
 
+/** The marker nearest before token `at` within the clause, or null when there is none. */
+function markerBefore(toks: readonly Token[], at: number): Tense | null {
+  for (let k = at - 1; k >= 0 && k >= at - TENSE_WINDOW; k--) {
+    const t = toks[k]!;
+    if (CLAUSE_ENDS.has(t.text)) break;
+    if (!t.word) continue;
+    const marker = markerAt(toks, k);
+    if (marker) return marker;
+  }
+  return null;
+}
+
+function markerAt(toks: readonly Token[], k: number): Tense | null {
+  const w = toks[k]!.low;
+  if (w === 'set' && toks[k + 1]?.low === 'to') return 'future';
+  if (w === 'be' && toks[k - 1]?.low === 'to') return 'future'; // "talks to be held"
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if ((w === 'is' || w === 'are') && /ing$/.test(toks[k + 1]?.low ?? '')) return 'future'; // "is meeting on Friday"
+  // a participle after "be" is a passive whose auxiliary, further back, decides ("will be held", "to be signed")
+  const passive = toks[k - 1]?.low === 'be' || toks[k - 1]?.low === 'being';
+  if (!passive && (PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';
+  if (PRESENT_WORDS.has(w)) return 'present';
+  return null;
+}
+
 /**
  * The clause's tense for an expression starting at token `at` with lead word `lead`.
  *
@@ -28,19 +53,24 @@ const CLAUSE_ENDS = new Set([';', ':', '—', '–', '(', ')']);
 export function clauseTense(toks: readonly Token[], at: number, lead: string | null): Tense {
   if (lead && FORWARD_LEADS.has(lead)) return 'future';
   if (lead && BACKWARD_LEADS.has(lead)) return 'past';
-  for (let k = at - 1; k >= 0 && k >= at - TENSE_WINDOW; k--) {
+  return markerBefore(toks, at) ?? 'past';
+}
+
+/**
+ * Whether the clause around an expression that names the report's own day or span ("today", "this
+ * year") says something happened or is planned: a past or future marker before it, or after it up to
+ * the clause's end ("Today, the court ruled …"). Without one the expression is a generic "now"
+ * ("Even today, countless people …", "where the industry is today") and no event of the story.
+ */
+export function statesEvent(toks: readonly Token[], at: number, next: number): boolean {
+  const before = markerBefore(toks, at);
+  if (before === 'past' || before === 'future') return true;
+  for (let k = next; k < toks.length && k < next + TENSE_WINDOW; k++) {
     const t = toks[k]!;
-    const w = t.low;
-    if (CLAUSE_ENDS.has(t.text)) break;
+    if (CLAUSE_ENDS.has(t.text) || t.text === '.') break;
     if (!t.word) continue;
-    if (w === 'set' && toks[k + 1]?.low === 'to') return 'future';
-    if (w === 'be' && toks[k - 1]?.low === 'to') return 'future'; // "talks to be held"
-    if (FUTURE_WORDS.has(w)) return 'future';
-    if ((w === 'is' || w === 'are') && /ing$/.test(toks[k + 1]?.low ?? '')) return 'future'; // "is meeting on Friday"
-    // a participle after "be" is a passive whose auxiliary, further back, decides ("will be held", "to be signed")
-    const passive = toks[k - 1]?.low === 'be' || toks[k - 1]?.low === 'being';
-    if (!passive && (PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';
-    if (PRESENT_WORDS.has(w)) return 'present';
+    const marker = markerAt(toks, k);
+    if (marker === 'past' || marker === 'future') return true;
   }
-  return 'past';
+  return false;
 }

@@ -158,6 +158,17 @@ test('time words inside quotations, ages, measures, clock times and years inside
   );
   assert.deepEqual(timeline({ id: 'a', paragraphs: ['Tickets for Euro 2016 sold out on Black Friday.'], published: '2016-12-05' }), []);
   assert.deepEqual(findExpressions('Theresa May said they may march.'), []);
+  // habits, rolling spans, data-table rows
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['The market opens every Tuesday at dawn.'], published: '2016-12-05' }), []);
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['Most firms plan to adopt the tool in the next year.'], published: '2016-12-05' }), []);
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['8/1/2016\t+8.9%'], published: '2016-12-05' }), []);
+});
+
+test('"today" and "this year" are events only when their clause says something happened or is planned', () => {
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['Even today, many families still live in tents.', 'That is where the industry stands today.'], published: '2016-12-05' }), []);
+  assert.equal(one('Today, the court ruled that the law was void.', '2016-12-05').date, '2016-12-05');
+  assert.equal(one('The court ruled today that the law was void.', '2016-12-05').date, '2016-12-05');
+  assert.equal(one('This year the union signed two agreements.', '2016-12-05').date, '2016');
 });
 
 test('events on an inferred publication date are uncertain unless a dated article reports them too', () => {
@@ -220,7 +231,7 @@ test('undated articles keep their absolute dates and drop their relative ones', 
 });
 
 test('resolveExpression keeps a range only when its second end follows the first', () => {
-  const [e] = findExpressions('talks on Tuesday evening or Wednesday morning');
+  const [e] = findExpressions('Talks would begin on Tuesday evening or Wednesday morning.');
   assert.ok(e);
   assert.deepEqual(resolveExpression(e, { base: '2016-12-05', future: true, yesterdayStyle: false, dayFirst: null }), {
     date: '2016-12-06',
