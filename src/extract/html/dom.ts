@@ -52,14 +52,17 @@ export function isFrameworkJsonScript(attribs: Record<string, string>): boolean 
 
 // Node classes with domhandler's fields, assigned in a constructor rather than defined as class
 // fields, and with domhandler's prototypes behind them for its getters (firstChild, nodeType, …).
+// startIndex and endIndex are left out: nothing reads source positions, and the page's tree is the
+// bulk of what survives each young-generation GC, so every field is copied again and again.
+/** Children of an element with none, until it closes; never written to. */
+const NO_CHILDREN: ChildNode[] = [];
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function LightElement(this: any, name: string, attribs: Record<string, string>, type: string): void {
   this.parent = null;
   this.prev = null;
   this.next = null;
-  this.startIndex = null;
-  this.endIndex = null;
-  this.children = [];
+  // Set when the element closes (see LightHandler.close): one array of the exact size then.
+  this.children = NO_CHILDREN;
   this.name = name;
   this.attribs = attribs;
   this.type = type;
@@ -71,8 +74,6 @@ function LightText(this: any, data: string): void {
   this.parent = null;
   this.prev = null;
   this.next = null;
-  this.startIndex = null;
-  this.endIndex = null;
   this.data = data;
   this.type = 'text';
 }
@@ -83,11 +84,21 @@ LightText.prototype.constructor = LightText;
 const newElement = LightElement as unknown as new (name: string, attribs: Record<string, string>, type: string) => Element;
 const newText = LightText as unknown as new (data: string) => Text;
 
-/** The tree builder: htmlparser2 calls it for every tag and text run, in document order. */
+/**
+ * The tree builder: htmlparser2 calls it for every tag and text run, in document order. The children
+ * of the open elements wait in one shared array and each element gets its own, of the exact size,
+ * when it closes: a growing array reserves 16 slots at the first push, and most elements hold one
+ * child.
+ */
 class LightHandler {
   readonly root: Document = new DhDocument([]);
   private readonly stack: ParentNode[] = [this.root];
   private top: ParentNode = this.root;
+  /** Children of the open elements, outermost first; `marks[i]` is where those of `stack[i]` start. */
+  private readonly pending: ChildNode[] = [];
+  private readonly marks: number[] = [0];
+  /** Where the children of `top` start in `pending`. */
+  private topMark = 0;
   /** The text node still being written to (the tokenizer splits text at entities). */
   private lastText: Text | null = null;
   /** Depth inside an element whose content is dropped; 0 outside. */
@@ -98,22 +109,35 @@ class LightHandler {
   private scriptBudget: number | null = null;
 
   private append(node: ChildNode): void {
-    const parent = this.top;
-    const siblings = parent.children;
-    const prev = siblings[siblings.length - 1];
-    if (prev !== undefined) {
+    const pending = this.pending;
+    if (pending.length > this.topMark) {
+      const prev = pending[pending.length - 1]!;
       node.prev = prev;
       prev.next = node;
     }
-    node.parent = parent;
-    siblings.push(node);
+    node.parent = this.top;
+    pending.push(node);
+  }
+
+  /** Hands the top element its children and makes its parent the top. */
+  private close(): void {
+    const pending = this.pending;
+    const mark = this.topMark;
+    if (pending.length > mark) {
+      this.top.children = pending.slice(mark);
+      pending.length = mark;
+    }
+    this.stack.pop();
+    this.marks.pop();
+    this.top = this.stack[this.stack.length - 1]!;
+    this.topMark = this.marks[this.marks.length - 1]!;
   }
 
   /** True when the last thing in the current parent is a boundary (or there is nothing yet). */
   private atBoundary(): boolean {
-    const siblings = this.top.children;
-    const prev = siblings[siblings.length - 1];
-    if (prev === undefined) return this.top.type === 'root' || BOUNDARY_TAGS.has((this.top as Element).name);
+    const pending = this.pending;
+    if (pending.length === this.topMark) return this.top.type === 'root' || BOUNDARY_TAGS.has((this.top as Element).name);
+    const prev = pending[pending.length - 1]!;
     return prev.type !== 'text' && (prev.type !== 'tag' || BOUNDARY_TAGS.has((prev as Element).name));
   }
 
@@ -141,6 +165,8 @@ class LightHandler {
     this.append(el);
     this.stack.push(el);
     this.top = el;
+    this.topMark = this.pending.length;
+    this.marks.push(this.topMark);
     if (name === 'script' && isFrameworkJsonScript(attribs)) {
       this.scriptBudget = FRAMEWORK_JSON_MAX_CHARS;
     } else if (EMPTIED_TAGS.has(name) || (name === 'script' && !(attribs.type ?? '').toLowerCase().includes('ld+json'))) {
@@ -161,10 +187,7 @@ class LightHandler {
       else this.flushWs();
     }
     this.lastText = null;
-    if (this.stack.length > 1) {
-      this.stack.pop();
-      this.top = this.stack[this.stack.length - 1]!;
-    }
+    if (this.stack.length > 1) this.close();
   }
 
   ontext(data: string): void {
@@ -203,6 +226,10 @@ class LightHandler {
   onend(): void {
     if (this.pendingWs !== null && !this.atBoundary()) this.flushWs();
     this.pendingWs = null;
+    // The parser closes every open element before this; the root's children are what is left.
+    while (this.stack.length > 1) this.close();
+    this.root.children = this.pending.slice(0);
+    this.pending.length = 0;
   }
 }
 
@@ -222,9 +249,9 @@ class SkippingTokenizer extends (Tokenizer as any) {
   /** On a character that is no stop: move to just before the next stop (or the end); the loop steps onto it. */
   private skip(re: RegExp): void {
     const self = this as any;
+    // test() on a global regex leaves lastIndex just past the match and builds no match array.
     re.lastIndex = self.index + 1;
-    const m = re.exec(self.buffer);
-    self.index = (m === null ? self.buffer.length : m.index) - 1;
+    self.index = (re.test(self.buffer) ? re.lastIndex - 1 : self.buffer.length) - 1;
   }
 
   stateText(c: number): void {
