@@ -9,7 +9,7 @@
  * revisit, non-HTML or non-2xx responses) are skipped and reported through `onSkipped`, not as errors.
  */
 import { createReadStream } from 'node:fs';
-import { WARCParser, type WARCRecord } from 'warcio';
+import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import { decodeBytes } from './decode.ts';
 import { contentKind, parseContentType } from './fetch.ts';
 import type { IngestItem, SkipReason } from './types.ts';
@@ -30,6 +30,7 @@ export async function* readWarc(path: string, options: WarcOptions): AsyncGenera
   const file = createReadStream(path);
   const parser = new WARCParser(file);
   let offset = 0;
+  let records = 0;
   try {
     for (;;) {
       let record: WARCRecord | null;
@@ -39,15 +40,42 @@ export async function* readWarc(path: string, options: WarcOptions): AsyncGenera
         yield { ok: false, source: `${path}#offset=${offset}`, error: { code: 'decode_failed', message: `not a readable WARC record: ${errorText(err)}` } };
         return;
       }
-      if (!record) return;
+      if (!record) break;
       offset = parser.offset;
       const source = `${path}#offset=${offset}`;
+      if (!record.warcHeaders.statusline.startsWith('WARC/')) {
+        const what = records === 0 ? 'the file is not a WARC file' : 'the record does not start with a WARC/ version line';
+        yield { ok: false, source, error: { code: 'decode_failed', message: `${what} (it starts "${record.warcHeaders.statusline.slice(0, 40)}")` } };
+        return;
+      }
+      records++;
       const item = await recordItem(record, source, options);
+      if (!(await drain(record))) {
+        // A page cut short would be stored as a shorter article: refuse it rather than keep half.
+        const url = record.warcTargetURI ? ` (${record.warcTargetURI})` : '';
+        yield { ok: false, source, error: { code: 'decode_failed', message: `the file ends inside this record${url}: a truncated download?` } };
+        return;
+      }
       if (item) yield item;
     }
   } finally {
     file.destroy();
   }
+  if (records === 0) yield { ok: false, source: path, error: { code: 'empty', message: 'the file holds no readable WARC record' } };
+}
+
+/**
+ * Reads what is left of a record's bytes, so the parser starts the next record at its boundary, and
+ * says whether the record was whole. warcio's own skip loops forever when a file ends inside a record
+ * (it keeps asking for the missing bytes), so records are always drained here and marked consumed.
+ */
+async function drain(record: WARCRecord): Promise<boolean> {
+  const limited = record._reader;
+  if (record.consumed === '') {
+    for await (const chunk of limited) void chunk;
+    record.consumed = 'skipped';
+  }
+  return !(limited instanceof LimitReader) || limited.limit <= 0;
 }
 
 async function recordItem(record: WARCRecord, source: string, options: WarcOptions): Promise<IngestItem | null> {
