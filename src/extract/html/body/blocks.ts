@@ -22,6 +22,17 @@ export interface Block {
   words: number;
   /** Position in document order. */
   index: number;
+  /**
+   * `el` and every element above it up to the top of the page, nearest first, as indexes into the
+   * walk's `elements`; blocks with the same owner share one array.
+   */
+  chain: Int32Array;
+}
+
+/** The blocks of a page and the elements the walk entered, in document order (what `Block.chain` indexes). */
+export interface BlockTree {
+  blocks: Block[];
+  elements: Element[];
 }
 
 const STREAMED_SECTION_ID_RE = /^[A-Z]:\d+$/;
@@ -80,26 +91,53 @@ function collapsedLength(text: string): number {
   return n;
 }
 
+/** White space that `replace(/\s+/g, ' ')` would change: any but a single plain space. */
+const UNCOLLAPSED_RE = /[^\S ]| \s/;
+
 /**
  * Walks `root` and returns its text blocks; JSON-LD <script> elements met on the way are pushed to
  * `ldScripts` when given. Never throws on odd trees; depth is bounded by the parser.
  */
 export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null): Block[] {
+  return collectBlockTree(root, ldScripts).blocks;
+}
+
+/**
+ * `collectBlocks` with the elements the walk entered, numbered in document order, so that scoring can
+ * keep per-element sums in typed arrays (each block's `chain` lists its owner's ancestors by number)
+ * instead of maps keyed by element.
+ */
+export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = null): BlockTree {
   const blocks: Block[] = [];
-  let parts: string[] = [];
+  const elements: Element[] = [];
+  const parts: string[] = [];
   let linkParts = 0;
   let linkDepth = 0;
+  /** Numbers of the elements entered, outermost first. */
+  const path: number[] = [];
   const owners: Element[] = [];
+  /** For each owner, how long `path` is with the owner on top. */
+  const ownerDepths: number[] = [];
+  let lastOwner: Element | null = null;
+  let lastChain: Int32Array = new Int32Array(0);
 
   const flush = (): void => {
     if (parts.length === 0) return;
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    let text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (UNCOLLAPSED_RE.test(text)) text = text.replace(/\s+/g, ' ');
+    text = text.trim();
     const linkChars = linkParts;
-    parts = [];
+    parts.length = 0;
     linkParts = 0;
     const el = owners[owners.length - 1];
     if (text === '' || el === undefined) return;
-    blocks.push({ text, el, tag: el.name, linkChars: Math.min(linkChars, text.length), words: countWords(text), index: blocks.length });
+    if (el !== lastOwner) {
+      const depth = ownerDepths[ownerDepths.length - 1]!;
+      lastChain = new Int32Array(depth);
+      for (let i = 0; i < depth; i++) lastChain[i] = path[depth - 1 - i]!;
+      lastOwner = el;
+    }
+    blocks.push({ text, el, tag: el.name, linkChars: Math.min(linkChars, text.length), words: countWords(text), index: blocks.length, chain: lastChain });
   };
 
   const visit = (node: AnyNode): void => {
@@ -133,12 +171,17 @@ export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null)
       parts.push(' ');
       return;
     }
+    path.push(elements.length);
+    elements.push(el);
     if (BLOCK_TAGS.has(name)) {
       flush();
       owners.push(el);
+      ownerDepths.push(path.length);
       for (const child of el.children) visit(child);
       flush();
       owners.pop();
+      ownerDepths.pop();
+      path.pop();
       return;
     }
     const isLink = name === 'a';
@@ -148,10 +191,11 @@ export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null)
     for (const child of el.children) visit(child);
     if (name === 'td' || name === 'th') parts.push(' ');
     if (isLink) linkDepth--;
+    path.pop();
   };
 
   // Text before any block element (a bare fragment) belongs to a synthetic owner-less run: skipped.
   visit(root);
   flush();
-  return blocks;
+  return { blocks, elements };
 }

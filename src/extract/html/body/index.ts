@@ -12,7 +12,7 @@
  */
 import type { Document, Element } from 'domhandler';
 import { MAX_REMOVED_TEXT, type Removed, type RemovalReason } from '../../../records/index.ts';
-import { collectBlocks, countWords, type Block } from './blocks.ts';
+import { collectBlockTree, countWords, type Block } from './blocks.ts';
 import { readArticleBody } from './jsonld.ts';
 import {
   ANY_CHROME_CLASS_RE,
@@ -113,13 +113,25 @@ function chromeReasonOf(el: Element, useClasses: boolean): RemovalReason | null 
   }
   const a = el.attribs;
   if (!useClasses || (a.class === undefined && a.id === undefined)) return null;
+  // Most elements have a class and no id: their reason is found by the raw attribute, with no
+  // lower-cased "id class" string built for the lookup.
+  const raw = a.id === undefined ? a.class! : null;
+  let r = raw !== null ? rawClassReasonCache.get(raw) : undefined;
+  if (r !== undefined) return r;
   const cls = classOf(el);
-  if (cls.length <= 1) return null;
-  let r = classReasonCache.get(cls);
-  if (r === undefined) {
-    r = classReason(cls);
-    if (classReasonCache.size >= CLASS_CACHE_MAX) classReasonCache.clear();
-    classReasonCache.set(cls, r);
+  if (cls.length <= 1) {
+    r = null;
+  } else {
+    r = classReasonCache.get(cls);
+    if (r === undefined) {
+      r = classReason(cls);
+      if (classReasonCache.size >= CLASS_CACHE_MAX) classReasonCache.clear();
+      classReasonCache.set(cls, r);
+    }
+  }
+  if (raw !== null) {
+    if (rawClassReasonCache.size >= CLASS_CACHE_MAX) rawClassReasonCache.clear();
+    rawClassReasonCache.set(raw, r);
   }
   return r;
 }
@@ -136,6 +148,8 @@ function classReason(cls: string): RemovalReason | null {
  */
 const CLASS_CACHE_MAX = 20_000;
 const classReasonCache = new Map<string, RemovalReason | null>();
+/** The same by the raw class attribute of elements with no id. */
+const rawClassReasonCache = new Map<string, RemovalReason | null>();
 
 /** How much an element's name says "article body": class/id patterns, itemprop, <article>. */
 function containerBonus(el: Element): number {
@@ -158,17 +172,6 @@ function shorten(text: string): string {
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-function ancestors(el: Element): Element[] {
-  const out: Element[] = [];
-  let cur: Element | null = el;
-  while (cur) {
-    out.push(cur);
-    const p: unknown = cur.parent;
-    cur = p && (p as Element).type === 'tag' ? (p as Element) : null;
-  }
-  return out;
 }
 
 /**
@@ -252,71 +255,88 @@ function bagF1(a: string, b: string): number {
 /** `extractBody` with a hook that hears, for every dropped block, which rule dropped it (for evals). */
 export function extractBodyTraced(doc: Document, title: string | null, trace: ((text: string, why: string) => void) | null): BodyResult {
   const ldScripts: Element[] = [];
-  const blocks = collectBlocks(doc, ldScripts);
+  const { blocks, elements } = collectBlockTree(doc, ldScripts);
   const articleBody = readArticleBody(ldScripts);
-  // Blocks that share an owner (text around a nested block) share its ancestor chain.
-  const chains: Element[][] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const el = blocks[i]!.el;
-    chains.push(i > 0 && blocks[i - 1]!.el === el ? chains[i - 1]! : ancestors(el));
-  }
+  // Per-element sums live in typed arrays indexed by the element's number in `elements`; each block's
+  // chain lists its owner and the owner's ancestors by number.
+  const nEl = elements.length;
 
   // Prose words under each element, for the chrome guard.
-  const prose = new Map<Element, number>();
+  const prose = new Float64Array(nEl);
   let totalProse = 0;
-  blocks.forEach((b, i) => {
-    if (!isProse(b)) return;
+  for (const b of blocks) {
+    if (!isProse(b)) continue;
     totalProse += b.words;
-    for (const el of chains[i]!) prose.set(el, (prose.get(el) ?? 0) + b.words);
-  });
+    for (const e of b.chain) prose[e] = prose[e]! + b.words;
+  }
 
   /** Chrome marks and the winning container, with or without the class/id chrome tables. */
   const analyse = (useClasses: boolean) => {
-    const reasonCache = new Map<Element, RemovalReason | null>();
-    const chromeOf = (el: Element): RemovalReason | null => {
-      let r = reasonCache.get(el);
+    const reasons: (RemovalReason | null | undefined)[] = new Array(nEl);
+    const chromeOf = (e: number): RemovalReason | null => {
+      let r = reasons[e];
       if (r === undefined) {
-        r = chromeReasonOf(el, useClasses);
-        if (r && totalProse > 0 && (prose.get(el) ?? 0) > CHROME_GUARD_SHARE * totalProse) r = null;
-        reasonCache.set(el, r);
+        r = chromeReasonOf(elements[e]!, useClasses);
+        if (r && totalProse > 0 && prose[e]! > CHROME_GUARD_SHARE * totalProse) r = null;
+        reasons[e] = r;
       }
       return r;
     };
-    const chromeEl: (Element | null)[] = chains.map((chain) => chain.find((el) => chromeOf(el) !== null) ?? null);
-    const chrome: (RemovalReason | null)[] = chromeEl.map((el) => (el ? chromeOf(el) : null));
+    const chromeEl: (Element | null)[] = [];
+    const chrome: (RemovalReason | null)[] = [];
+    for (const b of blocks) {
+      let reason: RemovalReason | null = null;
+      let at: Element | null = null;
+      for (const e of b.chain) {
+        reason = chromeOf(e);
+        if (reason !== null) {
+          at = elements[e]!;
+          break;
+        }
+      }
+      chromeEl.push(at);
+      chrome.push(reason);
+    }
 
-    // Container scores: the sum of block weights under each element.
-    const score = new Map<Element, number>();
-    const count = new Map<Element, number>();
+    // Container scores: the sum of block weights under each element. `seen` keeps the elements in
+    // the order they first receive a weight, the order in which ties are settled.
+    const score = new Float64Array(nEl);
+    const count = new Int32Array(nEl);
+    const seen: number[] = [];
     blocks.forEach((b, i) => {
       const ld = linkDensity(b);
       let w: number;
       if (chrome[i]) w = -b.words * CHROME_WEIGHT;
       else if (ld > LINK_DENSITY_MAX) w = -b.words;
       else w = b.words * (1 - ld) - BLOCK_COST;
-      for (const el of chains[i]!) {
-        score.set(el, (score.get(el) ?? 0) + w);
-        count.set(el, (count.get(el) ?? 0) + 1);
+      for (const e of b.chain) {
+        if (count[e] === 0) seen.push(e);
+        score[e] = score[e]! + w;
+        count[e] = count[e]! + 1;
       }
     });
     let best: Element | null = null;
+    let bestAt = -1;
     let bestScore = 0;
     // No bonus exceeds CONTENT_CONTAINER_BONUS and none is under 1, so an element whose raw score
     // times that bonus cannot reach the best raw score cannot win: its class names need not be read.
     let maxRaw = 0;
-    for (const s0 of score.values()) if (s0 > maxRaw) maxRaw = s0;
-    for (const [el, s0] of score) {
+    for (const e of seen) if (score[e]! > maxRaw) maxRaw = score[e]!;
+    for (const e of seen) {
+      const s0 = score[e]!;
       if (s0 * MAX_CONTAINER_BONUS < maxRaw) continue;
+      const el = elements[e]!;
       const s = s0 * containerBonus(el);
-      if (s > bestScore || (best && s === bestScore && (count.get(el) ?? 0) < (count.get(best) ?? 0))) {
+      if (s > bestScore || (best && s === bestScore && count[e]! < count[bestAt]!)) {
         best = el;
+        bestAt = e;
         bestScore = s;
       }
     }
 
-    return { chromeEl, chrome, best };
+    return { chromeEl, chrome, best, bestAt };
   };
-  let { chromeEl, chrome, best } = analyse(true);
+  let { chromeEl, chrome, best, bestAt } = analyse(true);
 
   const titleNorm = title ? normalise(title) : '';
   let titleIndex = -1;
@@ -347,8 +367,8 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   }
 
   /** One attempt: the body read with `best` as the container (null: no container, no body). */
-  const runAttempt = (best: Element | null): Attempt => {
-    const inBestFlags = chains.map((chain) => best !== null && chain.includes(best));
+  const runAttempt = (best: Element | null, bestAt: number): Attempt => {
+    const inBestFlags = blocks.map((b) => bestAt >= 0 && b.chain.includes(bestAt));
     const inBest = (i: number): boolean => inBestFlags[i]!;
     const paragraphs: string[] = [];
     const paragraphWords: number[] = [];
@@ -398,12 +418,12 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
     // element that holds no more than `maxProse` prose words (a summary class on the whole body's wrapper
     // must not take the body with it)?
     const classedUnderBest = (i: number, re: RegExp, maxProse: number): boolean => {
-      for (const el of chains[i]!) {
-        if (el === best) return false;
-        const a = el.attribs;
-        if ((a.class || a.id) && re.test(classOf(el))) {
-          const held = prose.get(el) ?? 0;
-          return held <= maxProse && held <= HEADER_CLASS_MAX_SHARE * (prose.get(best!) ?? 0);
+      for (const e of blocks[i]!.chain) {
+        if (e === bestAt) return false;
+        const a = elements[e]!.attribs;
+        if ((a.class || a.id) && re.test(classOf(elements[e]!))) {
+          const held = prose[e]!;
+          return held <= maxProse && held <= HEADER_CLASS_MAX_SHARE * prose[bestAt]!;
         }
       }
       return false;
@@ -475,10 +495,10 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
   // A retry that keeps both attempts and returns the better: when the first attempt is weak, the page
   // is read again without the class/id chrome tables (tags, roles and hidden elements still count),
   // so an article inside a wrapper whose name looks like chrome can win the container choice.
-  const first = runAttempt(best);
+  const first = runAttempt(best, bestAt);
   if (!isWeak(first, articleBody)) return first.result;
-  ({ chromeEl, chrome, best } = analyse(false));
-  const second = runAttempt(best);
+  ({ chromeEl, chrome, best, bestAt } = analyse(false));
+  const second = runAttempt(best, bestAt);
   if (trace) trace(`attempts: container ${attemptQuality(first, articleBody).toFixed(3)} vs no-class ${attemptQuality(second, articleBody).toFixed(3)}`, 'retry');
   return (attemptQuality(second, articleBody) > attemptQuality(first, articleBody) * RETRY_MIN_GAIN ? second : first).result;
 }
