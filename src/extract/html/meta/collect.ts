@@ -17,15 +17,17 @@ export interface MetaTag {
   content: string;
 }
 
-interface WalkState {
-  noisy: boolean;
-  inByline: boolean;
-  inSvg: boolean;
-  /** Inside <article> or <main>: page chrome rules no longer apply. */
-  inArticle: boolean;
-  /** Inside the site header, navigation or a logo block (outside any article). */
-  chrome: boolean;
-}
+// What the walk knows about the element it is in, as bits of one number: an object per element
+// was a large share of the walk's garbage.
+/** Inside a comment, related-articles, sidebar or footer block. */
+const NOISY = 1;
+/** Inside an element already read as a byline. */
+const IN_BYLINE = 2;
+const IN_SVG = 4;
+/** Inside <article> or <main>: page chrome rules no longer apply. */
+const IN_ARTICLE = 8;
+/** Inside the site header, navigation or a logo block (outside any article). */
+const CHROME = 16;
 
 export interface Heading extends Located {
   /** In the site header, nav or a logo/brand block: a site name, not a headline. */
@@ -144,6 +146,24 @@ function classFacts(ci: string): ClassFacts {
   return f;
 }
 
+/**
+ * The same verdicts keyed by the raw class attribute of elements with no id (most of them), so the
+ * walk needs no lower-cased "class id" string for them; cleared with the main cache.
+ */
+const classOnlyFactsCache = new Map<string, ClassFacts>();
+
+function elementClassFacts(el: Element): ClassFacts {
+  const cls = el.attribs['class'];
+  if (cls === undefined || el.attribs['id'] !== undefined) return classFacts(classId(el));
+  let f = classOnlyFactsCache.get(cls);
+  if (f === undefined) {
+    f = classFacts(classId(el));
+    if (classOnlyFactsCache.size >= CLASS_FACTS_CACHE_MAX) classOnlyFactsCache.clear();
+    classOnlyFactsCache.set(cls, f);
+  }
+  return f;
+}
+
 /** A text that opens a byline. */
 const BY_LINE_RE = /^(?:(?:written|posted|words|story|reported|published)\s+)?by\b(?!\s+(?:the way|using|default|clicking|continuing|signing|submitting|subscribing))|^(?:author|authors|written by)\s*:/i;
 
@@ -255,8 +275,10 @@ export function collectFacts(doc: Document): PageFacts {
   let order = 0;
   let lastText = '';
 
-  const visit = (nodes: ChildNode[], st: WalkState): void => {
-    const { noisy, inByline, inSvg } = st;
+  const visit = (nodes: ChildNode[], st: number): void => {
+    const noisy = (st & NOISY) !== 0;
+    const inByline = (st & IN_BYLINE) !== 0;
+    const inSvg = (st & IN_SVG) !== 0;
     for (const node of nodes) {
       if (node.type === 'text') {
         const t = node.data;
@@ -323,14 +345,13 @@ export function collectFacts(doc: Document): PageFacts {
         titleKey = squash(facts.titleTag);
         continue;
       }
-      const ci = classId(el);
       // A <footer> inside <article>/<main> is the article's own (date, tags, author under the post);
       // on WCXB dev reading it gained one right date, one date on an undated page (a "Last updated"
       // line) and two right authors. The site's footer sits outside.
-      const cf = classFacts(ci);
-      const childNoisy = noisy || (name === 'footer' && !st.inArticle) || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && cf.noise);
+      const cf = elementClassFacts(el);
+      const childNoisy = noisy || (name === 'footer' && (st & IN_ARTICLE) === 0) || name === 'aside' || (!NEVER_NOISE_TAGS.has(name) && cf.noise);
       if (name === 'h1' || name === 'h2') {
-        const chrome = !st.inArticle && (st.chrome || cf.chrome);
+        const chrome = (st & IN_ARTICLE) === 0 && ((st & CHROME) !== 0 || cf.chrome);
         const lines = headingLines(el);
         (name === 'h1' ? facts.h1s : facts.h2s).push({ text: lines.join(' '), lines, order: here, noisy: childNoisy, chrome });
       }
@@ -338,7 +359,7 @@ export function collectFacts(doc: Document): PageFacts {
         facts.times.push({
           datetime: a['datetime'] ?? null,
           text: clean(textContent(el)),
-          hint: `${a['itemprop'] ?? ''} ${ci} ${el.parent && el.parent.type === 'tag' ? classId(el.parent as Element) : ''}`.toLowerCase(),
+          hint: `${a['itemprop'] ?? ''} ${classId(el)} ${el.parent && el.parent.type === 'tag' ? classId(el.parent as Element) : ''}`.toLowerCase(),
           order: here,
           noisy: childNoisy,
         });
@@ -370,12 +391,15 @@ export function collectFacts(doc: Document): PageFacts {
           nowByline = true;
         }
       }
-      const inArticle = st.inArticle || name === 'article' || name === 'main';
-      const chrome = !inArticle && (st.chrome || name === 'header' || name === 'nav' || cf.chrome);
-      visit(el.children, { noisy: childNoisy, inByline: nowByline, inSvg: name === 'svg', inArticle, chrome });
+      const inArticle = (st & IN_ARTICLE) !== 0 || name === 'article' || name === 'main';
+      const chrome = !inArticle && ((st & CHROME) !== 0 || name === 'header' || name === 'nav' || cf.chrome);
+      visit(
+        el.children,
+        (childNoisy ? NOISY : 0) | (nowByline ? IN_BYLINE : 0) | (name === 'svg' ? IN_SVG : 0) | (inArticle ? IN_ARTICLE : 0) | (chrome ? CHROME : 0),
+      );
     }
   };
-  visit(doc.children, { noisy: false, inByline: false, inSvg: false, inArticle: false, chrome: false });
+  visit(doc.children, 0);
   return facts;
 }
 
