@@ -56,15 +56,25 @@ export interface SummaryParams {
    * share the story's names under 0.25; the grid search preferred 0.4 among 0.25–0.5.
    */
   sameFactSim: number;
+  /**
+   * A candidate whose weighted terms the summary so far already holds to this share adds nothing new
+   * (short restatements of the lead in other words: "A fire has badly damaged the Waitrose in
+   * Wellington"), and is skipped; 1 turns the test off. Off by default: at 0.5–0.7 it raised the
+   * held-out ECB+ means (R2 0.269 → 0.283 at 0.5) but lowered the tuning ones (0.228 → 0.214), and the
+   * parameters are chosen on the tuning stories only.
+   */
+  coveredSkip: number;
 }
 
 export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = Object.freeze({
-  // Grid-searched (eval/summary.ts --tune, 2026-12-07): tuning mean (R1+R2)/2 0.388, held-out 0.411.
+  // Grid-searched (eval/summary.ts --tune, 2026-12-07): tuning mean (R1+R2)/2 0.388, held-out 0.411;
+  // re-run after the figure-aware attribution and demonym terms: still within 0.002 of the best setting.
   centrality: 1.0,
   corroboration: 1.0,
   position: 0.15,
   positionHalfLife: 10,
   sameFactSim: 0.4,
+  coveredSkip: 1,
   mmrLambda: 0.6,
   // Not tuned (set by reading summaries of the seeds and examples): a mild preference, not a filter.
   quotedFactor: 0.8,
@@ -180,6 +190,7 @@ export function summarise(input: SummaryInput, options: { words?: number; params
   const maxImportance = Math.max(...pool.map((s) => importance[s.index]!)) || 1;
 
   const picked: StorySentence[] = [];
+  const covered = new Uint8Array(analysis.postStart.length);
   const redundancy = new Float64Array(sentences.length);
   const skipped = new Set<number>();
   let total = 0;
@@ -188,6 +199,11 @@ export function summarise(input: SummaryInput, options: { words?: number; params
     let bestScore = -Infinity;
     for (const s of pool) {
       if (skipped.has(s.index) || redundancy[s.index]! >= params.sameFactSim) continue;
+      if (params.coveredSkip < 1) {
+        let cov = 0;
+        for (let k = 0; k < s.terms.length; k++) if (covered[s.terms[k]!]) cov += s.weights[k]! * s.weights[k]!;
+        if (cov >= params.coveredSkip) continue;
+      }
       if (total > 0 && total + s.words > words * (1 + BUDGET_OVERSHOOT)) continue;
       const mmr = params.mmrLambda * (importance[s.index]! / maxImportance) - (1 - params.mmrLambda) * redundancy[s.index]!;
       if (mmr > bestScore) {
@@ -200,6 +216,7 @@ export function summarise(input: SummaryInput, options: { words?: number; params
     skipped.add(best.index);
     total += best.words;
     for (const s of pool) redundancy[s.index] = Math.max(redundancy[s.index]!, cosine(best, s));
+    for (const t of best.terms) covered[t] = 1;
   }
   return picked.map((s) => toSummarySentence(analysis, s, params.sameFactSim));
 }
