@@ -132,6 +132,13 @@ function parseWeekday(toks: readonly Token[], i: number): Parsed | null {
   }
   const first = parseWeekdayAt(toks, k);
   if (!first) return null;
+  // "Wednesday, April 15, 2026", "Monday (Dec. 5)": the calendar date says it all
+  {
+    let j = first.next;
+    if (toks[j]?.text === ',' || toks[j]?.text === '(') j++;
+    const date = parseCalendar(toks, j) ?? parseNumeric(toks, j);
+    if (date) return { ...date, next: toks[date.next]?.text === ')' ? date.next + 1 : date.next };
+  }
   if (first.anchor.kind === 'weekday') first.anchor.modifier = modifier;
   k = first.next;
   // a range: "Tuesday evening or Wednesday morning", "Monday and Tuesday", "from Monday to Wednesday"
@@ -341,11 +348,14 @@ function parseYear(toks: readonly Token[], i: number): Parsed | null {
   return null;
 }
 
-/** A capitalised word inside a sentence (not its first word, not after punctuation that opens a clause). */
+/**
+ * A capitalised word that makes the weekday after it part of a name ("Black Friday", "Super Tuesday",
+ * "Easter Sunday"): any but a lead or opener ("On", "By", "Until", "Early", "The").
+ */
 function isNameWord(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
-  if (!t || !isCap(t) || k === 0) return false;
-  return toks[k - 1]!.word;
+  if (!t || !isCap(t) || LEADS.has(t.low) || OPENERS.has(t.low) || RANGE_JOINS.has(t.low)) return false;
+  return !['and', 'or', 'but', 'since', 'until', 'till', 'by', 'before', 'after', 'every', 'each', 'next', 'last', 'this'].includes(t.low);
 }
 
 /**
@@ -429,6 +439,8 @@ export function findExpressions(sentence: string, masked: (offset: number) => bo
       (parsed.from.kind === 'weekday' && at === i && !!prev && isNameWord(toks, i - 1)) ||
       // "every Monday", "each Friday": a habit, not an event
       (parsed.from.kind === 'weekday' && (prev?.low === 'every' || prev?.low === 'each')) ||
+      // "on a Sunday", "a sunny Friday morning": any such day, not a date
+      (parsed.from.kind === 'weekday' && (prev?.low === 'a' || prev?.low === 'an' || toks[i - 2]?.low === 'a' || toks[i - 2]?.low === 'an')) ||
       // a table row or a bare date line ("8/1/2016 +8.9%"): an event needs words around its date
       words < MIN_WORDS_AROUND;
     if (skip) {

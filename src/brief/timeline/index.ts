@@ -101,7 +101,7 @@ function articleMentions(article: TimelineInput['articles'][number], input: Time
       const found: { e: TimeExpression; r: Resolved; tense: Tense }[] = [];
       for (const e of exprs) {
         const at = tokenAt(e.start);
-        const now = (e.from.kind === 'relative' && e.from.days === 0) || (e.from.kind === 'period' && e.from.which === 0);
+        const now = e.from.kind === 'relative' || (e.from.kind === 'period' && e.from.which === 0);
         if (now) {
           const after = toks.findIndex((t) => t.start >= e.end);
           if (!statesEvent(toks, at, after < 0 ? toks.length : after)) continue;

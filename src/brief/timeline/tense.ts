@@ -57,20 +57,36 @@ export function clauseTense(toks: readonly Token[], at: number, lead: string | n
 }
 
 /**
- * Whether the clause around an expression that names the report's own day or span ("today", "this
- * year") says something happened or is planned: a past or future marker before it, or after it up to
- * the clause's end ("Today, the court ruled …"). Without one the expression is a generic "now"
- * ("Even today, countless people …", "where the industry is today") and no event of the story.
+ * Whether the clause around a day or span named relative to the report ("today", "yesterday",
+ * "tomorrow", "this year") says something happened or is planned: a past verb or a planning word
+ * before it, or after it up to the clause's end ("Today, the court ruled …"). Without one the
+ * expression is a generic "now" ("Even today, countless people …", "what works today might not work
+ * tomorrow") and no event of the story.
  */
 export function statesEvent(toks: readonly Token[], at: number, next: number): boolean {
-  const before = markerBefore(toks, at);
-  if (before === 'past' || before === 'future') return true;
+  for (let k = at - 1; k >= 0 && k >= at - TENSE_WINDOW; k--) {
+    if (CLAUSE_ENDS.has(toks[k]!.text)) break;
+    if (toks[k]!.word && strongMarkerAt(toks, k)) return true;
+  }
   for (let k = next; k < toks.length && k < next + TENSE_WINDOW; k++) {
     const t = toks[k]!;
     if (CLAUSE_ENDS.has(t.text) || t.text === '.') break;
-    if (!t.word) continue;
-    const marker = markerAt(toks, k);
-    if (marker === 'past' || marker === 'future') return true;
+    if (t.word && strongMarkerAt(toks, k)) return true;
   }
   return false;
+}
+
+/** Future words that plan ("will", "due", "scheduled"), not bare verbs an imperative also uses ("start your trial today"). */
+const PLANNING = new Set(['will', 'would', 'shall', "'ll", 'due', 'expected', 'scheduled', 'planned', 'plans', 'wird', 'werden', 'soll', 'sollen', 'geplant']);
+/** Past words that state what happened; "has"/"have" also make a plain present ("edX has 260 partners"). */
+const WEAK_PAST = new Set(['has', 'have', 'been']);
+
+/** A marker that makes "today" an event: a plan, or a past verb that is not a present passive ("is considered"). */
+function strongMarkerAt(toks: readonly Token[], k: number): boolean {
+  const w = toks[k]!.low;
+  if (PLANNING.has(w)) return true;
+  if (WEAK_PAST.has(w)) return false;
+  const prev = toks[k - 1]?.low ?? '';
+  if (/ed$/.test(w) && ['is', 'are', 'am', 'be', 'being', 'been', 'get', 'gets'].includes(prev)) return false;
+  return markerAt(toks, k) === 'past';
 }

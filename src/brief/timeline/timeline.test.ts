@@ -162,6 +162,14 @@ test('time words inside quotations, ages, measures, clock times and years inside
   assert.deepEqual(timeline({ id: 'a', paragraphs: ['The market opens every Tuesday at dawn.'], published: '2016-12-05' }), []);
   assert.deepEqual(timeline({ id: 'a', paragraphs: ['Most firms plan to adopt the tool in the next year.'], published: '2016-12-05' }), []);
   assert.deepEqual(timeline({ id: 'a', paragraphs: ['8/1/2016\t+8.9%'], published: '2016-12-05' }), []);
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['Black Friday sales fell sharply, retailers said.', 'We had to rush to a hospital on a Sunday.'], published: '2016-12-05' }), []);
+  assert.deepEqual(timeline({ id: 'a', paragraphs: ['What works today might not work tomorrow.'], published: '2016-12-05' }), []);
+});
+
+test('a weekday followed by its calendar date is read by the date', () => {
+  const e = one('The filing deadline was moved to Wednesday, April 15, 2026, the agency said.', '2025-12-12');
+  assert.deepEqual([e.date, e.phrase], ['2026-04-15', 'Wednesday, April 15, 2026']);
+  assert.equal(one('The vote was held on Monday (Dec. 5) in the capital.', '2016-12-09').date, '2016-12-05');
 });
 
 test('"today" and "this year" are events only when their clause says something happened or is planned', () => {
