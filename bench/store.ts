@@ -43,7 +43,8 @@ export interface StoreBenchResult {
   rerun: { seconds: number; cpuSeconds: number; replayed: number; known: number; peakRssMb: number } | null;
   /** Best of 5, per query, over a few two-word queries. */
   searchMs: number | null;
-  rssTrace: { pages: number; rssMb: number }[];
+  /** RSS and CPU seconds so far at each tenth of the run: the shape of the cost as the store grows. */
+  rssTrace: { pages: number; rssMb: number; cpuSeconds: number }[];
 }
 
 const SEED = 20261207;
@@ -68,6 +69,7 @@ export async function benchStore(pages: number, batchPages: number, rerun: boole
   const path = join(dir, 'bench.db');
   try {
     let peak = process.memoryUsage.rss();
+    let c0 = process.cpuUsage();
     const trace: StoreBenchResult['rssTrace'] = [];
     const every = Math.max(1000, Math.floor(pages / 10));
     let nextTrace = every;
@@ -78,12 +80,14 @@ export async function benchStore(pages: number, batchPages: number, rerun: boole
       if (rss > peak) peak = rss;
       if (p.pages >= nextTrace) {
         nextTrace += every;
-        trace.push({ pages: p.pages, rssMb: mb(rss) });
-        console.error(`  ${p.pages} pages  rss ${mb(rss)} MB`);
+        const cpu = process.cpuUsage(c0);
+        const cpuSeconds = round((cpu.user + cpu.system) / 1e6);
+        trace.push({ pages: p.pages, rssMb: mb(rss), cpuSeconds });
+        console.error(`  ${p.pages} pages  rss ${mb(rss)} MB  cpu ${cpuSeconds} s  (${Math.round(p.pages / cpuSeconds)} pages/CPU-s)`);
       }
     };
     let store = await openStore({ kind: 'sqlite', path });
-    const c0 = process.cpuUsage();
+    c0 = process.cpuUsage();
     const t0 = performance.now();
     const summary = await ingestInto(store, items(pages), { extract: DEFAULT_EXTRACT_OPTIONS, batchPages, onProgress });
     const seconds = (performance.now() - t0) / 1000;

@@ -59,7 +59,7 @@ function runChild(db: string, folder: string, stop: (line: string) => boolean): 
   });
 }
 
-test('kill -9 at random moments of an ingest, then the same command again: every page once, stories consistent', { timeout: 120_000 }, async (t) => {
+test('kill -9 at random moments of an ingest, then the same command again: every page once, stories consistent', { timeout: 300_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sw-crash-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const folder = join(dir, 'pages');
