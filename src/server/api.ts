@@ -2,7 +2,7 @@
  * The JSON API under /api. Thin: parameters and bodies are parsed with the schemas in schemas.ts, the
  * service does the work, and failures are thrown as ApiError for the app's one error handler.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError, parseOr400 } from './errors.ts';
 import { OPENAPI_DOCUMENT } from './openapi.ts';
@@ -16,6 +16,11 @@ export interface ApiOptions {
 
 export function apiRoutes(service: StoryService, options: ApiOptions): Hono {
   const api = new Hono();
+  /** A GET answer from the response cache, keyed by the parsed parameters (so ?limit=020 and ?limit=20 share one). */
+  const cachedJson = async (c: Context, key: string, produce: () => Promise<unknown>) => {
+    const r = await service.cache.get(`api ${key}`, async () => ({ body: JSON.stringify(await produce()), type: 'application/json', status: 200 }));
+    return c.body(r.body, 200, { 'Content-Type': r.type });
+  };
 
   api.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
@@ -23,22 +28,32 @@ export function apiRoutes(service: StoryService, options: ApiOptions): Hono {
 
   api.get('/stories', async (c) => {
     const q = parseOr400(StoriesQuery, c.req.query(), 'query');
-    return c.json(q.q ? await service.searchStories(q.q, q.limit, q.offset) : await service.stories(q.sort, q.limit, q.offset));
+    return cachedJson(c, JSON.stringify(['stories', q.sort, q.limit, q.offset, q.q ?? null]), () =>
+      q.q ? service.searchStories(q.q, q.limit, q.offset) : service.stories(q.sort, q.limit, q.offset),
+    );
   });
 
-  api.get('/stories/:id', async (c) => c.json(await service.story(parseOr400(RecordId, c.req.param('id'), 'story id'))));
+  api.get('/stories/:id', async (c) => {
+    const id = parseOr400(RecordId, c.req.param('id'), 'story id');
+    return cachedJson(c, `story ${id}`, () => service.story(id));
+  });
 
-  api.get('/articles/:id', async (c) => c.json(await service.article(parseOr400(RecordId, c.req.param('id'), 'article id'))));
+  api.get('/articles/:id', async (c) => {
+    const id = parseOr400(RecordId, c.req.param('id'), 'article id');
+    return cachedJson(c, `article ${id}`, () => service.article(id));
+  });
 
   api.get('/search', async (c) => {
     const q = parseOr400(SearchQuery, c.req.query(), 'query');
-    return c.json({ query: q.q, hits: await service.search(q.q, q.limit) });
+    return cachedJson(c, JSON.stringify(['search', q.q, q.limit]), async () => ({ query: q.q, hits: await service.search(q.q, q.limit) }));
   });
 
-  api.get('/sources', async (c) => {
-    const { count, sources } = await service.sources();
-    return c.json({ count, sources: sources.map((s) => ({ name: s.name, articleCount: s.articleIds.length, articleIds: s.articleIds })) });
-  });
+  api.get('/sources', async (c) =>
+    cachedJson(c, 'sources', async () => {
+      const { count, sources } = await service.sources();
+      return { count, sources: sources.map((s) => ({ name: s.name, articleCount: s.articleIds.length, articleIds: s.articleIds })) };
+    }),
+  );
 
   api.post(
     '/pages',

@@ -17,6 +17,7 @@ import { ingestInto } from '../pipeline/ingest.ts';
 import type { Article, CopyGroup, CopyRelation, DedupResult, RawPage, Story } from '../records/index.ts';
 import { contentHash, type SearchHit, type Store } from '../store/index.ts';
 import { ApiError } from './errors.ts';
+import { ResponseCache } from './cache.ts';
 import type { ArticleResponse, PostPageBody, PostPageResponse, StoriesResponse, StoryListItem, StorySort } from './schemas.ts';
 
 export interface ServiceOptions {
@@ -37,11 +38,15 @@ export class StoryService {
   /** One writer at a time: posted pages are ingested one after another, in arrival order. */
   private writing: Promise<unknown> = Promise.resolve();
   private sourcesCache: { cursor: number; value: ReturnType<typeof independentSources> } | null = null;
+  /** Rendered GET responses of the API and the pages, until the stories change. */
+  readonly cache: ResponseCache;
 
   constructor(
     readonly store: Store,
     private readonly options: ServiceOptions = DEFAULT_SERVICE_OPTIONS,
-  ) {}
+  ) {
+    this.cache = new ResponseCache(() => store.stagesCursor());
+  }
 
   async stories(sort: StorySort, limit: number, offset: number): Promise<StoriesResponse> {
     const list = sort === 'biggest' ? await this.store.biggestStories({ limit, offset }) : await this.store.latestStories({ limit, offset });
@@ -106,7 +111,7 @@ export class StoryService {
    * changed. A page whose content is stored already is only marked as seen (`known`).
    */
   postPage(body: PostPageBody): Promise<{ response: PostPageResponse; created: boolean }> {
-    const run = this.writing.then(() => this.ingestOne(body));
+    const run = this.writing.then(() => this.ingestOne(body)).finally(() => this.cache.clear());
     this.writing = run.catch(() => undefined);
     return run;
   }

@@ -2,7 +2,7 @@
  * The web pages' routes. Thin: each parses its parameters with the API's schemas, asks the service, and
  * renders; errors are thrown as ApiError and answered by the app's one error handler (as an HTML page).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { parseOr400 } from '../server/errors.ts';
 import { RecordId, SearchQuery, StoriesQuery } from '../server/schemas.ts';
 import type { StoryService } from '../server/service.ts';
@@ -14,6 +14,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function webRoutes(service: StoryService): Hono {
   const web = new Hono();
+  const cachedHtml = async (c: Context, key: string, produce: () => Promise<string>) => {
+    const r = await service.cache.get(`web ${key}`, async () => ({ body: await produce(), type: 'text/html; charset=UTF-8', status: 200 }));
+    return c.body(r.body, 200, { 'Content-Type': r.type });
+  };
 
   web.get(STYLESHEET_PATH, (c) => {
     c.header('Cache-Control', IMMUTABLE);
@@ -22,19 +26,22 @@ export function webRoutes(service: StoryService): Hono {
 
   web.get('/', async (c) => {
     const q = parseOr400(StoriesQuery, c.req.query(), 'query');
-    const list = q.q ? await service.searchStories(q.q, q.limit, q.offset) : await service.stories(q.sort, q.limit, q.offset);
-    return c.html(storyListPage(list));
+    return cachedHtml(c, JSON.stringify(['list', q.sort, q.limit, q.offset, q.q ?? null]), async () =>
+      storyListPage(q.q ? await service.searchStories(q.q, q.limit, q.offset) : await service.stories(q.sort, q.limit, q.offset)),
+    );
   });
 
   web.get('/stories/:id', async (c) => {
     const id = parseOr400(RecordId, c.req.param('id'), 'story id');
-    const { story, brief } = await service.story(id);
-    return c.html(storyPage(story, brief));
+    return cachedHtml(c, `story ${id}`, async () => {
+      const { story, brief } = await service.story(id);
+      return storyPage(story, brief);
+    });
   });
 
   web.get('/articles/:id', async (c) => {
     const id = parseOr400(RecordId, c.req.param('id'), 'article id');
-    return c.html(articlePage(await service.article(id)));
+    return cachedHtml(c, `article ${id}`, async () => articlePage(await service.article(id)));
   });
 
   web.get('/search', async (c) => {
