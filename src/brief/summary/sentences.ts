@@ -171,6 +171,10 @@ export function ineligibility(text: string, words: number): Ineligible | null {
   const open = text.indexOf('“');
   const close = text.indexOf('”');
   if (close >= 0 && (open < 0 || close < open)) return 'quote-fragment';
+  // The same with straight quotes: an odd number of them, the first closing a quote (after , . ! ?).
+  const straight = text.split('"').length - 1;
+  const first = text.indexOf('"');
+  if (straight % 2 === 1 && first > 0 && /[.,!?]$/.test(text.slice(0, first))) return 'quote-fragment';
   return null;
 }
 
@@ -250,8 +254,9 @@ export function analyseStory(input: SummaryInput): StoryAnalysis {
     const unitSentences: number[] = [];
     let ordinal = 0;
     u.rep.paragraphs.forEach((paragraph, p) => {
-      for (const sentence of splitSentences(paragraph)) {
-        const text = ordinal === 0 ? stripDateline(squash(sentence)) : squash(sentence);
+      for (const [at, sentence] of splitSentences(paragraph).entries()) {
+        // A dateline opens a paragraph (often the first, sometimes after a caption or standfirst).
+        const text = at === 0 ? stripDateline(squash(sentence)) : squash(sentence);
         const words = wordCount(text);
         const ids: number[] = [];
         for (const term of contentTerms(text)) {

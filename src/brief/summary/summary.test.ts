@@ -176,3 +176,18 @@ test('exclusive facts: a fact another source states across several sentences is 
   assert.deepEqual(ex.get('a'), []);
   assert.ok(ex.get('b')!.some((f) => f.text.includes('Red Cross')));
 });
+
+test('a sentence starting inside a straight-quoted quote is a fragment; datelines go from paragraph openings', () => {
+  const words = (s: string) => s.split(/\s+/).length;
+  const t = 'We will give them a better one that respects the limits," Saal told reporters outside the court.';
+  assert.equal(ineligibility(t, words(t)), 'quote-fragment');
+  const ok = '"Nobody wanted to be here today," she said outside the depot, where drivers stood around a brazier.';
+  assert.equal(ineligibility(ok, words(ok)), null);
+  const input: SummaryInput = {
+    articles: [article('a', ['Commuters crowd the bridges on bicycles on Monday morning as the network shuts down.', 'VESSMARK, Estravia — At 7 a.m. on Monday, the platforms of Kronplatz station were empty except for a guard.'])],
+    sourceOf: () => 'A',
+    unitOf: (id) => id,
+    dateOf: () => null,
+  };
+  assert.ok(summarise(input, { words: 100 }).some((s) => s.text.startsWith('At 7 a.m. on Monday')));
+});
