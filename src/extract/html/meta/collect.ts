@@ -117,9 +117,20 @@ export function clean(s: string): string {
   return s.replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ').trim();
 }
 
+/**
+ * A token pattern (`^…$`, no white space inside) as a search over the whole class-and-id string: a
+ * match starts and ends at white space or the string's ends, so it is a whole token. Same verdict as
+ * splitting into tokens and testing each, without the array and the token strings.
+ */
+function anyToken(re: RegExp): RegExp {
+  if (!re.source.startsWith('^') || !re.source.endsWith('$')) throw new Error(`token pattern must be anchored: ${re.source}`);
+  return new RegExp(`(?<!\\S)(?:${re.source.slice(1, -1)})(?!\\S)`, re.flags);
+}
+const NOISE_TOKEN_IN_RE = anyToken(NOISE_TOKEN_RE);
+const CHROME_TOKEN_IN_RE = anyToken(CHROME_TOKEN_RE);
+
 function isNoiseBlock(classAndId: string): boolean {
-  for (const token of classAndId.split(/\s+/)) if (token && NOISE_TOKEN_RE.test(token)) return true;
-  return false;
+  return NOISE_TOKEN_IN_RE.test(classAndId);
 }
 
 /** What an element's class and id say, as the walk reads them: the same strings recur all over a page. */
@@ -170,6 +181,7 @@ const BY_LINE_RE = /^(?:(?:written|posted|words|story|reported|published)\s+)?by
 /** Every match of BY_LINE_RE holds one of these: a cheap test before cleaning a text node. */
 const BY_HINT_RE = /by|author/i;
 const DIGIT_RE = /\d/;
+const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /** Words that join the pieces of a byline rather than separate them. */
 const CONNECTOR_RE = /^(by|and|&|,|written by:?|posted by:?|words by:?|author:?|authors:?|by:)$/i;
@@ -240,8 +252,7 @@ function headingLines(root: Element): string[] {
 }
 
 function isChromeBlock(classAndId: string): boolean {
-  for (const token of classAndId.split(/\s+/)) if (token && CHROME_TOKEN_RE.test(token)) return true;
-  return false;
+  return CHROME_TOKEN_IN_RE.test(classAndId);
 }
 
 function classId(el: Element): string {
@@ -301,7 +312,9 @@ export function collectFacts(doc: Document): PageFacts {
             if (text && BY_LINE_RE.test(text)) facts.byTexts.push({ text, order: order - 1, noisy });
           }
         }
-        if (titleKey !== null && t.length <= MAX_DATE_TEXT_CHARS) {
+        // squash() keeps at most one character per character of ASCII text, so a short ASCII text
+        // cannot make an echo long enough; other scripts may grow under NFKD and are always squashed.
+        if (titleKey !== null && t.length <= MAX_DATE_TEXT_CHARS && (t.length >= MIN_ECHO_CHARS || !ASCII_RE.test(t))) {
           const k = squash(t);
           if (k.length >= MIN_ECHO_CHARS && titleKey.includes(k)) facts.titleEchoes.push({ text: clean(t), order: order - 1, noisy });
         }
