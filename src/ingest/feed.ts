@@ -24,7 +24,9 @@ export type FeedEntry = z.infer<typeof FeedEntry>;
 
 export type FeedParse = { ok: true; title: string | null; entries: FeedEntry[] } | { ok: false; error: PageError };
 
-const FEED_ROOT = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\?xml-stylesheet[^>]*>)*<(rss|feed|rdf:RDF)\b/i;
+// The prolog may hold an XML declaration, stylesheets, comments and a DOCTYPE (with an internal subset:
+// fast-xml-parser leaves nested entities unexpanded, so a "billion laughs" feed stays small).
+const FEED_ROOT = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<(rss|feed|rdf:RDF)\b/i;
 
 /** Whether decoded text is an RSS, Atom or RDF document (by its root element). */
 export function looksLikeFeed(text: string): boolean {
