@@ -5,22 +5,22 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import type { Hono } from 'hono';
 import { openStore, StoreError, type Store } from '../store/index.ts';
-import { createApp, SECURITY_HEADERS } from './app.ts';
+import { createApp, SECURITY_HEADERS, type StoryweaveApp } from './app.ts';
 import { ErrorBody, type ApiErrorCode } from './errors.ts';
 import { API_ROUTES, OPENAPI_DOCUMENT } from './openapi.ts';
 import { ArticleResponse, HealthResponse, PostPageResponse, SearchResponse, SourcesResponse, StoriesResponse, StoryResponse } from './schemas.ts';
 import { exampleStore, FIXED_NOW, HOSTILE_HTML_PAGE, HOSTILE_TEXT_PAGE } from './testing.ts';
 
 let store: Store;
-let app: Hono;
+let app: StoryweaveApp;
 
 before(async () => {
   store = await exampleStore();
   app = createApp({ store, service: { now: FIXED_NOW } });
 });
 after(async () => {
+  await app.close();
   await store.close();
 });
 
@@ -40,7 +40,7 @@ async function expectError(res: Response, status: number, code: ApiErrorCode): P
   return body.error.message;
 }
 
-const post = (body: unknown, target: Hono = app, type = 'application/json') =>
+const post = (body: unknown, target: StoryweaveApp = app, type = 'application/json') =>
   target.request('/api/pages', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 test('GET /api/stories lists the latest stories first, then the biggest, each with its independent sources', async () => {
@@ -190,7 +190,17 @@ test('POST /api/pages ingests a new page (201) and answers 200 for the same cont
     assert.equal(html.status, 201);
     const htmlResult = PostPageResponse.parse(await html.json()).result;
     assert.ok(htmlResult.ok && htmlResult.format === 'html');
+
+    // Posts arriving together are taken in order through the one ingest session: each stored once.
+    const page = (n: number) => ({ url: `https://a.example/${n}`, text: `Court ruling ${n}\n\n${'The Constitutional Court in Tarsk ruled on the Data Retention Act on Wednesday, and the justice minister said the government respected the ruling. '.repeat(3)}Item ${n}.` });
+    const statuses = await Promise.all([page(1), page(2), page(1), page(3)].map(async (p) => (await post(p, local)).status));
+    assert.deepEqual(statuses, [201, 201, 200, 201]);
+    assert.equal((await fresh.counts()).pages, after.pages + 4);
+    const latest = StoriesResponse.parse(await (await local.request('/api/stories?limit=100')).json());
+    const inStories = latest.stories.reduce((n, s) => n + s.articleCount, 0);
+    assert.equal(inStories, (await fresh.counts()).articles, 'every stored article is in exactly one story');
   } finally {
+    await local.close();
     await fresh.close();
   }
 });

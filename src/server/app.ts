@@ -40,15 +40,19 @@ export interface AppOptions {
   logError?: (message: string, cause: unknown) => void;
 }
 
+/** The app and what it must release: the ingest session of posted pages (the store stays open). */
+export type StoryweaveApp = Hono & { close(): Promise<void> };
+
 /**
- * Builds the app over a store.
+ * Builds the app over a store. Call `close()` when done if pages were posted: it ends their ingest
+ * session (whose flush timer would otherwise keep the process alive).
  *
  * @example
  *   const app = createApp({ store: await openStore({ kind: 'memory' }) });
  *   const res = await app.request('/api/stories?sort=biggest');
  *   (await res.json()).stories.length // 0 on an empty store
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): StoryweaveApp {
   const service = new StoryService(options.store, { ...DEFAULT_SERVICE_OPTIONS, ...options.service });
   const logError = options.logError ?? ((message, cause) => console.error(message, cause));
   const app = new Hono();
@@ -67,7 +71,7 @@ export function createApp(options: AppOptions): Hono {
     if (cause !== null) logError(`storyweave serve: ${c.req.method} ${c.req.path} failed:`, cause);
     return respond(c, error);
   });
-  return app;
+  return Object.assign(app, { close: () => service.close() });
 }
 
 /** An error as JSON under /api (what an API client parses) and as a page elsewhere (what a reader sees). */

@@ -22,7 +22,7 @@ export interface RunningServer {
   url: string;
   host: string;
   port: number;
-  /** Stops accepting connections, ends idle keep-alive ones, and resolves when the server is closed. The store stays open. */
+  /** Stops accepting connections, ends idle keep-alive ones, finishes posted pages, and resolves when all is closed. The store stays open. */
   close(): Promise<void>;
 }
 
@@ -48,11 +48,13 @@ export function serve(options: ServeOptions): Promise<RunningServer> {
         url: `http://${shown}:${address.port}`,
         host: address.address,
         port: address.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        close: async () => {
+          await new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
             server.closeIdleConnections();
-          }),
+          });
+          await app.close();
+        },
       });
     });
   });

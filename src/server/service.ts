@@ -15,6 +15,7 @@ import { pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract
 import { normaliseText } from '../ingest/index.ts';
 import { ingestInto } from '../pipeline/ingest.ts';
 import type { Article, CopyGroup, CopyRelation, DedupResult, RawPage, Story } from '../records/index.ts';
+import type { IngestItem } from '../ingest/index.ts';
 import { contentHash, type SearchHit, type Store } from '../store/index.ts';
 import { ApiError } from './errors.ts';
 import { ResponseCache } from './cache.ts';
@@ -107,14 +108,24 @@ export class StoryService {
   }
 
   /**
-   * Ingests one posted page: extract → store → copy groups and stories → briefs of the stories it
-   * changed. A page whose content is stored already is only marked as seen (`known`).
+   * Ingests one posted page: extract → store → copy groups and stories, then the brief of its story.
+   * A page whose content is stored already is only marked as seen (`known`). Posts are taken one at a
+   * time, in arrival order, through one long-lived ingest session (see IngestSession).
    */
   postPage(body: PostPageBody): Promise<{ response: PostPageResponse; created: boolean }> {
     const run = this.writing.then(() => this.ingestOne(body)).finally(() => this.cache.clear());
     this.writing = run.catch(() => undefined);
     return run;
   }
+
+  /** Ends the ingest session (its final flush included); the store stays open. */
+  async close(): Promise<void> {
+    await this.writing;
+    await this.session?.close();
+    this.session = null;
+  }
+
+  private session: IngestSession | null = null;
 
   private async ingestOne(body: PostPageBody): Promise<{ response: PostPageResponse; created: boolean }> {
     const format = body.html !== undefined ? 'html' : 'text';
@@ -127,23 +138,15 @@ export class StoryService {
 
     const known = await this.store.seePage(hash, this.options.now().toISOString());
     if (!known) {
-      await ingestInto(this.store, [{ ok: true, page }], {
-        extract: this.options.extract,
-        now: this.options.now,
-        onStoriesChanged: (ids) => this.writeBriefs(ids),
-      });
+      if (!this.session?.alive) this.session = new IngestSession(this.store, this.options);
+      await this.session.add(page, hash);
     }
     const result = await this.store.getResult(id);
     if (!result) throw new Error(`page ${hash} was ingested but no result is stored under ${id}`);
     const story = result.ok ? await this.store.storyOf(id) : null;
+    // The posted page's story gets its brief now; other stories the batch changed get theirs when read.
+    if (story && !known) await this.briefOf(story);
     return { response: { known, id, hash, result, story: story ? { id: story.id, title: story.title } : null }, created: !known };
-  }
-
-  private async writeBriefs(storyIds: readonly string[]): Promise<void> {
-    for (const id of storyIds) {
-      const story = await this.store.getStory(id);
-      if (story) await this.store.putBrief(await this.computeBrief(story));
-    }
   }
 
   /** The stored brief, or one computed now and stored when the story changed since (or never had one). */
@@ -194,4 +197,101 @@ function sameMembers(brief: Brief, story: Story): boolean {
   if (brief.citations.length !== story.articles.length) return false;
   const ids = new Set(story.articles);
   return brief.citations.every((c) => ids.has(c.articleId));
+}
+
+/**
+ * How long the ingest session waits for more pages before it stores and stages what it has: a posted
+ * page is answered about this much later than its extraction ends, and an idle server wakes this often.
+ */
+export const SESSION_FLUSH_MS = 30;
+
+/**
+ * One `ingestInto` run kept open over a queue of posted pages, so the story stages' memory (dedup index,
+ * clusterer) is rebuilt from the store once, on the first post, instead of replaying every stored
+ * article for each post. ingestInto reports no per-page completion, so the session watches the store
+ * calls it makes: a page is done when the stage write after its `putPages` has committed (or when
+ * ingestInto finds it stored already). If the run fails, every waiting page fails with it and the next
+ * post starts a new session, which replays the store as ingestInto does after a crash.
+ */
+class IngestSession {
+  private readonly queue: IngestItem[] = [];
+  private wake: (() => void) | null = null;
+  private ended = false;
+  alive = true;
+  private readonly waiters = new Map<string, { resolve: () => void; reject: (err: unknown) => void }>();
+  /** Hashes stored since the last stage write. */
+  private stored: string[] = [];
+  private readonly running: Promise<void>;
+
+  constructor(store: Store, options: ServiceOptions) {
+    const watched = new Proxy(store, {
+      get: (target, prop) => {
+        if (prop === 'putPages') {
+          return async (inputs: Parameters<Store['putPages']>[0]) => {
+            const puts = await target.putPages(inputs);
+            for (const p of puts) this.stored.push(p.hash);
+            return puts;
+          };
+        }
+        if (prop === 'writeStages') {
+          return async (write: Parameters<Store['writeStages']>[0]) => {
+            await target.writeStages(write);
+            for (const hash of this.stored.splice(0)) this.settle(hash, null);
+          };
+        }
+        if (prop === 'seePage') {
+          return async (hash: string, seenAt: string) => {
+            const seen = await target.seePage(hash, seenAt);
+            if (seen) this.settle(hash, null);
+            return seen;
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    this.running = ingestInto(watched, this.items(), { extract: options.extract, now: options.now, flushAfterMs: SESSION_FLUSH_MS }).then(
+      () => this.fail(new Error('the ingest session ended')),
+      (err: unknown) => this.fail(err),
+    );
+  }
+
+  add(page: RawPage, hash: string): Promise<void> {
+    if (!this.alive) return Promise.reject(new Error('the ingest session has ended'));
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.set(hash, { resolve, reject });
+      this.queue.push({ ok: true, page });
+      this.wake?.();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.ended = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private async *items(): AsyncGenerator<IngestItem> {
+    for (;;) {
+      while (this.queue.length > 0) yield this.queue.shift()!;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = null;
+    }
+  }
+
+  private settle(hash: string, err: unknown): void {
+    const w = this.waiters.get(hash);
+    if (!w) return;
+    this.waiters.delete(hash);
+    if (err === null) w.resolve();
+    else w.reject(err);
+  }
+
+  private fail(err: unknown): void {
+    this.alive = false;
+    for (const hash of [...this.waiters.keys()]) this.settle(hash, err);
+  }
 }

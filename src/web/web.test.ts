@@ -5,9 +5,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Hono } from 'hono';
 import type { Store } from '../store/index.ts';
-import { createApp, CONTENT_SECURITY_POLICY } from '../server/app.ts';
+import { createApp, CONTENT_SECURITY_POLICY, type StoryweaveApp } from '../server/app.ts';
 import { PostPageResponse } from '../server/schemas.ts';
 import { exampleStore, FIXED_NOW, HOSTILE_HTML_PAGE, HOSTILE_TEXT_PAGE } from '../server/testing.ts';
 import { markDifferences } from './diff.ts';
@@ -15,7 +14,7 @@ import { snippetHtml } from './pages.ts';
 import { STYLESHEET_PATH } from './layout.ts';
 
 let store: Store;
-let app: Hono;
+let app: StoryweaveApp;
 const hostile: { id: string; storyId: string | null }[] = [];
 
 before(async () => {
@@ -29,6 +28,7 @@ before(async () => {
   }
 });
 after(async () => {
+  await app.close();
   await store.close();
 });
 
