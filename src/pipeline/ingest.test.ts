@@ -3,12 +3,38 @@ import assert from 'node:assert/strict';
 import { DEFAULT_EXTRACT_OPTIONS, extract } from '../extract/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 import type { Article } from '../records/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { contentHash, openStore, type Store } from '../store/index.ts';
 import { generateCorpus } from '../store/testing/corpus.ts';
 import { ingestInto, reprocess, type IngestIntoOptions, type IngestProgress } from './ingest.ts';
 
 const NOW = () => new Date('2026-03-01T12:00:00Z');
 const OPTIONS: IngestIntoOptions = { extract: DEFAULT_EXTRACT_OPTIONS, batchPages: 40, now: NOW };
+
+/** The generated story of each page's article id (the content hash prefix), for scoring stories. */
+function goldStories(pages: number, seed: number): Map<string, number> {
+  const gold = new Map<string, number>();
+  for (const p of generateCorpus({ pages, seed, pagesPerStory: 20 })) if (p.story !== null) gold.set(contentHash(p.content).slice(0, 16), p.story);
+  return gold;
+}
+
+/** B-cubed F1 of stories against the generated stories, over the articles both know. */
+function bcubedF1(stories: readonly { id: string; articles: string[] }[], gold: ReadonlyMap<string, number>): number {
+  const storyOf = new Map<string, string>();
+  for (const s of stories) for (const id of s.articles) if (gold.has(id)) storyOf.set(id, s.id);
+  const ids = [...storyOf.keys()];
+  let precision = 0;
+  let recall = 0;
+  for (const id of ids) {
+    const same = ids.filter((x) => storyOf.get(x) === storyOf.get(id));
+    const truth = ids.filter((x) => gold.get(x) === gold.get(id));
+    const both = same.filter((x) => gold.get(x) === gold.get(id)).length;
+    precision += both / same.length;
+    recall += both / truth.length;
+  }
+  precision /= ids.length;
+  recall /= ids.length;
+  return (2 * precision * recall) / (precision + recall);
+}
 
 function corpusItems(pages: number, seed: number): IngestItem[] {
   return [...generateCorpus({ pages, seed, pagesPerStory: 20 })].map((p) => ({
@@ -51,6 +77,9 @@ test('ingest: pages stored with their results, copies grouped, stories covering 
   assert.ok(counts.copyGroups > 3, `${counts.copyGroups} copy groups`);
   const cover = await assertStoriesCoverArticles(store);
   assert.ok(cover.stories >= 4 && cover.stories < cover.articles / 3, `${cover.stories} stories for ${cover.articles} articles`);
+  // The generated stories have vocabularies of their own: the online path must find them (batch and incremental both score 1.0 today).
+  const f1 = bcubedF1(await store.latestStories(), goldStories(160, 3));
+  assert.ok(f1 >= 0.95, `stories B-cubed F1 ${f1.toFixed(3)} against the generated stories`);
   assert.ok(changed.length >= 4, 'stories announced batch by batch');
   for (const id of changed.at(-1)!) assert.ok(await store.getStory(id), `announced story ${id} is stored`);
   assert.equal(progress.at(-1)!.phase, 'done');

@@ -21,6 +21,8 @@ export interface CorpusPage {
   name: string;
   content: string;
   kind: 'original' | 'copy' | 'repeat' | 'junk';
+  /** The generated story the page reports (a copy or repeat: its base's story), null for a link list. */
+  story: number | null;
 }
 
 /** Shares of pages by kind; the rest are original articles. */
@@ -57,6 +59,7 @@ interface StoryPlan {
 }
 
 interface Original {
+  story: number;
   title: string;
   date: string | null;
   paragraphs: string[];
@@ -106,25 +109,28 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
     const text = words.join(' ');
     return text[0]!.toUpperCase() + text.slice(1) + '.';
   };
-  const article = (st: StoryPlan): Original => {
+  const article = (st: StoryPlan, story: number): Original => {
     const day = st.start + Math.floor(rand() * STORY_DAYS);
     const paragraphs = Array.from({ length: 3 + Math.floor(rand() * 4) }, () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => sentence(st)).join(' '));
     paragraphs[0] = `${st.place} — ${pick(st.people)} of the ${st.org} said the ${st.event} ${pick(['worsened', 'continued', 'ended', 'spread'])} on ${pick(['Monday', 'Tuesday', 'Friday'])}. ${paragraphs[0]}`;
     const title = `${st.place} ${st.event}: ${pick(st.topical)} ${pick(st.topical)} as ${st.org} ${pick(['responds', 'warns', 'acts', 'waits'])}`;
-    return { title, date: rand() < UNDATED_SHARE ? null : dateOf(day), paragraphs };
+    return { story, title, date: rand() < UNDATED_SHARE ? null : dateOf(day), paragraphs };
   };
   const render = (outlet: Outlet, a: Original, byline: string | null) =>
     [...outlet.menu, `Home > World > ${a.title.split(':')[0]}`, a.title, ...(a.date ? [a.date] : []), ...(byline ? [`By ${byline}`] : []), ...a.paragraphs, ...outlet.footer].join('\n\n') + '\n';
 
   const originals: Original[] = [];
-  const rendered: string[] = [];
+  const rendered: { content: string; story: number | null }[] = [];
   for (let i = 0; i < options.pages; i++) {
     const r = rand();
     let content: string;
     let kind: CorpusPage['kind'];
+    let story: number | null = null;
     if (r < REPEAT_SHARE && rendered.length > 0) {
       kind = 'repeat';
-      content = rendered[Math.max(0, rendered.length - 1 - Math.floor(rand() * 50))]!;
+      const earlier = rendered[Math.max(0, rendered.length - 1 - Math.floor(rand() * 50))]!;
+      content = earlier.content;
+      story = earlier.story;
     } else if (r < REPEAT_SHARE + JUNK_SHARE) {
       kind = 'junk';
       const outlet = pick(outlets);
@@ -132,6 +138,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
     } else if (r < REPEAT_SHARE + JUNK_SHARE + COPY_SHARE && originals.length > 0) {
       kind = 'copy';
       const base = originals[Math.max(0, originals.length - 1 - Math.floor(rand() * 100))]!;
+      story = base.story;
       const paragraphs = base.paragraphs.map((p) => p);
       if (rand() < 0.5) {
         // A near copy: one word of the body changed, as syndicators' editors do.
@@ -141,14 +148,15 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
       content = render(pick(outlets), { ...base, paragraphs: ['(Meridian Wire) — ' + paragraphs[0], ...paragraphs.slice(1)] }, null);
     } else {
       kind = 'original';
-      const st = stories[Math.min(stories.length - 1, Math.floor((i / options.pages) * stories.length + (rand() - 0.5) * 3))] ?? stories[0]!;
-      const a = article(st);
+      const index = Math.max(0, Math.min(stories.length - 1, Math.floor((i / options.pages) * stories.length + (rand() - 0.5) * 3)));
+      const a = article(stories[index]!, index);
+      story = index;
       originals.push(a);
       if (originals.length > 200) originals.shift();
       content = render(pick(outlets), a, rand() < 0.6 ? `${name()} ${name()}` : null);
     }
-    rendered.push(content);
+    rendered.push({ content, story });
     if (rendered.length > 200) rendered.shift();
-    yield { name: `page-${String(i).padStart(6, '0')}.txt`, content, kind };
+    yield { name: `page-${String(i).padStart(6, '0')}.txt`, content, kind, story };
   }
 }
