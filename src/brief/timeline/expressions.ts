@@ -193,8 +193,8 @@ function parsePeriod(toks: readonly Token[], i: number): Parsed | null {
   if (which === undefined || !unit) return null;
   // "in the next year", "over the last week": a rolling span, not a calendar one
   if (toks[k - 1]?.low === 'the') return null;
-  // "last year" names one calendar year exactly; a week or month is a span, read as a range
-  if (unit === 'year') vague = false;
+  // "last year", "last month" name one calendar year or month exactly; a week is a span, read as a range
+  if (unit === 'year' || unit === 'month') vague = false;
   return { from: { kind: 'period', unit, which }, to: null, next: k + 2, vague };
 }
 
@@ -343,7 +343,12 @@ function parseYear(toks: readonly Token[], i: number): Parsed | null {
   // "the 1990s", "2016-17": a decade or a season, not a year
   if (next && next.start === toks[i]!.end && (next.word || next.text === '-' || next.text === '–' || next.text === '/')) return null;
   if (next && /^(people|persons|troops|soldiers|homes|houses|km|kilometres|kilometers|miles|metres|meters|euros|dollars|crowns|tonnes|tons)$/.test(next.low)) return null;
-  if (prev && YEAR_LEADS.has(prev.low)) return { from: { kind: 'year', year: y }, to: null, next: i + 1 };
+  if (prev && YEAR_LEADS.has(prev.low)) {
+    // "from 2015 to 2021", "between 2015 and 2021", "2015-2021"
+    const y2 = RANGE_JOINS.has(toks[i + 1]?.low ?? '') ? yearOf(toks[i + 2]) : null;
+    if (y2 !== null && y2 > y) return { from: { kind: 'year', year: y }, to: { kind: 'year', year: y2 }, next: i + 3 };
+    return { from: { kind: 'year', year: y }, to: null, next: i + 1 };
+  }
   if (prev && YEAR_ARTICLES.has(prev.low) && next && /^\p{Ll}/u.test(next.text)) return { from: { kind: 'year', year: y }, to: null, next: i + 1 };
   return null;
 }
@@ -414,7 +419,9 @@ export function findExpressions(sentence: string, masked: (offset: number) => bo
     let at = i;
     let lead: string | null = null;
     const prev = toks[i - 1];
-    if (prev && LEADS.has(prev.low) && !masked(prev.start)) {
+    // "in"/"im" lead months and years ("in October"), not weekdays ("sworn in Friday")
+    const inLead = prev?.low === 'in' || prev?.low === 'im';
+    if (prev && LEADS.has(prev.low) && !masked(prev.start) && !(inLead && parsed.from.kind === 'weekday')) {
       at = i - 1;
       lead = prev.low;
       if ((lead === 'in' || lead === 'im') && SINCE_LEADS.has(toks[i - 2]?.low ?? '')) {

@@ -72,8 +72,8 @@ function tenseAgainst(r: Resolved, base: string, clause: Tense): Tense {
 
 const QUOTE_MARKS = /["“„«‘]/;
 
-/** Expressions that are spans rather than days ("this week", "last month"): dropped when the sentence also names a day. */
-const isSpan = (e: TimeExpression) => e.from.kind === 'period' && e.from.unit !== 'year';
+/** Expressions that are spans of days ("this week", "at the weekend"): dropped when the sentence also names a day. */
+const isSpan = (e: TimeExpression) => e.from.kind === 'period' && (e.from.unit === 'week' || e.from.unit === 'weekend');
 
 /** Every dated mention of one article, in reading order. */
 function articleMentions(article: TimelineInput['articles'][number], input: TimelineInput): Mention[] {

@@ -133,6 +133,11 @@ test('"since mid-November" is a period start at month precision, marked vague; m
   assert.equal(one('The envoy put the number at 8,000 in October.', '2016-12-05').date, '2016-10');
   assert.equal(one('A summit is planned for March.', '2016-12-05').date, '2017-03');
   assert.equal(one('Prosecutors made 41,000 requests last year.', '2025-05-21').date, '2024');
+  const month = timeline({ id: 'a', paragraphs: ['The Senate voted on Tuesday, ending a fight that began last month.'], published: '2026-12-08' });
+  assert.deepEqual(month.map((x) => [x.date, x.uncertain]), [['2026-11', false], ['2026-12-08', false]]);
+  const years = one('She led the flood board from 2015 to 2021, officials said.', '2026-12-08');
+  assert.deepEqual([years.date, years.end, years.precision], ['2015', '2021', 'year']);
+  assert.equal(one('She is expected to be sworn in Friday.', '2026-12-08').phrase, 'Friday');
   const ago = one('Engineers flagged seepage in a report two years ago.', '2025-04-07');
   assert.deepEqual([ago.date, ago.precision, ago.uncertain], ['2023', 'year', true]);
   const inspection = one('The panel would examine the 2023 inspection report.', '2025-04-10');
