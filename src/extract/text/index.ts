@@ -65,37 +65,29 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
 
   const paragraphs: string[] = [];
   const removed: Removed[] = [];
-  const drop = (i: number, reason: RemovalReason, text = lines[i]!.text) =>
-    removed.push({ text: clip(text), reason, line: lines[i]!.n });
-
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const r = reasons[i] ?? null;
-    if (titleLines.has(i)) {
-      drop(i, 'title');
-      continue;
-    }
-    if (r !== null) {
-      drop(i, r);
-      continue;
-    }
-    if (i < bodyStart) {
-      let reason: RemovalReason;
+    let reason: RemovalReason;
+    let text = l.text;
+    if (titleLines.has(i)) reason = 'title';
+    else if (r !== null) reason = r;
+    else if (i < bodyStart) {
       if (DATE_HINT.test(l.text) || BYLINE_HINT.test(l.text)) reason = 'metadata';
       else if (i < titleTop) reason = l.words <= 4 ? 'breadcrumb' : 'nav';
       else reason = isProse(l) ? 'boilerplate' : l.words <= 4 ? 'nav' : 'boilerplate';
-      drop(i, reason);
-      continue;
-    }
-    if (i > end) {
-      drop(i, 'boilerplate');
-      continue;
-    }
-    const split = seg.splits.get(i);
-    if (split) {
+    } else if (i > end) reason = 'boilerplate';
+    else {
+      const split = seg.splits.get(i);
+      if (!split) {
+        paragraphs.push(l.text);
+        continue;
+      }
       paragraphs.push(split.keep);
-      drop(i, 'metadata', split.tail);
-    } else paragraphs.push(l.text);
+      reason = 'metadata';
+      text = split.tail;
+    }
+    removed.push({ text: clip(text), reason, line: l.n });
   }
 
   const headerLines = [...headerIdx].sort((a, b) => a - b).map((i) => lines[i]!.raw.trim());

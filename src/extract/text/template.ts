@@ -79,6 +79,16 @@ function hasWords(s: string, min: number): boolean {
   return false;
 }
 
+/** Slots of the key-signature table (a power of two). */
+const SIGNATURE_SLOTS = 1 << 16;
+
+/** A key's length and first and last two characters, folded into a slot: cheap, however long the key. */
+function signature(key: string): number {
+  const n = key.length;
+  const h = (n * 31 + key.charCodeAt(0)) * 31 + key.charCodeAt(1 % n);
+  return ((h * 31 + key.charCodeAt(n - 1)) * 31 + key.charCodeAt(Math.max(0, n - 2))) & (SIGNATURE_SLOTS - 1);
+}
+
 class UnionFind {
   private parent: number[];
   constructor(n: number) {
@@ -156,6 +166,9 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
   const perHost = new Map<string, Set<string>>();
   // No key longer than this is template; longer lines (body prose) are answered without hashing.
   let longestKey = 0;
+  // Signatures of every template key: a key whose signature is not here is not a template line,
+  // answered without hashing the whole key (most lines asked about are the pages' own text).
+  const signatures = new Uint8Array(SIGNATURE_SLOTS);
   for (const [line, list] of linePages) {
     if (typeof list === 'number' || line.length > MAX_TEMPLATE_CHARS) continue;
     const all = new Set<number>();
@@ -173,6 +186,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
     if (all.size >= CROSS_HOST_MIN_CLUSTERS) {
       everywhere.add(line);
       longestKey = Math.max(longestKey, line.length);
+      signatures[signature(line)] = 1;
       continue;
     }
     for (const [h, s] of byHost) {
@@ -181,6 +195,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
       if (!set) perHost.set(h, (set = new Set()));
       set.add(line);
       longestKey = Math.max(longestKey, line.length);
+      signatures[signature(line)] = 1;
     }
   }
 
@@ -192,7 +207,7 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
       // Nothing recurs (a page on its own) or the line is too long to be template: no key needed.
       if ((everywhere.size === 0 && perHost.size === 0) || line.length > MAX_TEMPLATE_CHARS * 2) return false;
       const key = lowered === undefined ? normaliseLine(line) : normaliseLowered(lowered);
-      if (key.length > longestKey) return false;
+      if (key.length > longestKey || signatures[signature(key)] === 0) return false;
       if (everywhere.has(key)) return true;
       if (url !== lastUrl) {
         lastUrl = url;
