@@ -734,7 +734,7 @@ function readOriginalSource(c: Ctx, outlet: string | null): Evidence | null {
  *   meta.published?.value; // '2024-03-17'
  */
 export function readHtmlMeta(doc: Document, url: string | null): HtmlMeta {
-  return readWithWitnesses(doc, url).meta;
+  return readMeta(doc, url).meta;
 }
 
 /** Every date source the reader weighed, for evaluation: which one the gold agrees with when they differ. */
@@ -756,10 +756,11 @@ export interface DateWitnesses {
 
 /** `readHtmlMeta` plus the separate date witnesses behind its choice (for eval/wcxb-meta.ts). */
 export function readHtmlMetaWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta; dates: DateWitnesses } {
-  return readWithWitnesses(doc, url);
+  const { meta, c } = readMeta(doc, url);
+  return { meta, dates: dateWitnesses(c) };
 }
 
-function readWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta; dates: DateWitnesses } {
+function readMeta(doc: Document, url: string | null): { meta: HtmlMeta; c: Ctx } {
   const facts = collectFacts(doc);
   const ld = readJsonLd(facts.jsonLd);
   const c: Ctx = { facts, ld, url, host: hostLabel(url), headlineOrder: null, dayFirst: null };
@@ -784,6 +785,11 @@ function readWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta;
     originalSource: readOriginalSource(c, outlet?.value ?? null),
     language: readLanguage(c),
   };
+  return { meta: result, c };
+}
+
+/** The date sources weighed for a page, each read on its own (extraction never needs them apart). */
+function dateWitnesses(c: Ctx): DateWitnesses {
   const vis = visibleHeaderDate(c);
   const art = c.ld.find((n) => n.kind === 'article' && n.dateModified);
   const dates: DateWitnesses = {
@@ -799,5 +805,5 @@ function readWithWitnesses(doc: Document, url: string | null): { meta: HtmlMeta;
     headlineOrder: c.headlineOrder,
     visibleEvidence: vis?.evidence ?? null,
   };
-  return { meta: result, dates };
+  return dates;
 }
