@@ -119,17 +119,28 @@ export const LINE_RULES_ANY: RegExp[] = anyOf(LINE_RULES.map((r) => r.pattern));
 export const TICKER_SEPARATOR = /\s(?:\/\/|•|·|\|)\s/g;
 
 /**
- * Credit lines: who took the picture. "George Ourfalian/Agence France-Presse — Getty Images",
+ * Credit lines: who took the picture. Each row's `needs` lists strings one of which every line it
+ * matches holds, lower-cased (the line is tested in lower case for them): most lines hold none, and
+ * skip the patterns. Keep them in step when a pattern changes. "George Ourfalian/Agence France-Presse — Getty Images",
  * "Hassan Ammar/Associated Press", "REUTERS/Omar Sanadiki", "(Getty Images/AFP/N. Kolesnikova)",
  * "Photo: AP", "© Reuters".
  */
-export const CREDIT_LINE: RegExp[] = [
-  /^\(?(?:photo|image|picture|foto|bild|credit|source|quelle|fuente)s?(?: credit)?\s*[:/]\s*.{1,80}\)?$/i,
-  /^\(?(?:©|\(c\)|copyright)\s*.{1,80}\)?$/i,
-  new RegExp(`^\\(?[\\p{L}.'’ -]{0,60}/\\s*(?:${agencyAlt})(?:\\s*(?:/|—|–|-|via)\\s*[\\p{L}.'’ -]{1,60})*\\)?$`, 'u'),
-  new RegExp(`^\\(?(?:${agencyAlt})(?:\\s*Photo)?\\s*/\\s*[\\p{L}.'’ /-]{1,60}\\)?$`, 'u'),
-  new RegExp(`^\\(?[\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,3}\\s*(?:for|via)\\s+(?:${agencyAlt})\\)?$`, 'u'),
-  /^\(?[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,4}\s*\/\s*[\p{Lu}][\p{L}.'’ -]{1,40}(?:\s*[—–-]\s*[\p{Lu}][\p{L}.'’ -]{1,40})?\)?$/u,
+export const CREDIT_LINE: Array<{ pattern: RegExp; needs: string[] }> = [
+  { pattern: /^\(?(?:photo|image|picture|foto|bild|credit|source|quelle|fuente)s?(?: credit)?\s*[:/]\s*.{1,80}\)?$/i, needs: [':', '/'] },
+  { pattern: /^\(?(?:©|\(c\)|copyright)\s*.{1,80}\)?$/i, needs: ['©', '(c)', 'copyright'] },
+  {
+    pattern: new RegExp(`^\\(?[\\p{L}.'’ -]{0,60}/\\s*(?:${agencyAlt})(?:\\s*(?:/|—|–|-|via)\\s*[\\p{L}.'’ -]{1,60})*\\)?$`, 'u'),
+    needs: ['/'],
+  },
+  { pattern: new RegExp(`^\\(?(?:${agencyAlt})(?:\\s*Photo)?\\s*/\\s*[\\p{L}.'’ /-]{1,60}\\)?$`, 'u'), needs: ['/'] },
+  {
+    pattern: new RegExp(`^\\(?[\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,3}\\s*(?:for|via)\\s+(?:${agencyAlt})\\)?$`, 'u'),
+    needs: ['for', 'via'],
+  },
+  {
+    pattern: /^\(?[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,4}\s*\/\s*[\p{Lu}][\p{L}.'’ -]{1,40}(?:\s*[—–-]\s*[\p{Lu}][\p{L}.'’ -]{1,40})?\)?$/u,
+    needs: ['/'],
+  },
 ];
 
 /** A caption that ends with its credit: "… December 5, 2016. REUTERS/Omar Sanadiki", "… (Getty Images/AFP/N. K.)". */
@@ -196,7 +207,9 @@ export const IMAGE_FILE_NAME: RegExp[] = [
 ];
 
 /** `CREDIT_LINE`, `IMAGE_FILE_NAME` and `CAPTION_WITH_CREDIT` merged (see `anyOf`). */
-export const CREDIT_LINE_ANY: RegExp[] = anyOf(CREDIT_LINE);
+export const CREDIT_LINE_ANY: RegExp[] = anyOf(CREDIT_LINE.map((r) => r.pattern));
+/** Every string some `CREDIT_LINE` row needs: a line (lower-cased) holding none is no credit line. */
+export const CREDIT_LINE_NEEDS: string[] = [...new Set(CREDIT_LINE.flatMap((r) => r.needs))];
 export const IMAGE_FILE_NAME_ANY: RegExp[] = anyOf(IMAGE_FILE_NAME);
 export const CAPTION_WITH_CREDIT_ANY: RegExp[] = anyOf(CAPTION_WITH_CREDIT);
 

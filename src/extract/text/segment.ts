@@ -17,6 +17,7 @@ import {
   ATTRIBUTION_LINE_ANY,
   CAPTION_WITH_CREDIT_ANY,
   CREDIT_LINE_ANY,
+  CREDIT_LINE_NEEDS,
   DATE_LABEL,
   DATE_WORDS,
   FOOTER_PROSE,
@@ -103,6 +104,19 @@ export interface Segmentation {
 function matchAny(patterns: RegExp[], text: string): boolean {
   for (const p of patterns) if (p.test(text)) return true;
   return false;
+}
+
+/** Whether a line is a photo or source credit ("REUTERS/Omar Sanadiki", "Photo: AP"). */
+function creditLine(l: Line): boolean {
+  const low = lower(l);
+  let possible = false;
+  for (const s of CREDIT_LINE_NEEDS) {
+    if (low.includes(s)) {
+      possible = true;
+      break;
+    }
+  }
+  return possible && matchAny(CREDIT_LINE_ANY, l.text);
 }
 
 function countTicker(text: string): number {
@@ -209,14 +223,14 @@ function classifyChrome(
         continue;
       }
       if (l.words <= MAX_CREDIT_WORDS) {
-        const credit = matchAny(CREDIT_LINE_ANY, t);
+        const credit = creditLine(l);
         if (credit || matchAny(IMAGE_FILE_NAME_ANY, t)) {
           reasons[i] = 'credit';
           creditAt[i] = credit;
           continue;
         }
       }
-    } else if (l.words <= MAX_CREDIT_WORDS && matchAny(CREDIT_LINE_ANY, t)) {
+    } else if (l.words <= MAX_CREDIT_WORDS && creditLine(l)) {
       reasons[i] = 'credit';
       creditAt[i] = true;
       continue;
