@@ -23,26 +23,30 @@ test('parseArgs: extract with defaults and with every flag', () => {
     inputs: ['pages/'],
     format: 'jsonl',
     maxBytes: DEFAULT_MAX_BYTES,
-    storeDir: '.storyweave',
+    allowPrivate: false,
   });
-  assert.deepEqual(parseArgs(['extract', 'a.txt', '-', 'b/', '--format', 'md', '--max-bytes', '5000', '--store', 'db']), {
+  assert.deepEqual(parseArgs(['extract', 'a.txt', '-', 'b/', 'https://example.org/x', '--format', 'md', '--max-bytes', '5000', '--allow-private']), {
     kind: 'extract',
-    inputs: ['a.txt', '-', 'b/'],
+    inputs: ['a.txt', '-', 'b/', 'https://example.org/x'],
     format: 'md',
     maxBytes: 5000,
-    storeDir: 'db',
+    allowPrivate: true,
   });
-  assert.equal((parseArgs(['extract', 'x', '--no-store']) as { storeDir: unknown }).storeDir, null);
 });
 
 test('parseArgs: start, schema, help and version', () => {
-  assert.deepEqual(parseArgs(['start']), { kind: 'start', examplesDir: BUNDLED_EXAMPLES_DIR, maxBytes: DEFAULT_MAX_BYTES, storeDir: '.storyweave' });
+  assert.deepEqual(parseArgs(['start']), { kind: 'start', examplesDir: BUNDLED_EXAMPLES_DIR, db: 'storyweave.db', maxBytes: DEFAULT_MAX_BYTES, serve: true, host: '127.0.0.1', port: 8080 });
+  assert.deepEqual(parseArgs(['start', '--no-serve', '--db', 'x.db', '--port', '0']), { kind: 'start', examplesDir: BUNDLED_EXAMPLES_DIR, db: 'x.db', maxBytes: DEFAULT_MAX_BYTES, serve: false, host: '127.0.0.1', port: 0 });
+  assert.deepEqual(parseArgs(['ingest', 'feeds.xml', 'pages/', '--watch', '--interval', '30']), { kind: 'ingest', inputs: ['feeds.xml', 'pages/'], db: 'storyweave.db', maxBytes: DEFAULT_MAX_BYTES, allowPrivate: false, watch: true, intervalMs: 30000 });
+  assert.deepEqual(parseArgs(['reprocess', '--db', 'a.db']), { kind: 'reprocess', db: 'a.db' });
+  assert.deepEqual(parseArgs(['serve', '--port', '9000']), { kind: 'serve', db: 'storyweave.db', host: '127.0.0.1', port: 9000 });
+  assert.equal(parseArgs(['serve', '--port', '70000']).kind, 'usage-error');
   assert.equal(BUNDLED_EXAMPLES_DIR, join(REPO, 'examples'));
   assert.deepEqual(parseArgs(['schema']), { kind: 'schema', record: 'article' });
   assert.deepEqual(parseArgs(['schema', 'story']), { kind: 'schema', record: 'story' });
   assert.deepEqual(parseArgs(['schema', 'brief']), { kind: 'schema', record: 'brief' });
   assert.equal(parseArgs(['schema', 'timeline']).kind, 'usage-error');
-  assert.deepEqual(parseArgs(['brief', 'pages/', '--format', 'html', '--no-store']), { kind: 'brief', inputs: ['pages/'], format: 'html', maxBytes: DEFAULT_MAX_BYTES, storeDir: null });
+  assert.deepEqual(parseArgs(['brief', 'pages/', '--format', 'html']), { kind: 'brief', inputs: ['pages/'], format: 'html', maxBytes: DEFAULT_MAX_BYTES, allowPrivate: false });
   const help = parseArgs(['--help']);
   assert.ok(help.kind === 'info' && /extract/.test(help.text) && /start/.test(help.text) && /schema/.test(help.text));
   const extractHelp = parseArgs(['extract', '--help']);
@@ -162,7 +166,7 @@ test('runCli in-process: schema, usage errors (2), no article at all (1)', async
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'empty.txt'), '');
   const none = captureIO();
-  assert.equal(await runCli(['extract', dir, '--no-store'], none), 1);
+  assert.equal(await runCli(['extract', dir, ], none), 1);
   assert.match(none.err(), /1 page: 0 articles, 1 skipped \(1 empty\)/);
   assert.match(none.err(), /no page yielded an article/);
 });
@@ -175,11 +179,11 @@ const STORY = [
   'Union representatives welcomed the plan but asked for a guarantee that the night crossings would survive the next budget review.',
 ];
 
-test('end to end: the spawned CLI over a temp folder writes JSONL to stdout, the summary to stderr, and the store', (t) => {
+test('end to end: the spawned CLI over a temp folder writes JSONL to stdout and the summary to stderr; ingest stores each page once', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sw-cli-e2e-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const pages = join(dir, 'pages');
-  const store = join(dir, 'store');
+  const db = join(dir, 'sw.db');
   const [title, ...body] = STORY;
   mkdirSync(pages);
   writeFileSync(join(pages, 'ferry.txt'), ['Harbour Post', 'Home > Local', title, '4 March 2024', '', ...body.flatMap((p) => [p, ''])].join('\n'));
@@ -190,7 +194,7 @@ test('end to end: the spawned CLI over a temp folder writes JSONL to stdout, the
   writeFileSync(join(pages, 'blank.txt'), '\n\n');
   writeFileSync(join(pages, 'photo.html'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
 
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'extract', pages, '--store', store], {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'extract', pages], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 60_000,
@@ -208,17 +212,24 @@ test('end to end: the spawned CLI over a temp folder writes JSONL to stdout, the
   );
   assert.match(res.stderr, /4 pages: 2 articles, 2 skipped \(1 binary, 1 empty\)/);
   assert.match(res.stderr, /skipped .*photo\.html: binary — the bytes are a JPEG image/);
-  assert.ok(existsSync(join(store, 'results.jsonl')));
-  assert.equal(readFileSync(join(store, 'results.jsonl'), 'utf8').trimEnd().split('\n').length, 4);
+
+  const ingest = () => spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'ingest', pages, '--db', db], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+  const first = ingest();
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /4 pages read .*: 2 new, 0 already stored, 2 articles/);
+  assert.ok(existsSync(db));
+  const again = ingest();
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /0 new, 2 already stored/);
 });
 
 test('parseArgs: dedup and run take inputs and their own formats', () => {
-  assert.deepEqual(parseArgs(['dedup', 'a/', '--format', 'md', '--no-store']), {
+  assert.deepEqual(parseArgs(['dedup', 'a/', '--format', 'md']), {
     kind: 'dedup',
     inputs: ['a/'],
     format: 'md',
     maxBytes: DEFAULT_MAX_BYTES,
-    storeDir: null,
+    allowPrivate: false,
   });
   const run = parseArgs(['run', 'a/', 'b.html']);
   assert.equal(run.kind, 'run');
@@ -238,7 +249,7 @@ test('runCli dedup and run: a page and its republication with site chrome are on
       `<aside class="related"><h2>Related</h2><ul><li><a href="/x">Bridge closes for repairs</a></li></ul></aside></body></html>`,
   );
   const dedupIO = captureIO();
-  assert.equal(await runCli(['dedup', dir, '--no-store'], dedupIO), 0, dedupIO.err());
+  assert.equal(await runCli(['dedup', dir, ], dedupIO), 0, dedupIO.err());
   const copies = JSON.parse(dedupIO.out());
   assert.equal(copies.groups.length, 1);
   assert.equal(copies.groups[0].members.length, 2);
@@ -250,7 +261,7 @@ test('runCli dedup and run: a page and its republication with site chrome are on
   );
 
   const runIO = captureIO();
-  assert.equal(await runCli(['run', dir, '--no-store'], runIO), 0, runIO.err());
+  assert.equal(await runCli(['run', dir, ], runIO), 0, runIO.err());
   const doc = JSON.parse(runIO.out());
   assert.equal(doc.articles.length, 2);
   assert.equal(doc.copies.groups.length, 1);

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.ts';
-import { DEFAULT_STORE_DIR } from '../store/index.ts';
+import { DEFAULT_WATCH_INTERVAL_MS } from '../ingest/index.ts';
 
 export const OUTPUT_FORMATS = ['jsonl', 'json', 'md', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -23,16 +23,34 @@ export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 export type ClusterFormat = (typeof CLUSTER_FORMATS)[number];
 export type RunFormat = (typeof RUN_FORMATS)[number];
 
+/** The embedded store's file when --db is not given. */
+export const DEFAULT_DB = 'storyweave.db';
+export const DEFAULT_SERVE_HOST = '127.0.0.1';
+export const DEFAULT_SERVE_PORT = 8080;
+
 /** The examples bundled with the package, found from this file so `start` works from any directory. */
 export const BUNDLED_EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
+/** What every page-reading command shares: where pages come from and the limits on reading them. */
+export interface PageInputs {
+  inputs: string[];
+  maxBytes: number;
+  /** Fetch URLs that resolve to private or loopback addresses (refused by default). */
+  allowPrivate: boolean;
+}
+
 export type CliCommand =
-  | { kind: 'extract'; inputs: string[]; format: OutputFormat; maxBytes: number; storeDir: string | null }
-  | { kind: 'start'; examplesDir: string; maxBytes: number; storeDir: string | null }
-  | { kind: 'dedup'; inputs: string[]; format: DedupFormat; maxBytes: number; storeDir: string | null }
-  | { kind: 'run'; inputs: string[]; format: RunFormat; maxBytes: number; storeDir: string | null }
-  | { kind: 'cluster'; inputs: string[]; format: ClusterFormat; maxBytes: number; storeDir: string | null }
-  | { kind: 'brief'; inputs: string[]; format: BriefFormat; maxBytes: number; storeDir: string | null }
+  | ({ kind: 'extract'; format: OutputFormat } & PageInputs)
+  | ({ kind: 'dedup'; format: DedupFormat } & PageInputs)
+  | ({ kind: 'cluster'; format: ClusterFormat } & PageInputs)
+  | ({ kind: 'brief'; format: BriefFormat } & PageInputs)
+  | ({ kind: 'run'; format: RunFormat } & PageInputs)
+  /** Store pages: extract → copies → stories → briefs, incrementally; --watch keeps polling. */
+  | ({ kind: 'ingest'; db: string; watch: boolean; intervalMs: number } & PageInputs)
+  | { kind: 'reprocess'; db: string }
+  | { kind: 'serve'; db: string; host: string; port: number }
+  /** The main job: ingest the bundled examples into the store, print the stories, then serve them (unless --no-serve). */
+  | { kind: 'start'; examplesDir: string; db: string; maxBytes: number; serve: boolean; host: string; port: number }
   | { kind: 'schema'; record: SchemaRecord }
   /** --help, --version: text for stdout, exit 0. */
   | { kind: 'info'; text: string }
@@ -45,8 +63,24 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function storeOption(): Option {
-  return new Option('--store <dir>', 'folder of the embedded store the results are saved into').default(DEFAULT_STORE_DIR);
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one)');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return Math.round(n * 1000);
+}
+
+function dbOption(): Option {
+  return new Option('--db <file>', 'the embedded SQLite store').default(DEFAULT_DB);
+}
+
+function allowPrivateOption(): Option {
+  return new Option('--allow-private', 'fetch URLs on loopback and private networks too (refused by default)').default(false);
 }
 
 function maxBytesOption(): Option {
@@ -57,8 +91,8 @@ function maxBytesOption(): Option {
  * Parses the arguments after `storyweave` (process.argv.slice(2)).
  *
  * @example
- *   parseArgs(['extract', 'pages/', '--format', 'md', '--no-store'])
- *   // → { kind: 'extract', inputs: ['pages/'], format: 'md', maxBytes: 20971520, storeDir: null }
+ *   parseArgs(['extract', 'pages/', '--format', 'md'])
+ *   // → { kind: 'extract', inputs: ['pages/'], format: 'md', maxBytes: 20971520, allowPrivate: false }
  */
 export function parseArgs(argv: readonly string[]): CliCommand {
   let command: CliCommand | null = null;
@@ -72,31 +106,32 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) })
     .showHelpAfterError('(run storyweave --help for usage)');
 
-  // The commands that read pages differ only in name, description and output formats.
-  type InputsKind = 'extract' | 'dedup' | 'cluster' | 'brief' | 'run';
-  const inputsCommand = <F extends string>(kind: InputsKind, description: string, formats: readonly F[], defaultFormat: F) =>
+  // The commands that read pages and print differ only in name, description and output formats.
+  type PrintKind = 'extract' | 'dedup' | 'cluster' | 'brief' | 'run';
+  const inputsCommand = <F extends string>(kind: PrintKind, description: string, formats: readonly F[], defaultFormat: F) =>
     program
       .command(kind)
       .description(description)
-      .argument('<inputs...>', 'files, folders (walked recursively), .jsonl files, or - for stdin')
+      .argument('<inputs...>', 'files, folders (walked recursively), .jsonl, .warc(.gz), feeds, http(s) URLs, or - for stdin')
       .addOption(new Option('--format <format>', 'output format').choices(formats).default(defaultFormat))
       .addOption(maxBytesOption())
-      .addOption(storeOption())
-      .option('--no-store', 'do not save the results')
-      .action((inputs: string[], opts: { format: F; maxBytes: number; store: string | false }) => {
-        command = { kind, inputs, format: opts.format, maxBytes: opts.maxBytes, storeDir: opts.store || null } as CliCommand;
+      .addOption(allowPrivateOption())
+      .action((inputs: string[], opts: { format: F; maxBytes: number; allowPrivate: boolean }) => {
+        command = { kind, inputs, format: opts.format, maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivate } as CliCommand;
       });
 
   inputsCommand('extract', 'extract articles from files, folders, .jsonl, .gz or - (stdin); data to stdout, log to stderr', OUTPUT_FORMATS, 'jsonl');
   program
     .command('start')
-    .description('extract the bundled examples, save them into the store and print an overview')
-    .addOption(new Option('--examples <dir>', 'folder of pages to run on').default(BUNDLED_EXAMPLES_DIR))
+    .description('the main job: ingest the bundled examples into the embedded store, print the stories, and serve them on a web page')
+    .addOption(new Option('--examples <dir>', 'folder of pages to ingest').default(BUNDLED_EXAMPLES_DIR))
+    .addOption(dbOption())
     .addOption(maxBytesOption())
-    .addOption(storeOption())
-    .option('--no-store', 'do not save the results')
-    .action((opts: { examples: string; maxBytes: number; store: string | false }) => {
-      command = { kind: 'start', examplesDir: opts.examples, maxBytes: opts.maxBytes, storeDir: opts.store || null };
+    .option('--no-serve', 'stop after printing the stories')
+    .addOption(new Option('--host <host>', 'interface to listen on').default(DEFAULT_SERVE_HOST))
+    .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
+    .action((opts: { examples: string; db: string; maxBytes: number; serve: boolean; host: string; port: number }) => {
+      command = { kind: 'start', examplesDir: opts.examples, db: opts.db, maxBytes: opts.maxBytes, serve: opts.serve, host: opts.host, port: opts.port };
     });
 
   inputsCommand(
@@ -113,6 +148,37 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     'md',
   );
   inputsCommand('run', 'every stage, one document: articles, copies, and stories with their briefs', RUN_FORMATS, 'json');
+
+  program
+    .command('ingest')
+    .description('store pages in the embedded store and update copies, stories and briefs as they arrive (the same page twice is stored once)')
+    .argument('<inputs...>', 'files, folders, .jsonl, .warc(.gz), RSS/Atom feeds (files or URLs), http(s) URLs, or - for stdin')
+    .addOption(dbOption())
+    .addOption(maxBytesOption())
+    .addOption(allowPrivateOption())
+    .option('--watch', 'keep polling the feeds and folders for new pages until interrupted', false)
+    .addOption(new Option('--interval <seconds>', 'time between polls with --watch').argParser(seconds).default(DEFAULT_WATCH_INTERVAL_MS, String(DEFAULT_WATCH_INTERVAL_MS / 1000)))
+    .action((inputs: string[], opts: { db: string; maxBytes: number; allowPrivate: boolean; watch: boolean; interval: number }) => {
+      command = { kind: 'ingest', inputs, db: opts.db, maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivate, watch: opts.watch, intervalMs: opts.interval };
+    });
+
+  program
+    .command('reprocess')
+    .description('re-extract every stored page with this version and rebuild copies, stories and briefs')
+    .addOption(dbOption())
+    .action((opts: { db: string }) => {
+      command = { kind: 'reprocess', db: opts.db };
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web page over the embedded store (loopback only unless --host says otherwise)')
+    .addOption(dbOption())
+    .addOption(new Option('--host <host>', 'interface to listen on').default(DEFAULT_SERVE_HOST))
+    .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
+    .action((opts: { db: string; host: string; port: number }) => {
+      command = { kind: 'serve', db: opts.db, host: opts.host, port: opts.port };
+    });
 
   program
     .command('schema')

@@ -5,7 +5,9 @@
 import type { Article, CopyGroup, ExtractResult } from '../records/index.ts';
 import type { PipelineRun, RunSummary } from '../pipeline/index.ts';
 import type { BriefFormat, ClusterFormat, DedupFormat, OutputFormat, RunFormat } from './args.ts';
-import { renderBriefMarkdown, renderBriefsHtml } from '../brief/index.ts';
+import { renderBriefMarkdown, renderBriefsHtml, type Brief } from '../brief/index.ts';
+import type { IngestSummary } from '../pipeline/ingest.ts';
+import type { StoreCounts } from '../store/index.ts';
 
 /** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
 export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
@@ -63,7 +65,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /**
  * The run in one line, then each skipped source with its reason:
@@ -192,7 +194,7 @@ export function formatStories(run: PipelineRun, format: ClusterFormat): string {
   if (format === 'json') return JSON.stringify({ stories: run.stories }, null, 2) + '\n';
   const byId = new Map(articlesOf(run.results).map((a) => [a.id, a]));
   const stories = [...run.stories].sort((a, b) => b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1));
-  const lines = [`## Stories: ${plural(stories.length, 'story')}`, ''];
+  const lines = [`## Stories: ${plural(stories.length, 'story', 'stories')}`, ''];
   for (const s of stories) {
     const span = s.firstSeen ? (s.lastSeen && s.lastSeen !== s.firstSeen ? `${s.firstSeen} → ${s.lastSeen}` : s.firstSeen) : 'undated';
     lines.push(`### ${s.title ?? '(untitled)'}`, `${plural(s.articles.length, 'article')}, ${span}; ${s.entities.slice(0, 6).map((e) => e.name).join(', ')}`, '');
@@ -203,6 +205,32 @@ export function formatStories(run: PipelineRun, format: ClusterFormat): string {
       const date = m.published ?? (inferred ? `${inferred.date} (inferred from “${inferred.evidence[0]?.phrase ?? ''}”)` : 'undated');
       lines.push(`- ${a?.title ?? m.id} · ${a?.outlet ?? a?.source ?? ''} · ${date}${why}`);
     }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** What `ingest`, `reprocess` and `start` print after storing: this run's counts and the store's. */
+export function formatIngestSummary(summary: IngestSummary, db: string, counts: StoreCounts): string {
+  const codes = Object.entries(summary.byCode).map(([code, n]) => `${code} ${n}`).join(', ');
+  return (
+    [
+      `${plural(summary.pages, 'page')} read in ${summary.seconds.toFixed(1)} s: ${summary.stored} new, ${summary.known} already stored, ${summary.articles} articles, ${summary.failures} stored without an article, ${summary.refused} refused${codes ? ` (${codes})` : ''}`,
+      `${db}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
+    ].join('\n') + '\n'
+  );
+}
+
+/** The stories of a store for a terminal: biggest first, each with its size, sources and lead sentence. */
+export function formatStoryList(briefs: readonly Brief[]): string {
+  const lines = [`## Stories: ${plural(briefs.length, 'story', 'stories')}`, ''];
+  for (const b of briefs) {
+    const span = b.firstSeen ? (b.lastSeen && b.lastSeen !== b.firstSeen ? `${b.firstSeen} → ${b.lastSeen}` : b.firstSeen) : 'undated';
+    lines.push(`### ${oneLine(b.title ?? '(untitled)')}`, `${plural(b.articleCount, 'article')} from ${plural(b.independentSourceCount, 'independent source')}, ${span}`);
+    const lead = b.summary[0];
+    if (lead) lines.push(`> ${oneLine(lead.text)}`);
+    const disagreements = b.claims.filter((c) => c.label === 'disagree').length;
+    if (disagreements > 0) lines.push(`${plural(disagreements, 'figure')} the sources disagree on`);
     lines.push('');
   }
   return lines.join('\n');
