@@ -34,6 +34,8 @@ import { contentHash, type Store, type StoredPage } from '../store/index.ts';
 export const DEFAULT_BATCH_PAGES = 200;
 /** A batch waiting this long for more input is processed anyway, so a slow feed still updates stories. */
 export const DEFAULT_FLUSH_AFTER_MS = 2000;
+/** Replayed articles between progress reports in the rebuild phase (about a second of replay). */
+const REPLAY_PROGRESS_EVERY = 1000;
 
 export interface IngestProgress {
   phase: 'rebuild' | 'ingest' | 'done';
@@ -48,6 +50,8 @@ export interface IngestProgress {
   pagesPerSecond: number;
   /** The source of the item just read, if any. */
   source: string | null;
+  /** Stored articles replayed into memory so far (the rebuild phase on start can take a while on a big store). */
+  replayed: number;
 }
 
 export interface IngestSummary {
@@ -111,11 +115,12 @@ export async function ingestInto(
       errors: summary.refused + summary.failures,
       pagesPerSecond: seconds > 0 ? summary.pages / seconds : 0,
       source,
+      replayed: summary.replayed,
     });
   };
 
   progress('rebuild', null);
-  const stages = await StoryStages.rebuild(store, options, summary);
+  const stages = await StoryStages.rebuild(store, options, summary, () => progress('rebuild', null));
 
   let batch: { page: RawPage; hash: string }[] = [];
   const inBatch = new Set<string>();
@@ -187,7 +192,7 @@ export async function reprocess(store: Store, options: ReprocessOptions = DEFAUL
   const summary: IngestSummary = { pages: 0, stored: 0, known: 0, articles: 0, failures: 0, refused: 0, byCode: {}, replayed: 0, caughtUp: 0, storiesWritten: 0, seconds: 0 };
   const progress = (phase: IngestProgress['phase'], source: string | null) => {
     const seconds = (performance.now() - started) / 1000;
-    options.onProgress?.({ phase, pages: summary.pages, stored: 0, known: 0, errors: summary.failures, pagesPerSecond: seconds > 0 ? summary.pages / seconds : 0, source });
+    options.onProgress?.({ phase, pages: summary.pages, stored: 0, known: 0, errors: summary.failures, pagesPerSecond: seconds > 0 ? summary.pages / seconds : 0, source, replayed: summary.replayed });
   };
   await store.resetStages();
   let batch: StoredPage[] = [];
@@ -205,7 +210,7 @@ export async function reprocess(store: Store, options: ReprocessOptions = DEFAUL
   }
   if (batch.length > 0) await redo();
   progress('rebuild', null);
-  await StoryStages.rebuild(store, options, summary);
+  await StoryStages.rebuild(store, options, summary, () => progress('rebuild', null));
   summary.seconds = (performance.now() - started) / 1000;
   progress('done', null);
   return summary;
@@ -310,7 +315,7 @@ class StoryStages {
    * Replays the stored articles: those up to the cursor silently, those after it (stored by a run
    * that died before writing their stages) as new, written in batches.
    */
-  static async rebuild(store: Store, options: IngestIntoOptions | ReprocessOptions, summary: IngestSummary): Promise<StoryStages> {
+  static async rebuild(store: Store, options: IngestIntoOptions | ReprocessOptions, summary: IngestSummary, onReplay: () => void): Promise<StoryStages> {
     const stages = new StoryStages(options);
     const cursor = await store.stagesCursor();
     const batchPages = options.batchPages ?? DEFAULT_BATCH_PAGES;
@@ -321,7 +326,7 @@ class StoryStages {
       if (seq <= cursor) {
         if (result.ok) {
           stages.apply(result, seq);
-          summary.replayed++;
+          if (++summary.replayed % REPLAY_PROGRESS_EVERY === 0) onReplay();
         }
         continue;
       }

@@ -22,7 +22,9 @@ const summary = await ingestInto(store, readInputs([folder]), {
   extract: DEFAULT_EXTRACT_OPTIONS,
   batchPages: batch ? Number(batch) : undefined,
   onProgress: (p) => {
-    if (p.phase === 'rebuild') process.stdout.write('phase rebuild\n');
+    if (p.phase === 'rebuild') {
+      if (p.replayed === 0) process.stdout.write('phase rebuild\n');
+    }
     else if (p.stored !== stored) {
       stored = p.stored;
       process.stdout.write(`stored ${stored}\n`);
