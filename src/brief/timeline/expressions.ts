@@ -242,7 +242,7 @@ function parseCalendar(toks: readonly Token[], i: number): Parsed | null {
     }
   }
   if (month === null || day === null) return null;
-  if (toks[k]?.text === '.' && MONTHS.has(toks[k - 1]?.low ?? '')) k++;
+  if (toks[k]?.text === '.' && (toks[k - 1]?.low.length ?? 0) <= 4 && MONTHS.has(toks[k - 1]?.low ?? '') && toks[k - 1]!.low !== 'may' && toks[k - 1]!.low !== 'june' && toks[k - 1]!.low !== 'july') k++; // "Dec.", not a sentence's full stop
   let year: number | null = null;
   {
     let j = k;
@@ -368,7 +368,7 @@ function isNameWord(toks: readonly Token[], k: number): boolean {
  * article), so it is never tokenised. Broad on purpose ("mar" also opens "market"); the grammar decides.
  */
 const TRIGGER_RE =
-  /(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un|[Tt]o|[Yy]ester)day|[Tt]o(?:night|morrow)|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b|[Ww]eek|[Mm]onth|[Yy]ear|\bago\b|\d{4}|\d[./]\d|[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onn(?:tag|abend)|gestern|heute|morgen|[Ww]oche|[Mm]onat|[Jj]ahr|\bvor\b/;
+  /(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un|[Tt]o|[Yy]ester)day|[Tt]o(?:night|morrow)|[Ll]ast night|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b|[Ww]eek|[Mm]onth|[Yy]ear|\bago\b|\d{4}|\d[./]\d|[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onn(?:tag|abend)|gestern|heute|morgen|[Ww]oche|[Mm]onat|[Jj]ahr|\bvor\b/;
 
 /** Whether a sentence may hold a time expression (see TRIGGER_RE). */
 export const mayHoldTime = (sentence: string) => TRIGGER_RE.test(sentence);

@@ -124,6 +124,8 @@ test('calendar dates without a year take the year on the tense side of publicati
   assert.equal(one('Elections will be held on February 3.', '2016-12-10').date, '2017-02-03');
   assert.equal(one('The treaty was signed on 5 December 2016.', '2017-06-01').date, '2016-12-05');
   assert.equal(one('The talks were held on Dec. 5, 2016, in Rome.', '2017-06-01').date, '2016-12-05');
+  assert.equal(one('Talks broke down on 3 February.', '2027-02-19').phrase, 'on 3 February', 'a full stop is not an abbreviation dot');
+  assert.equal(one('Last night, several thousand protesters marched through the capital.', '2027-02-19').date, '2027-02-18');
 });
 
 test('"since mid-November" is a period start at month precision, marked vague; months and years resolve with the tense', () => {
