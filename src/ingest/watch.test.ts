@@ -53,8 +53,10 @@ test('watching a folder: files present at start, then a file added later; abort 
   writeFileSync(join(dir, 'sub', 'b.html'), '<p>Second page.</p>');
   settled(join(dir, 'a.txt'));
   settled(join(dir, 'sub', 'b.html'));
+  writeFileSync(join(dir, 'notes.csv'), 'not a page');
+  const warnings: string[] = [];
   const stop = new AbortController();
-  const options: WatchOptions = { maxBytes: 1e6, intervalMs: 30, signal: stop.signal };
+  const options: WatchOptions = { maxBytes: 1e6, intervalMs: 30, signal: stop.signal, onWarning: (m) => warnings.push(m) };
   const tap = new Tap(watchInputs([dir], options));
 
   assert.equal(sourceOf(await tap.item()), join(dir, 'a.txt'));
@@ -75,6 +77,8 @@ test('watching a folder: files present at start, then a file added later; abort 
   stop.abort();
   const end = await tap.next(2_000);
   assert.equal(end.done, true);
+  // Several polls passed over notes.csv; it was reported once.
+  assert.equal(warnings.filter((w) => /notes\.csv/.test(w)).length, 1);
 });
 
 test('initial: false skips what exists at start and yields only what appears later', async (t) => {

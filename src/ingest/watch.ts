@@ -64,6 +64,16 @@ export async function* watchInputs(inputs: string[], options: WatchOptions): Asy
   const { signal } = options;
   const states = new Map<string, SourceState>();
   const prime = options.initial === false;
+  // A folder walk warns about each file it passes over; on every poll that would repeat forever.
+  const warned = new Set<string>();
+  const walkOptions: IngestOptions = {
+    ...options,
+    onWarning: (message) => {
+      if (warned.has(message)) return;
+      warned.add(message);
+      options.onWarning?.(message);
+    },
+  };
   for (let poll = 0; !signal.aborted; poll++) {
     for (const input of inputs) {
       if (signal.aborted) return;
@@ -73,7 +83,7 @@ export async function* watchInputs(inputs: string[], options: WatchOptions): Asy
         states.set(input, state);
       }
       const silent = prime && poll === 0;
-      for await (const item of pollInput(input, state, options, silent)) {
+      for await (const item of pollInput(input, state, options, walkOptions, silent)) {
         if (signal.aborted) return;
         if (!silent) yield item;
       }
@@ -86,7 +96,7 @@ export async function* watchInputs(inputs: string[], options: WatchOptions): Asy
   }
 }
 
-async function* pollInput(input: string, state: SourceState, options: WatchOptions, silent: boolean): AsyncGenerator<IngestItem> {
+async function* pollInput(input: string, state: SourceState, options: WatchOptions, walkOptions: IngestOptions, silent: boolean): AsyncGenerator<IngestItem> {
   if (state.once) return;
   if (input === '-') {
     state.once = true;
@@ -120,7 +130,7 @@ async function* pollInput(input: string, state: SourceState, options: WatchOptio
   }
   state.failing = null;
   const paths: string[] = [];
-  if (isDir) for await (const path of walk(input, options)) paths.push(path);
+  if (isDir) for await (const path of walk(input, walkOptions)) paths.push(path);
   else paths.push(input);
   const now = Date.now();
   const present = new Set(paths);
