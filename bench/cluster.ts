@@ -35,7 +35,8 @@ export interface ClusterBenchResult {
   liveStoriesAtEnd: number;
   candidatesPerArticle: number;
   bcubed: { precision: number; recall: number; f1: number };
-  rssTrace: { at: number; rssMb: number; live: number }[];
+  /** RSS, and live heap after a full collection (untimed), at intervals: flat once the window is full if memory is bounded by it. */
+  rssTrace: { at: number; rssMb: number; heapMb: number; live: number }[];
 }
 
 
@@ -198,8 +199,12 @@ export function benchCluster(n: number, perDay: number, windowDays: number): Clu
     const rss = process.memoryUsage.rss();
     if (rss > peak) peak = rss;
     if (done % traceEvery < BATCH) {
-      trace.push({ at: done, rssMb: mb(rss), live: clusterer.liveStories });
-      console.error(`  ${done} articles  rss ${mb(rss)} MB  live stories ${clusterer.liveStories}`);
+      // RSS alone follows V8's heap sizing (it grows into free memory); the live heap after a full
+      // collection is what the clusterer holds.
+      (globalThis as { gc?: () => void }).gc?.();
+      const heap = process.memoryUsage().heapUsed;
+      trace.push({ at: done, rssMb: mb(rss), heapMb: mb(heap), live: clusterer.liveStories });
+      console.error(`  ${done} articles  rss ${mb(rss)} MB  heap after gc ${mb(heap)} MB  live stories ${clusterer.liveStories}`);
     }
   }
   const liveAtEnd = clusterer.liveStories;
