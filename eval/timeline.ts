@@ -14,6 +14,7 @@
  *
  *   node --import tsx eval/timeline.ts            # figures per story
  *   node --import tsx eval/timeline.ts --events   # and every output event, marked
+ *   node --import tsx eval/timeline.ts --bench    # and CPU time for a 100-article story
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,6 +189,29 @@ export async function printTimelineEval(showEvents = false): Promise<{ timelineD
   return { timelineDateAccuracy: accuracy };
 }
 
+/**
+ * CPU time of buildTimeline over a 100-article story made by cycling the seed and example articles
+ * (each copy its own id and source): the minimum of 7 passes, since the machine is shared.
+ */
+export async function benchTimeline(size = 100): Promise<{ articles: number; words: number; events: number; cpuMs: number }> {
+  const files = readdirSync(EXAMPLES_DIR).map((f) => join(EXAMPLES_DIR, f));
+  if (existsSync(SEEDS_DIR)) files.push(...readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f)));
+  const run = await runPipeline(readInputs(files));
+  const base = run.results.filter((r): r is Article => r.ok);
+  const articles = Array.from({ length: size }, (_, i) => ({ ...base[i % base.length]!, id: `${base[i % base.length]!.id}-${i}` }));
+  const dates = new Map(articles.map((a) => [a.id, { date: a.published ?? '2025-04-07', inferred: !a.published }]));
+  let cpuMs = Infinity;
+  let events = 0;
+  for (let pass = 0; pass < 7; pass++) {
+    const t0 = process.cpuUsage();
+    events = buildTimeline({ articles, dateOf: (id) => dates.get(id) ?? null, sourceOf: (id) => id.slice(0, 8), unitOf: (id) => id }).length;
+    const c = process.cpuUsage(t0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+  }
+  return { articles: size, words: articles.reduce((n, a) => n + a.wordCount, 0), events, cpuMs };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await printTimelineEval(process.argv.includes('--events'));
+  if (process.argv.includes('--bench')) console.log('timeline speed', JSON.stringify(await benchTimeline()));
 }
