@@ -19,7 +19,7 @@ test('roleAfter reads an appositive and refuses a clause', () => {
 
 test('storyEntities merges variants, folds short roles into full ones and counts mentions per source', () => {
   const articles = [
-    { id: 'a', title: 'Dam talks resume', paragraphs: ['Norland Water Minister Petra Holm said the dam would open. Ms. Holm spoke in Brask.'] },
+    { id: 'a', title: 'Dam talks resume', paragraphs: ['The dam will open, said Petra Holm, the Norland water minister, on Monday. Ms. Holm spoke in Brask.'] },
     { id: 'b', title: 'Dam to open', paragraphs: ['Water Minister Petra Holm confirmed the plan in Brask on Tuesday.'] },
     { id: 'c', title: 'Dam to open', paragraphs: ['Water Minister Petra Holm confirmed the plan in Brask on Tuesday.'] },
   ];
@@ -27,7 +27,7 @@ test('storyEntities merges variants, folds short roles into full ones and counts
   const holm = storyEntities({ articles, sourceOf }).find((e) => e.key.includes('holm'));
   assert.ok(holm, 'Petra Holm is found');
   assert.equal(holm.kind, 'person');
-  assert.deepEqual(holm.roles, ['Norland Water Minister']);
+  assert.deepEqual(holm.roles, ['Norland water minister'], 'the shorter "Water Minister" folds into the fuller role');
   assert.deepEqual(holm.bySource.map((s) => s.source).sort(), ['Norland Post', 'Wire']);
   assert.equal(holm.bySource.find((s) => s.source === 'Wire')!.mentions, 2);
 });
