@@ -429,61 +429,62 @@ export function extractBodyTraced(doc: Document, title: string | null, trace: ((
       return false;
     };
 
+    const drop = (i: number, reason: RemovalReason, why: string = reason): void => {
+      const b = blocks[i]!;
+      removed.push({ text: shorten(b.text), reason });
+      if (trace) {
+        const el = chromeEl[i];
+        const cls = el ? classOf(el) : '';
+        const hit = CHROME_CLASS_RULES.map((r) => cls.match(r.re)?.[0]).find((m) => m !== undefined);
+        trace(b.text, `${why}${el ? ` <${el.name} ${hit ?? el.attribs.role ?? ''}>` : ''}`);
+      }
+    };
     blocks.forEach((b, i) => {
-      const drop = (reason: RemovalReason, why: string = reason): void => {
-        removed.push({ text: shorten(b.text), reason });
-        if (trace) {
-          const el = chromeEl[i];
-          const cls = el ? classOf(el) : '';
-          const hit = CHROME_CLASS_RULES.map((r) => cls.match(r.re)?.[0]).find((m) => m !== undefined);
-          trace(b.text, `${why}${el ? ` <${el.name} ${hit ?? el.attribs.role ?? ''}>` : ''}`);
-        }
-      };
       if (i === titleIndex) {
         headerLines.push(b.text);
-        drop('title');
+        drop(i, 'title');
         return;
       }
       const inside = inBest(i);
       const nearHeadline = !seenProse && b.words <= HEADER_LINE_MAX_WORDS && HEADER_LINE_RE.test(b.text);
       if (!inside) {
         if (nearHeadline && titleIndex >= 0 && i > titleIndex && i - titleIndex < 12) headerLines.push(b.text);
-        drop(chrome[i] ?? (linkDensity(b) > LINK_DENSITY_MAX ? 'nav' : 'boilerplate'), `outside:${chrome[i] ?? ''}`);
+        drop(i, chrome[i] ?? (linkDensity(b) > LINK_DENSITY_MAX ? 'nav' : 'boilerplate'), `outside:${chrome[i] ?? ''}`);
         return;
       }
       const reason = chrome[i];
-      if (reason) return drop(reason, `chrome:${reason}`);
-      if (tailAt >= 0 && i >= tailAt) return drop(tailReason, `tail:${tailReason}`);
+      if (reason) return drop(i, reason, `chrome:${reason}`);
+      if (tailAt >= 0 && i >= tailAt) return drop(i, tailReason, `tail:${tailReason}`);
       const inFlow = i > firstProse && i < lastProse;
       // In-flow link paragraphs ("Also read: …") and linked subheadings are body on WCXB; link-dense list
       // items stay dropped even mid-body (menus, tag lists). Dev F1: drop all 0.9480, keep in-flow p/h 0.9484,
       // keep in-flow li too 0.9467.
       const keepLinks = inFlow && (b.tag === 'p' || HEADING_RE.test(b.tag));
-      if (linkDensity(b) > LINK_DENSITY_MAX && !keepLinks) return drop(b.tag === 'li' ? 'nav' : 'boilerplate', 'links');
+      if (linkDensity(b) > LINK_DENSITY_MAX && !keepLinks) return drop(i, b.tag === 'li' ? 'nav' : 'boilerplate', 'links');
       if (b.words <= 8) {
-        for (const rule of CHROME_TEXT_RULES) if (rule.re.test(b.text)) return drop(rule.reason, `text:${rule.reason}`);
+        for (const rule of CHROME_TEXT_RULES) if (rule.re.test(b.text)) return drop(i, rule.reason, `text:${rule.reason}`);
       }
-      if (b.words <= CONSENT_MAX_WORDS && CONSENT_GATE_RE.test(b.text) && CONSENT_TEXT_RE.test(b.text)) return drop('boilerplate', 'text:consent');
+      if (b.words <= CONSENT_MAX_WORDS && CONSENT_GATE_RE.test(b.text) && CONSENT_TEXT_RE.test(b.text)) return drop(i, 'boilerplate', 'text:consent');
       const beforeBody = !seenProse;
       // The kicker above the headline and the standfirst under it, by their class names.
       if (beforeBody && titleIndex >= 0 && i < titleIndex && b.words <= KICKER_MAX_WORDS && classedUnderBest(i, KICKER_CLASS_RE, KICKER_MAX_WORDS)) {
         headerLines.push(b.text);
-        return drop('title', 'kicker');
+        return drop(i, 'title', 'kicker');
       }
       if (beforeBody && b.words <= STANDFIRST_MAX_WORDS && b.tag !== 'li' && classedUnderBest(i, STANDFIRST_CLASS_RE, STANDFIRST_MAX_WORDS)) {
-        return drop('teaser', 'standfirst');
+        return drop(i, 'teaser', 'standfirst');
       }
       const bylineStart = BYLINE_START_RE.test(b.text) || FOREIGN_BYLINE_RE.test(b.text);
       if (nearHeadline && (!isProse(b) || bylineStart)) {
         headerLines.push(b.text);
-        return drop('metadata');
+        return drop(i, 'metadata');
       }
       if (b.words <= CREDIT_LINE_MAX_WORDS && CREDIT_LINE_RE.test(b.text)) {
         headerLines.push(b.text);
-        return drop('metadata', 'credit-line');
+        return drop(i, 'metadata', 'credit-line');
       }
-      if (b.words <= COPYRIGHT_LINE_MAX_WORDS && COPYRIGHT_LINE_RE.test(b.text)) return drop('footer', 'text:copyright');
-      if (b.words <= CAPTION_MAX_WORDS && !HEADING_RE.test(b.tag) && CAPTION_CREDIT_RE.test(b.text)) return drop('caption', 'text:caption');
+      if (b.words <= COPYRIGHT_LINE_MAX_WORDS && COPYRIGHT_LINE_RE.test(b.text)) return drop(i, 'footer', 'text:copyright');
+      if (b.words <= CAPTION_MAX_WORDS && !HEADING_RE.test(b.tag) && CAPTION_CREDIT_RE.test(b.text)) return drop(i, 'caption', 'text:caption');
       if (isProse(b)) seenProse = true;
       paragraphs.push(b.text);
       paragraphWords.push(b.words);
