@@ -34,6 +34,8 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { extract: DEFAULT_EXTRAC
  * hits than stories shown are needed; 5 per story kept the top stories stable on examples/ queries.
  */
 export const SEARCH_HITS_PER_STORY = 5;
+/** Most search hits read for one story search, whatever the page asked: deep pages of a search are cut here. */
+export const MAX_SEARCH_HITS = 1000;
 
 export class StoryService {
   /** One writer at a time: posted pages are ingested one after another, in arrival order. */
@@ -57,7 +59,7 @@ export class StoryService {
 
   /** Stories matching a query: those whose title matches, and those of matching articles, best hit first. */
   async searchStories(query: string, limit: number, offset: number): Promise<StoriesResponse> {
-    const hits = await this.store.search(query, { limit: (limit + offset) * SEARCH_HITS_PER_STORY });
+    const hits = await this.store.search(query, { limit: Math.min(MAX_SEARCH_HITS, (limit + offset) * SEARCH_HITS_PER_STORY) });
     const order: string[] = [];
     const matches = new Map<string, SearchHit[]>();
     const stories = new Map<string, Story>();
