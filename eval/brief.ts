@@ -77,6 +77,35 @@ export async function evalBrief(): Promise<LabelledStory[]> {
   return stories;
 }
 
+/** The gated brief figures, pooled over the labelled stories (counts summed, not means of ratios). */
+export function pooledBriefFigures(stories: readonly LabelledStory[]): {
+  quoteRecall?: number;
+  quoteSpeakerAccuracy?: number;
+  disagreementRecall?: number;
+  disagreementPrecision?: number;
+} {
+  let quoteGold = 0, quoteFound = 0, speakerRight = 0, disGold = 0, disFound = 0, disPredicted = 0, disRight = 0;
+  for (const s of stories) {
+    if (s.quotes) {
+      quoteGold += s.quotes.gold;
+      quoteFound += s.quotes.found;
+      speakerRight += Math.round(s.quotes.speakerAccuracy * s.quotes.found);
+    }
+    if (s.claims) {
+      disGold += s.claims.goldDisagreements;
+      disPredicted += s.claims.predictedDisagreements;
+      disFound += Math.round(s.claims.disagreementRecall * s.claims.goldDisagreements);
+      disRight += Math.round(s.claims.disagreementPrecision * s.claims.predictedDisagreements);
+    }
+  }
+  return {
+    quoteRecall: quoteGold ? quoteFound / quoteGold : undefined,
+    quoteSpeakerAccuracy: quoteFound ? speakerRight / quoteFound : undefined,
+    disagreementRecall: disGold ? disFound / disGold : undefined,
+    disagreementPrecision: disPredicted ? disRight / disPredicted : undefined,
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const s of await evalBrief()) {
     console.log(s.name, JSON.stringify({ quotes: s.quotes && { recall: s.quotes.recall, speakerAccuracy: s.quotes.speakerAccuracy }, claims: s.claims && { recall: s.claims.disagreementRecall, precision: s.claims.disagreementPrecision } }));

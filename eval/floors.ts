@@ -32,6 +32,7 @@ export interface EvalFigures {
   clusterOrderAgreement?: number;
   summaryRouge1?: number;
   summaryRouge2?: number;
+  timelineDateAccuracy?: number;
 }
 
 function loadGates(): { floors: Record<string, number>; maxima: Record<string, number> } {

@@ -16,7 +16,7 @@ import { evalSeeds, seedsAvailable } from './seeds.ts';
 import { evalExamples } from './examples.ts';
 import { dedupEvalAvailable, evalDedup } from './dedup.ts';
 import { ecbAvailable, evalCluster } from './cluster.ts';
-import { evalBrief } from './brief.ts';
+import { evalBrief, pooledBriefFigures } from './brief.ts';
 import { checkFloors, type EvalFigures } from './floors.ts';
 import { REPO_ROOT, loadWcxb, wcxbAvailable } from './lib.ts';
 
@@ -113,7 +113,6 @@ if (ecbAvailable()) {
 {
   const stories = await evalBrief();
   console.log(`## Brief components on labelled stories (${stories.map((s) => s.name).join(', ')}; gold in fixtures/brief)`);
-  let quoteGold = 0, quoteFound = 0, speakerRight = 0, disGold = 0, disFound = 0, disPredicted = 0, disRight = 0;
   for (const s of stories) {
     const q = s.quotes;
     const c = s.claims;
@@ -121,22 +120,8 @@ if (ecbAvailable()) {
       `  ${s.name.padEnd(6)} quotes: ${q ? `recall ${f(q.recall)} (${q.found}/${q.gold}), speaker accuracy ${f(q.speakerAccuracy)}` : '—'}` +
         `   claims: ${c ? `disagreements R ${f(c.disagreementRecall)} P ${f(c.disagreementPrecision)} (${c.goldDisagreements} gold, ${c.predictedDisagreements} predicted), labels ${f(c.labelAccuracy)}` : '—'}`,
     );
-    if (q) {
-      quoteGold += q.gold;
-      quoteFound += q.found;
-      speakerRight += Math.round(q.speakerAccuracy * q.found);
-    }
-    if (c) {
-      disGold += c.goldDisagreements;
-      disPredicted += c.predictedDisagreements;
-      disFound += Math.round(c.disagreementRecall * c.goldDisagreements);
-      disRight += Math.round(c.disagreementPrecision * c.predictedDisagreements);
-    }
   }
-  figures.quoteRecall = quoteGold ? quoteFound / quoteGold : undefined;
-  figures.quoteSpeakerAccuracy = quoteFound ? speakerRight / quoteFound : undefined;
-  figures.disagreementRecall = disGold ? disFound / disGold : undefined;
-  figures.disagreementPrecision = disPredicted ? disRight / disPredicted : undefined;
+  Object.assign(figures, pooledBriefFigures(stories));
   console.log(`  pooled: quote recall ${f(figures.quoteRecall ?? 0)}, speaker accuracy ${f(figures.quoteSpeakerAccuracy ?? 0)}, disagreement recall ${f(figures.disagreementRecall ?? 0)}, precision ${f(figures.disagreementPrecision ?? 0)}`);
   console.log();
 }

@@ -88,3 +88,18 @@ test('story clustering on ECB+ stays above its floors, on tuning and held-out to
   assert.ok(c.heldOut.ours.f1 > c.heldOut.perTopic.f1 + 0.1, 'held-out F1 is well above one-story-per-topic');
   assert.deepEqual(checkFloors(figures), []);
 });
+
+test('brief components on the labelled stories stay above their floors', async () => {
+  // Seeds are used when present; the example stories always are, so this never skips whole.
+  const { evalBrief, pooledBriefFigures } = await import('../eval/brief.ts');
+  const { evalTimeline } = await import('../eval/timeline.ts');
+  const figures: EvalFigures = pooledBriefFigures(await evalBrief());
+  const timeline = await evalTimeline();
+  const gold = timeline.reduce((n, s) => n + s.gold, 0);
+  figures.timelineDateAccuracy = gold ? timeline.reduce((n, s) => n + s.right, 0) / gold : undefined;
+  console.log(`brief figures: ${JSON.stringify(figures)}`);
+  for (const key of ['quoteRecall', 'quoteSpeakerAccuracy', 'disagreementRecall', 'disagreementPrecision', 'timelineDateAccuracy'] as const) {
+    assert.equal(typeof figures[key], 'number', `${key} was measured`);
+  }
+  assert.deepEqual(checkFloors(figures), []);
+});
