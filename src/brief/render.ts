@@ -144,7 +144,8 @@ function referenceText(c: Citation, esc: (s: string) => string): string {
   return `${esc(c.title ?? 'Untitled')} — ${esc(c.outlet ?? 'unknown outlet')}${c.source !== c.outlet ? `, source: ${esc(c.source)}` : ''}, ${when}. ${esc(c.location)}`;
 }
 
-const STYLE = `
+/** The brief's stylesheet: embedded in the self-contained page, served as a file by the web layer. */
+export const BRIEF_CSS = `
 body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fdfdfb}
 h1{font-size:1.7rem;line-height:1.25}h2{font:600 1.05rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.04em;margin-top:2.2rem;border-top:1px solid #ddd;padding-top:1rem}
 .meta,.note{color:#555;font:.9rem system-ui,sans-serif}sup a{text-decoration:none;font:.75rem system-ui,sans-serif}
@@ -166,8 +167,8 @@ export function renderBriefsHtml(briefs: readonly Brief[], pageTitle = briefs.le
   h.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">');
   h.push(`<meta http-equiv="Content-Security-Policy" content="${e(BRIEF_PAGE_CSP)}">`);
   h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  h.push(`<title>${e(pageTitle)}</title><style>${STYLE}</style></head><body>`);
-  briefs.forEach((b, i) => h.push(briefSectionHtml(b, briefs.length === 1 ? '' : `s${i + 1}-`)));
+  h.push(`<title>${e(pageTitle)}</title><style>${BRIEF_CSS}</style></head><body>`);
+  briefs.forEach((b, i) => h.push(briefSectionHtml(b, { idPrefix: briefs.length === 1 ? '' : `s${i + 1}-` })));
   h.push('</body></html>');
   return `${h.join('\n')}\n`;
 }
@@ -177,15 +178,31 @@ export function renderBriefHtml(brief: Brief): string {
   return renderBriefsHtml([brief]);
 }
 
-/**
- * One brief as an <article> element; `idPrefix` keeps the reference anchors of several briefs on one page
- * apart. Every string from an article passes through escapeHtml.
- */
-export function briefSectionHtml(brief: Brief, idPrefix = ''): string {
+export interface BriefHtmlOptions {
+  /** Keeps the reference anchors of several briefs on one page apart. */
+  idPrefix?: string;
+  /** Where a citation of an article leads (a site's article page); by default to the reference list. */
+  articleHref?: (articleId: string) => string;
+  /**
+   * The HTML of each wording of a quote, given all its wordings (a site marks the words that differ);
+   * it must escape the text itself. By default each wording is escaped as is.
+   */
+  variantsHtml?: (texts: readonly string[]) => string[];
+}
+
+/** One brief as an <article> element. Every string from an article passes through escapeHtml. */
+export function briefSectionHtml(brief: Brief, options: BriefHtmlOptions = {}): string {
+  const { idPrefix = '', articleHref, variantsHtml } = options;
   const nums = citationNumbers(brief);
+  const byNumber = new Map(brief.citations.map((c) => [c.n, c]));
   const cite = (ids: readonly string[]) =>
     numbersOf(nums, ids)
-      .map((n) => `<sup><a href="#${idPrefix}ref-${n}">[${n}]</a></sup>`)
+      .map((n) => {
+        const c = byNumber.get(n)!;
+        if (!articleHref) return `<sup><a href="#${idPrefix}ref-${n}">[${n}]</a></sup>`;
+        const label = `${c.title ?? 'Untitled'} (${c.outlet ?? c.source})`;
+        return `<sup><a href="${escapeHtml(articleHref(c.articleId))}" title="${escapeHtml(label)}" data-article="${escapeHtml(c.articleId)}">[${n}]</a></sup>`;
+      })
       .join('');
   const e = escapeHtml;
   const h: string[] = [];
@@ -217,7 +234,8 @@ export function briefSectionHtml(brief: Brief, idPrefix = ''): string {
     h.push('<h2>Quotes</h2>');
     for (const q of brief.quotes) {
       h.push(`<p><strong>${e(quoteSpeaker(q))}</strong>${q.verb ? ` <span class="note">${e(q.verb)}</span>` : ''}</p>`);
-      for (const v of q.variants) h.push(`<blockquote>“${e(v.text)}” ${cite(v.articleIds)} <span class="note">${e(v.sources.join(', '))}</span></blockquote>`);
+      const texts = variantsHtml ? variantsHtml(q.variants.map((v) => v.text)) : q.variants.map((v) => e(v.text));
+      q.variants.forEach((v, i) => h.push(`<blockquote>“${texts[i]}” ${cite(v.articleIds)} <span class="note">${e(v.sources.join(', '))}</span></blockquote>`));
       for (const d of q.differences) h.push(`<p class="note">Wording differs: ${e(d)}</p>`);
     }
   }
@@ -241,19 +259,20 @@ export function briefSectionHtml(brief: Brief, idPrefix = ''): string {
     h.push('</ul>');
   }
 
-  h.push('<h2>Sources</h2>');
+  h.push('<h2>Sources</h2><div class="sources">');
   for (const s of brief.sources) {
     const arts = s.articles.map((a) => `${cite([a.id])}${a.outlet ? ` ${e(a.outlet)}` : ''}${a.copyOf ? ` <span class="note">copy of ${cite([a.copyOf])}</span>` : ''}`).join('; ');
     h.push(`<p><strong>${e(s.name)}</strong>${s.firstSeen ? ` <span class="note">first seen ${e(s.firstSeen)}</span>` : ''}: ${arts}</p>`);
     if (s.exclusive.length > 0) h.push(`<ul>${s.exclusive.map((f) => `<li><span class="note">only here:</span> ${e(f.text)} ${cite([f.articleId])}</li>`).join('')}</ul>`);
   }
 
-  h.push('<h2>References</h2><ol class="references">');
+  h.push('</div><h2>References</h2><ol class="references">');
   for (const c of brief.citations) {
     const href = safeHref(c.location);
     const title = href ? `<a href="${e(href)}" rel="noopener noreferrer nofollow">${e(c.title ?? 'Untitled')}</a>` : e(c.title ?? 'Untitled');
     const when = c.published ? `${e(c.published)}${c.inferred ? ' (inferred)' : ''}` : 'undated';
-    h.push(`<li id="${idPrefix}ref-${c.n}">${title} — ${e(c.outlet ?? 'unknown outlet')}${c.source !== c.outlet ? `, source: ${e(c.source)}` : ''}, ${when}${href ? '' : ` <span class="note">${e(c.location)}</span>`}</li>`);
+    const local = articleHref ? `<a href="${e(articleHref(c.articleId))}">clean text</a> · ` : '';
+    h.push(`<li id="${idPrefix}ref-${c.n}">${local}${title} — ${e(c.outlet ?? 'unknown outlet')}${c.source !== c.outlet ? `, source: ${e(c.source)}` : ''}, ${when}${href ? '' : ` <span class="note">${e(c.location)}</span>`}</li>`);
   }
   h.push('</ol></article>');
   return h.join('\n');

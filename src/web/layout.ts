@@ -3,20 +3,11 @@
  * Content-Security-Policy allows styles from the site only, no inline style), is small enough to arrive
  * in the first round trips of a cold load, and is cached forever under a URL that carries its hash.
  *
- * The brief's own rules come from src/brief/render.ts unchanged, read out of the page it renders, so the
+ * The brief's own rules come from src/brief/render.ts (BRIEF_CSS) unchanged, so the
  * story page looks like the brief a person gets from `storyweave brief --format html`.
  */
 import { createHash } from 'node:crypto';
-import { escapeHtml, renderBriefsHtml } from '../brief/render.ts';
-
-/** The brief's stylesheet, as render.ts embeds it in its self-contained page. */
-function briefCss(): string {
-  const html = renderBriefsHtml([]);
-  const start = html.indexOf('<style>');
-  const end = html.indexOf('</style>');
-  if (start < 0 || end < start) throw new Error('render.ts no longer embeds a <style> element: the web stylesheet cannot reuse the brief rules');
-  return html.slice(start + '<style>'.length, end).trim();
-}
+import { BRIEF_CSS, escapeHtml } from '../brief/render.ts';
 
 /** Rules for the site around the brief: header, lists, article page, the sources grid, search marks. */
 const SITE_CSS = `
@@ -40,7 +31,7 @@ ol.removed{padding-left:1.3rem}ol.removed li{margin:.4rem 0;overflow-wrap:anywhe
 footer.site{margin-top:3rem;border-top:1px solid #ddd;padding-top:.6rem;color:#666;font:.8rem system-ui,sans-serif}
 @media (max-width:600px){header.site form{max-width:none}.brief table{display:block;overflow-x:auto}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:.4rem}}`;
 
-export const STYLESHEET = `${briefCss()}\n${SITE_CSS.trim()}\n`;
+export const STYLESHEET = `${BRIEF_CSS.trim()}\n${SITE_CSS.trim()}\n`;
 /** Part of the stylesheet's URL: a new stylesheet gets a new URL, so it can be cached for good. */
 export const STYLESHEET_VERSION = createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12);
 export const STYLESHEET_PATH = `/assets/style-${STYLESHEET_VERSION}.css`;

@@ -12,7 +12,7 @@ import { layout } from './layout.ts';
 import { markDifferences } from './diff.ts';
 
 const e = escapeHtml;
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
 
 export const storyHref = (id: string) => `/stories/${encodeURIComponent(id)}`;
 export const articleHref = (id: string) => `/articles/${encodeURIComponent(id)}`;
@@ -47,49 +47,14 @@ export function storyListPage(list: StoriesResponse): string {
 }
 
 /**
- * The story page: the brief as render.ts writes it, adapted to the site in three places, each found by
- * markup render.ts generates (escaped article text cannot contain "<", so it can never match):
- *   - each citation [n] links to the cited article's page here instead of to the reference list;
- *   - the sources section is wrapped so the stylesheet can set sources side by side;
- *   - the wordings of a quote have the words that differ from its first wording marked.
+ * The story page: the brief as render.ts writes it, with each citation [n] leading to the cited article's
+ * page here and the wordings of a quote showing the words that differ from its first wording.
  */
 export function storyPage(story: Story, brief: Brief): string {
-  const byNumber = new Map(brief.citations.map((c) => [String(c.n), c]));
-  let html = briefSectionHtml(brief);
-  html = html.replace(/<sup><a href="#ref-(\d+)">\[(\d+)\]<\/a><\/sup>/gu, (whole, n: string) => {
-    const c = byNumber.get(n);
-    if (!c) return whole;
-    const label = `${c.title ?? 'Untitled'} (${c.outlet ?? c.source})`;
-    return `<sup><a href="${articleHref(c.articleId)}" title="${e(label)}" data-article="${e(c.articleId)}">[${n}]</a></sup>`;
-  });
-  html = html.replace(/<li id="ref-(\d+)">/gu, (whole, n: string) => {
-    const c = byNumber.get(n);
-    return c ? `${whole}<a href="${articleHref(c.articleId)}">clean text</a> · ` : whole;
-  });
-  html = html.replace('<h2>Sources</h2>', '<h2>Sources</h2><div class="sources">').replace('<h2>References</h2>', '</div>\n<h2>References</h2>');
-  html = markQuoteDifferences(html, brief);
-  const merged = story.merges.length > 0 ? ` · joined from ${plural(story.merges.length + 1, 'story')}` : '';
+  const html = briefSectionHtml(brief, { articleHref, variantsHtml: markDifferences });
+  const merged = story.merges.length > 0 ? ` · joined from ${plural(story.merges.length + 1, 'story', 'stories')}` : '';
   const api = `<p class="meta"><a href="/api/stories/${encodeURIComponent(story.id)}">this story as JSON</a>${merged}</p>`;
   return layout({ title: brief.title ?? 'Untitled story', body: `${html}\n${api}` });
-}
-
-/** Marks, in each quote's wordings, the words not shared with its first wording (and the first's words missing from the others). */
-function markQuoteDifferences(html: string, brief: Brief): string {
-  let cursor = html.indexOf('<h2>Quotes</h2>');
-  if (cursor < 0) return html;
-  for (const q of brief.quotes) {
-    if (q.variants.length < 2) continue;
-    const marked = markDifferences(q.variants.map((v) => v.text));
-    q.variants.forEach((v, i) => {
-      const needle = `<blockquote>“${e(v.text)}”`;
-      const at = html.indexOf(needle, cursor);
-      if (at < 0) return;
-      const replacement = `<blockquote>“${marked[i]!}”`;
-      html = html.slice(0, at) + replacement + html.slice(at + needle.length);
-      cursor = at + replacement.length;
-    });
-  }
-  return html;
 }
 
 /** Why each kind of removed part was removed, in a reader's words. */
