@@ -9,12 +9,13 @@
  *   - the sources list: independent sources over every stored article, cached until the stages
  *     cursor moves (it needs every article's attribution, so it is not recomputed per request).
  */
-import { briefStory, type Brief } from '../brief/index.ts';
+import type { Brief } from '../brief/index.ts';
+import { currentBrief } from '../pipeline/briefs.ts';
 import { independentSources } from '../dedup/index.ts';
 import { pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
 import { normaliseText } from '../ingest/index.ts';
 import { ingestInto } from '../pipeline/ingest.ts';
-import type { Article, CopyGroup, CopyRelation, DedupResult, RawPage, Story } from '../records/index.ts';
+import type { Article, RawPage, Story } from '../records/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 import { contentHash, type SearchHit, type Store } from '../store/index.ts';
 import { ApiError } from './errors.ts';
@@ -152,33 +153,8 @@ export class StoryService {
   }
 
   /** The stored brief, or one computed now and stored when the story changed since (or never had one). */
-  async briefOf(story: Story): Promise<Brief> {
-    const stored = await this.store.getBrief(story.id);
-    if (stored && sameMembers(stored, story)) return stored;
-    const brief = await this.computeBrief(story);
-    await this.store.putBrief(brief);
-    return brief;
-  }
-
-  private async computeBrief(story: Story): Promise<Brief> {
-    const articles = await this.store.getArticles(story.articles);
-    return briefStory({ story, articles, copies: await this.copiesAmong(articles) });
-  }
-
-  /** The copy groups and relations touching some articles, as the DedupResult the brief stage reads. */
-  private async copiesAmong(articles: readonly Article[]): Promise<DedupResult> {
-    const groups = new Map<string, CopyGroup>();
-    const relations = new Map<string, CopyRelation>();
-    for (const a of articles) {
-      const c = await this.store.copiesOf(a.id);
-      if (c.group) groups.set(c.group.canonical, c.group);
-      for (const r of c.relations) relations.set(`${r.a} ${r.b}`, r);
-    }
-    const originalSourceById: Record<string, string | null> = {};
-    for (const a of articles) originalSourceById[a.id] = a.originalSource;
-    for (const g of groups.values()) for (const m of g.members) originalSourceById[m.id] = g.originalSource ?? originalSourceById[m.id] ?? null;
-    const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, v]) => v);
-    return { groups: byKey(groups), relations: byKey(relations), originalSourceById };
+  briefOf(story: Story): Promise<Brief> {
+    return currentBrief(this.store, story);
   }
 
   private async listItem(story: Story, matches: SearchHit[]): Promise<StoryListItem> {
@@ -193,12 +169,6 @@ export class StoryService {
       matches,
     };
   }
-}
-
-function sameMembers(brief: Brief, story: Story): boolean {
-  if (brief.citations.length !== story.articles.length) return false;
-  const ids = new Set(story.articles);
-  return brief.citations.every((c) => ids.has(c.articleId));
 }
 
 /**
