@@ -2,7 +2,7 @@
  * `npm run bench`: throughput and memory of each stage at growing sizes, one child process per case
  * (so each peak RSS is that case's own), single-threaded, with the goals each figure is held against.
  *
- *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000] [--brief-sizes 25,100,400]
+ *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000] [--brief-sizes 25,100,400] [--store-sizes 10000,100000] [--api-seconds 60]
  *
  * The goals are judged on the largest size (10,000 pages by default, the headline figure); each case
  * warms up before it is timed (bench/extract.ts).
@@ -17,6 +17,7 @@ import type { BenchFormat, BenchResult } from './extract.ts';
 import type { DedupBenchResult } from './dedup.ts';
 import type { ClusterBenchResult } from './cluster.ts';
 import type { BriefBenchResult } from './brief.ts';
+import type { StoreBenchResult } from './store.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -186,3 +187,30 @@ const hundred = briefResults.find((r) => r.articles === 100);
 console.log('\n# Brief goals');
 if (hundred) console.log(`100-article story under ${GOAL_BRIEF_100_MS} ms: ${hundred.briefMs.toFixed(0)} ms — ${verdict(hundred.briefMs < GOAL_BRIEF_100_MS)}`);
 else console.log('100-article story: not measured (add 100 to --brief-sizes)');
+
+// Store (bench/store.ts): generated pages ingested into a fresh SQLite file, then the same input again.
+function runJson<T>(script: string, extra: string[]): T {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, script), ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 22,
+  });
+  if (res.status !== 0) throw new Error(`${script} ${extra.join(' ')} failed with exit ${res.status}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+const storeSizes = arg('--store-sizes', '10000,100000').split(',').map(Number);
+console.log('\n# Store (bench/store.ts): generated text pages ingested into a fresh SQLite file (extract, dedup, cluster, one transaction per page)');
+console.log(['pages'.padStart(8), 'seconds'.padStart(8), 'pages/s'.padStart(8), 'pg/cpu'.padStart(8), 'peak MB'.padStart(8), 'DB MB'.padStart(7), 'rerun s'.padStart(8), 'search ms'.padStart(9)].join('  '));
+for (const n of storeSizes) {
+  const r = runJson<StoreBenchResult>('store.ts', ['--pages', String(n)]);
+  console.log(
+    [String(r.pages).padStart(8), r.seconds.toFixed(1).padStart(8), String(r.pagesPerSecond).padStart(8), String(r.pagesPerCpuSecond).padStart(8), String(r.peakRssMb).padStart(8), String(r.dbMb).padStart(7), (r.rerun?.seconds.toFixed(1) ?? '–').padStart(8), String(r.searchMs ?? '–').padStart(9)].join('  '),
+  );
+}
+
+// API (bench/api.ts): 200 keep-alive clients on loopback against a server child over the examples.
+const apiSeconds = arg('--api-seconds', '60');
+const api = runJson<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; requestsPerServerCpuSecond: number; serverRssMb: number }>('api.ts', ['--seconds', apiSeconds, '--clients', '200']);
+console.log(`\n# API (bench/api.ts): 200 concurrent clients for ${apiSeconds} s on loopback`);
+console.log(`${api.requestsPerSecond} requests/s, p50 ${api.p50Ms} ms, p99 ${api.p99Ms} ms, ${api.errors} errors; ${api.requestsPerServerCpuSecond} requests per server CPU-second; server RSS ${api.serverRssMb} MB — errors = 0: ${verdict(api.errors === 0)}`);
