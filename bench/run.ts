@@ -166,15 +166,7 @@ console.log(`>= ${GOAL_CLUSTER_ARTICLES_PER_SECOND} articles/s per CPU-second (s
 // Brief (bench/brief.ts): one story of N real ECB+ articles (a tenth planted copies), briefed whole and by part.
 const GOAL_BRIEF_100_MS = 500;
 
-function runBrief(n: number): BriefBenchResult {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'brief.ts'), '--articles', String(n)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 22,
-  });
-  if (res.status !== 0) throw new Error(`brief bench --articles ${n} failed with exit ${res.status}`);
-  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as BriefBenchResult;
-}
+const runBrief = (n: number) => runJson<BriefBenchResult>('brief.ts', ['--articles', String(n)]);
 
 const briefSizes = arg('--brief-sizes', '25,100,400').split(',').map(Number);
 console.log('\n# Brief (bench/brief.ts): one story of N articles, least CPU ms of 5 runs after a warm-up');
