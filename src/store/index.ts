@@ -4,18 +4,13 @@
  *
  *   sqlite  one file (default ./storyweave.db): WAL, migrations, FTS5 search — the embedded default
  *   memory  the same on SQLite ':memory:', for tests and one-off runs
- *
- * The legacy `folder` kind (a JSONL log of extract results, folder.ts) is still accepted with its own
- * small interface while the CLI's `--store DIR` writes it.
  */
 import { SqliteStore } from './sqlite.ts';
-import { openFolderStore, type ArticleStore, type FolderStoreOptions } from './folder.ts';
 import { STORE_KINDS, StoreError, StoreSpec, type Store } from './types.ts';
 
 export * from './types.ts';
-export { SqliteStore, contentHash, ftsQuery, BROTLI_QUALITY, BUSY_TIMEOUT_MS } from './sqlite.ts';
+export { SqliteStore, contentHash, ftsQuery, BROTLI_QUALITY, BUSY_TIMEOUT_MS, PAGE_SIZE } from './sqlite.ts';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './schema.ts';
-export { openFolderStore, DEFAULT_STORE_DIR, RECORDS_FILE, type ArticleStore, type ArticleListOptions, type FolderStoreOptions } from './folder.ts';
 
 /**
  * Opens the store a spec names. Throws a StoreError on an unknown kind or a malformed spec, saying
@@ -26,17 +21,10 @@ export { openFolderStore, DEFAULT_STORE_DIR, RECORDS_FILE, type ArticleStore, ty
  *   console.log((await store.counts()).stories, 'stories');
  *   await store.close();
  */
-export async function openStore(spec: { kind: 'folder'; dir: string }, options?: FolderStoreOptions): Promise<ArticleStore>;
-export async function openStore(spec: unknown): Promise<Store>;
-export async function openStore(spec: unknown, options: FolderStoreOptions = {}): Promise<Store | ArticleStore> {
+export async function openStore(spec: unknown): Promise<Store> {
   const kind = (spec as { kind?: unknown } | null)?.kind;
-  if (kind === 'folder') {
-    const dir = (spec as { dir?: unknown }).dir;
-    if (typeof dir !== 'string' || dir === '') throw new StoreError('bad_spec', 'bad folder store spec: dir: expected a folder path');
-    return openFolderStore(dir, options);
-  }
   if (typeof kind !== 'string' || !(STORE_KINDS as readonly string[]).includes(kind)) {
-    throw new StoreError('unknown_kind', `unknown store kind ${JSON.stringify(kind)}: expected one of ${STORE_KINDS.join(', ')} (or the legacy folder)`);
+    throw new StoreError('unknown_kind', `unknown store kind ${JSON.stringify(kind)}: expected one of ${STORE_KINDS.join(', ')}`);
   }
   const parsed = StoreSpec.safeParse(spec);
   if (!parsed.success) {
