@@ -64,9 +64,16 @@ function orderedClaims(brief: Brief): ClaimGroup[] {
 /** Single-source figures are many and mostly minor; the brief lists this many of them. */
 export const MAX_SINGLE_CLAIMS_SHOWN = 12;
 
+/**
+ * The figures a reader is shown: every comparison across sources, and single-source counts, shares and
+ * sums up to a limit. A single-source measure ("six months", "15 km") stays in the JSON but not in the
+ * table: durations and distances crowded out the figures worth checking on the examples.
+ */
 function shownClaims(brief: Brief): ClaimGroup[] {
   let singles = 0;
-  return orderedClaims(brief).filter((g) => g.label !== 'single' || singles++ < MAX_SINGLE_CLAIMS_SHOWN);
+  return orderedClaims(brief).filter(
+    (g) => g.label !== 'single' || (g.values.every((v) => v.value.unit !== 'other') && singles++ < MAX_SINGLE_CLAIMS_SHOWN),
+  );
 }
 
 /**
