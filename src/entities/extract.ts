@@ -22,6 +22,8 @@ import type { Entity, EntityInput, EntityKind } from './types.ts';
  * sentence-case ones 0.2–0.4) and a glance at WCXB titles.
  */
 const TITLE_CASE_SHARE = 0.6;
+/** Longest name read after a title inside a capitalised run ("Water Minister Petra van der Holm"). */
+const MAX_NAME_AFTER_TITLE = 4;
 /** Acronyms of this many capitals or fewer stay upper case in display ("ICRC"); longer all-caps words are shouted names ("BEIRUT"). */
 const MAX_ACRONYM = 6;
 /** How many lower-case words after a run may carry its cue ("Fastaqim rebel group"). */
@@ -367,6 +369,17 @@ function classify(text: string, toks: Tok[], c: Chunk, g: Gazetteer): Mention[] 
     } else if ((g.demonyms.has(w) || lookupAlias(w) || g.phrase.has(w)) && (TITLE_WORDS.has(next) || HONORIFICS.has(next))) k++;
     else if ((w === 'of' || w === 'the') && titled) k++;
     else break;
+  }
+  // A title deeper in the run ("Norland Water Minister Petra Holm", "Deputy Water Minister Petra Holm"):
+  // the name is what follows the last title word, the words before it are the role.
+  for (let h = words.length - 2; h >= k; h--) {
+    if (!TITLE_WORDS.has(words[h]!.low)) continue;
+    const after = words.slice(h + 1);
+    if (after.length <= MAX_NAME_AFTER_TITLE && !after.some((t) => TITLE_WORDS.has(t.low) || HONORIFICS.has(t.low) || g.actors.has(t.low))) {
+      k = h + 1;
+      titled = true;
+    }
+    break;
   }
   const rest = words.slice(k);
   if (rest.length > 0 && rest.every((t) => TITLE_WORDS.has(t.low) || HONORIFICS.has(t.low) || g.actors.has(t.low))) return [];
