@@ -34,6 +34,7 @@ export {
   type IngestOptions,
   type FeedOrigin,
   type SkipReason,
+  type RawBytes,
 } from './types.ts';
 export { decodeBytes, looksLikeHtml, declaredCharset, encodingForLabel, normaliseText, DEFAULT_MAX_BYTES } from './decode.ts';
 export type { DecodeResult, DecodeOptions } from './decode.ts';

@@ -190,6 +190,7 @@ function pageFromBytes(source: string, bytes: Buffer, originalBytes: number, for
   if (!decoded.ok) return { ok: false, source, error: decoded.error };
   return {
     ok: true,
+    raw: { bytes, charset: null },
     page: {
       source,
       url: null,

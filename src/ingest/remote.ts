@@ -7,7 +7,7 @@ import type { PageError, PageFormat, RawPage } from '../records/index.ts';
 import { decodeBytes, normaliseText } from './decode.ts';
 import { entryPage, looksLikeFeed, parseFeed, type FeedEntry } from './feed.ts';
 import { fetchUrl, type FetchOptions, type FetchResult, type Validators } from './fetch.ts';
-import { DEFAULT_FEED_CONCURRENCY, fetchOptionsOf, type IngestItem, type IngestOptions } from './types.ts';
+import { DEFAULT_FEED_CONCURRENCY, fetchOptionsOf, type IngestItem, type IngestOptions, type RawBytes } from './types.ts';
 
 /**
  * What a watch keeps about one feed or URL between polls. `seen` holds the ids and links of the
@@ -29,7 +29,7 @@ export function newFeedState(): FeedState {
 
 type FetchedBody = Extract<FetchResult, { ok: true; bytes: Buffer }>;
 
-type Classified = { kind: 'page'; page: RawPage } | { kind: 'feed'; text: string } | { kind: 'error'; error: PageError };
+type Classified = { kind: 'page'; page: RawPage; raw: RawBytes } | { kind: 'feed'; text: string } | { kind: 'error'; error: PageError };
 
 /** Decodes a fetched body and says whether it is a page or a feed. */
 function classify(r: FetchedBody, options: FetchOptions): Classified {
@@ -41,6 +41,7 @@ function classify(r: FetchedBody, options: FetchOptions): Classified {
   const pageFormat: PageFormat = format ?? (/<[a-z!]/i.test(decoded.text.slice(0, 2048)) ? 'html' : 'text');
   return {
     kind: 'page',
+    raw: { bytes: r.bytes, charset: r.charset ?? null },
     page: { source: r.url, url: r.url, format: pageFormat, content: decoded.text, fetchedAt: r.fetchedAt, encoding: decoded.encoding, bytes: r.bytes.length },
   };
 }
@@ -73,7 +74,7 @@ export async function* readUrl(input: string, options: IngestOptions, state?: Fe
   }
   if (state) state.kind = c.kind;
   if (c.kind === 'page') {
-    if (!state?.prime) yield { ok: true, page: c.page };
+    if (!state?.prime) yield { ok: true, page: c.page, raw: c.raw };
     return;
   }
   if (state) state.validators = r.validators;
@@ -128,7 +129,7 @@ async function entryItem(entry: FeedEntry, feed: string, fetchedAt: string | nul
       if (!failed.ok) error = failed.error;
     } else if (!('notModified' in r)) {
       const c = classify(r, fetchOptions);
-      if (c.kind === 'page') return { ok: true, page: c.page, ...hint, feed: { ...origin, fromFeedContent: false } };
+      if (c.kind === 'page') return { ok: true, page: c.page, raw: c.raw, ...hint, feed: { ...origin, fromFeedContent: false } };
       error = c.kind === 'error' ? c.error : { code: 'unsupported_type', message: 'the item links to another feed, not a page' };
     }
   }

@@ -22,8 +22,17 @@ export interface FeedOrigin {
  * date for the item as `publishedHint` (ISO 8601): a hint for when the page gives no date, never the
  * article date itself, since feeds re-date items when they are edited or promoted again.
  */
+/**
+ * The bytes a page was decoded from (after transport decompression) and the charset its transport
+ * declared, kept so a store can re-decode the page after a decoder upgrade.
+ */
+export interface RawBytes {
+  bytes: Buffer;
+  charset: string | null;
+}
+
 export type IngestItem =
-  | { ok: true; page: RawPage; publishedHint?: string | null; feed?: FeedOrigin }
+  | { ok: true; page: RawPage; raw?: RawBytes; publishedHint?: string | null; feed?: FeedOrigin }
   | { ok: false; source: string; error: PageError };
 
 /** Inputs passed over without an error: counted by the caller, not reported as failures. */

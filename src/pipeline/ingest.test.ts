@@ -204,3 +204,40 @@ test('ingest: a batch waiting on a slow source is stored without waiting for the
   assert.equal(summary.stored + summary.known, 6);
   await store.close();
 });
+
+test('ingest keeps a Windows-1252 file\'s own bytes; reprocess decodes them again', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { readInputs, DEFAULT_MAX_BYTES } = await import('../ingest/index.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'sw-raw-'));
+  try {
+    const body = [
+      'Harbour Post',
+      '',
+      'Caf\u00e9 owners on the quay count the cost of the closure',
+      '',
+      'Owners of the caf\u00e9s on the old quay said on Tuesday that the closure of the ferry pier had cut their trade by half since March.',
+      '',
+      '\u201cWe have never had a spring like this one,\u201d said Mara Lind, who has run the Quay Caf\u00e9 for twenty years.',
+      '',
+      'The city said the pier would reopen in June after repairs to its pilings, which divers found cracked in February.',
+    ].join('\n');
+    // Windows-1252: é = 0xE9, “ = 0x93, ” = 0x94.
+    const bytes = Buffer.from([...body].map((ch) => ({ '\u00e9': 0xe9, '\u201c': 0x93, '\u201d': 0x94 })[ch] ?? ch.charCodeAt(0)));
+    writeFileSync(join(dir, 'quay.txt'), bytes);
+    const store = await openStore({ kind: 'memory' });
+    await ingestInto(store, readInputs([dir], { maxBytes: DEFAULT_MAX_BYTES }), { extract: DEFAULT_EXTRACT_OPTIONS });
+    const stored = await store.getPage(contentHash(body));
+    assert.ok(stored, 'the decoded text is the page identity');
+    assert.ok(stored.raw.bytes.equals(bytes), 'the file bytes are kept as read');
+    assert.equal(stored.encoding, 'windows-1252');
+    const summary = await reprocess(store, { extract: DEFAULT_EXTRACT_OPTIONS });
+    assert.equal(summary.articles, 1);
+    const [article] = (await (async () => { const out: Article[] = []; for await (const r of store.results({ ok: true })) if (r.result.ok) out.push(r.result); return out; })());
+    assert.ok(article && article.text.includes('Quay Caf\u00e9'), 're-decoded from the bytes, the text is intact');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

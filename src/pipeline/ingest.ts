@@ -19,7 +19,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
 import type { Article, CopyRelation, ErrorCode, ExtractResult, RawPage, Story } from '../records/index.ts';
-import type { IngestItem } from '../ingest/index.ts';
+import { decodeBytes, type IngestItem, type RawBytes } from '../ingest/index.ts';
 import { buildGroups, DedupIndex, fingerprintBody, type Fingerprint } from '../dedup/index.ts';
 import { isCopy } from '../dedup/compare.ts';
 import { StoryClusterer, toStory, type ClusterArticle, type ClustererOptions, type StoryState } from '../cluster/index.ts';
@@ -122,7 +122,7 @@ export async function ingestInto(
   progress('rebuild', null);
   const stages = await StoryStages.rebuild(store, options, summary, () => progress('rebuild', null));
 
-  let batch: { page: RawPage; hash: string }[] = [];
+  let batch: { page: RawPage; hash: string; raw: RawBytes | null }[] = [];
   const inBatch = new Set<string>();
   const flush = async () => {
     if (batch.length === 0) return;
@@ -132,7 +132,7 @@ export async function ingestInto(
     const results = extractBatch(pages.map((p) => p.page), options);
     const seenAt = now().toISOString();
     // The batch's pages in one transaction: each page whole or absent, and one commit per batch.
-    const puts = await store.putPages(pages.map((p, i) => ({ page: p.page, result: results[i]!, seenAt })));
+    const puts = await store.putPages(pages.map((p, i) => ({ page: p.page, raw: p.raw, result: results[i]!, seenAt })));
     puts.forEach((put, i) => {
       if (put.known) {
         summary.known++;
@@ -164,7 +164,7 @@ export async function ingestInto(
     if (inBatch.has(hash) || (await store.seePage(hash, now().toISOString()))) summary.known++;
     else {
       inBatch.add(hash);
-      batch.push({ page: item.page, hash });
+      batch.push({ page: item.page, hash, raw: item.raw ?? null });
       if (batch.length >= batchPages) await flush();
     }
     progress('ingest', item.page.source);
@@ -224,8 +224,15 @@ function countResult(summary: IngestSummary, result: ExtractResult): void {
   }
 }
 
+/**
+ * A stored page as the extractor reads it, decoded again from its raw bytes with the current decoder
+ * (so a decoder fix reaches pages stored before it); the stored text when the bytes no longer decode.
+ */
 function rawPageOf(p: StoredPage): RawPage {
-  return { source: p.source, url: p.url, format: p.format, content: p.content, fetchedAt: p.fetchedAt, encoding: p.encoding, bytes: p.bytes };
+  const decoded = decodeBytes(p.raw.bytes, { format: p.format, maxBytes: Math.max(p.raw.bytes.length, 1), charset: p.raw.charset });
+  const content = decoded.ok ? decoded.text : p.content;
+  const encoding = decoded.ok ? decoded.encoding : p.encoding;
+  return { source: p.source, url: p.url, format: p.format, content, fetchedAt: p.fetchedAt, encoding, bytes: p.bytes };
 }
 
 /** Extract results for a batch, in order: text dumps share the batch's template evidence. */

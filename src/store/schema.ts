@@ -107,6 +107,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'raw page bytes, for re-decoding after a decoder upgrade',
+    sql: `
+      -- The bytes a page was decoded from (brotli), with the charset its transport declared. NULL when
+      -- they are the body's own UTF-8 bytes (most pages), so a UTF-8 page is not stored twice.
+      ALTER TABLE pages ADD COLUMN raw BLOB;
+      ALTER TABLE pages ADD COLUMN raw_charset TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -72,6 +72,8 @@ const PageRow = z.object({
   last_seen: z.string(),
   compression: z.enum(['br', 'gzip', 'none']),
   body: z.instanceof(Buffer),
+  raw: z.instanceof(Buffer).nullable(),
+  raw_charset: z.string().nullable(),
 });
 const HitRow = z.object({ id: z.string(), title: z.string().nullable(), snippet: z.string(), rank: z.number() });
 
@@ -106,8 +108,8 @@ export class SqliteStore implements Store {
       pageByHash: p('SELECT seq, last_seen FROM pages WHERE hash = ?'),
       touchPage: p('UPDATE pages SET last_seen = max(last_seen, ?) WHERE hash = ?'),
       insertPage: p(
-        `INSERT INTO pages (hash, source, url, format, encoding, bytes, fetched_at, first_seen, last_seen, compression, body)
-         VALUES (@hash, @source, @url, @format, @encoding, @bytes, @fetchedAt, @seen, @seen, 'br', @body)`,
+        `INSERT INTO pages (hash, source, url, format, encoding, bytes, fetched_at, first_seen, last_seen, compression, body, raw, raw_charset)
+         VALUES (@hash, @source, @url, @format, @encoding, @bytes, @fetchedAt, @seen, @seen, 'br', @body, @raw, @rawCharset)`,
       ),
       insertResult: p('INSERT INTO results (page_seq, id, ok, original_source, json) VALUES (?, ?, ?, ?, ?)'),
       deleteResult: p('DELETE FROM results WHERE page_seq = ?'),
@@ -187,7 +189,11 @@ export class SqliteStore implements Store {
           return { hash, seq: existing.seq, known: true };
         }
         const page = input.page;
-        const body = brotliCompressSync(Buffer.from(page.content, 'utf8'), { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
+        const utf8 = Buffer.from(page.content, 'utf8');
+        const body = brotliCompressSync(utf8, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
+        // Raw bytes equal to the content's UTF-8 are the body itself: stored once (raw = body, marked by NULL).
+        const rawBytes = input.raw?.bytes;
+        const raw = rawBytes && !rawBytes.equals(utf8) ? brotliCompressSync(rawBytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : null;
         const info = this.s.insertPage.run({
           hash,
           source: page.source,
@@ -198,6 +204,8 @@ export class SqliteStore implements Store {
           fetchedAt: page.fetchedAt,
           seen: input.seenAt,
           body,
+          raw,
+          rawCharset: input.raw ? input.raw.charset : null,
         });
         const seq = Number(info.lastInsertRowid);
         this.insertResult(seq, result);
@@ -420,9 +428,13 @@ export class SqliteStore implements Store {
   private pageFromRow(raw: unknown): StoredPage {
     const row = parseRow(PageRow, raw, 'pages', 'a page');
     let content: string;
+    let original: StoredPage['raw'];
     try {
       const bytes = row.compression === 'br' ? brotliDecompressSync(row.body) : row.compression === 'gzip' ? gunzipSync(row.body) : row.body;
       content = bytes.toString('utf8');
+      // Raw bytes are stored only when they differ from the body's UTF-8; otherwise (and for pages that
+      // came as text: JSONL, the HTTP API) the body's own bytes are the page as it was read.
+      original = row.raw ? { bytes: brotliDecompressSync(row.raw), charset: row.raw_charset } : { bytes, charset: row.raw_charset };
     } catch (err) {
       throw new StoreError('bad_row', `pages ${row.hash}: the ${row.compression} body does not decompress (${err instanceof Error ? err.message : String(err)})`);
     }
@@ -439,6 +451,7 @@ export class SqliteStore implements Store {
       firstSeen: row.first_seen,
       lastSeen: row.last_seen,
       content,
+      raw: original,
     };
   }
 

@@ -130,6 +130,23 @@ export function storeSuite(name: string, hooks: StoreSuiteHooks): void {
       }
     });
 
+  withStore('raw bytes are kept when they differ from the text, and stand in as the UTF-8 text otherwise', async (store) => {
+    const text = 'Caf\u00e9 \u201cquoted\u201d prices';
+    // The Windows-1252 bytes of the text: what a scraper saved, decoded by the ingest stage.
+    const cp1252 = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x70, 0x72, 0x69, 0x63, 0x65, 0x73]);
+    const put = await store.putPage({ page: page(text, 'pages/cp1252.txt'), raw: { bytes: cp1252, charset: 'windows-1252' }, result: articleFor(text, { title: 'C', text: 'C.' }), seenAt: T0 });
+    const stored = await store.getPage(put.hash);
+    assert.ok(stored);
+    assert.equal(stored.content, text);
+    assert.ok(stored.raw.bytes.equals(cp1252), 'the original bytes come back');
+    assert.equal(stored.raw.charset, 'windows-1252');
+    const utf8 = 'Plain UTF-8 page';
+    const plain = await store.putPage({ page: page(utf8, 'pages/u.txt'), raw: { bytes: Buffer.from(utf8), charset: null }, result: articleFor(utf8, { title: 'U', text: 'U.' }), seenAt: T0 });
+    assert.ok((await store.getPage(plain.hash))!.raw.bytes.equals(Buffer.from(utf8)));
+    const posted = await store.putPage({ page: page('Posted as JSON text'), result: articleFor('Posted as JSON text', { title: 'P', text: 'P.' }), seenAt: T0 });
+    assert.equal((await store.getPage(posted.hash))!.raw.bytes.toString('utf8'), 'Posted as JSON text');
+  });
+
   withStore('putPage is idempotent: the same bytes twice are stored once and reported as known', async (store) => {
     const { a, contents, put } = await seeded(store);
     assert.deepEqual(

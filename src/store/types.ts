@@ -30,13 +30,21 @@ export interface StoredPage {
   firstSeen: string;
   lastSeen: string;
   content: string;
+  /**
+   * The bytes the content was decoded from and the charset the transport declared (files, fetches, WARC
+   * records); the content's own UTF-8 bytes when those are what was read, or when the page arrived as
+   * text (JSONL, the HTTP API).
+   */
+  raw: { bytes: Buffer; charset: string | null };
 }
 
-export type PageMeta = Omit<StoredPage, 'content'>;
+export type PageMeta = Omit<StoredPage, 'content' | 'raw'>;
 
 /** What putPage is given: the page as ingest decoded it and its extract result. */
 export interface PageInput {
   page: RawPage;
+  /** The bytes the page was decoded from (see StoredPage.raw), kept so reprocess can decode them again. */
+  raw?: { bytes: Buffer; charset: string | null } | null;
   result: ExtractResult;
   /** When the page was offered (ISO 8601): first seen for a new page, last seen for a known one. */
   seenAt: string;
