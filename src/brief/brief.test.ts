@@ -6,10 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSeedArticles } from '../../eval/seeds.ts';
+import { loadSeedArticles, seedsAvailable } from '../../eval/seeds.ts';
+import { SEEDS_DIR } from '../../eval/lib.ts';
 import { Article } from '../records/index.ts';
 import { dedupArticles } from '../dedup/index.ts';
 import { clusterArticles } from '../cluster/index.ts';
@@ -18,8 +18,6 @@ import { runPipeline } from '../pipeline/index.ts';
 import { Brief, briefStory, renderBriefHtml, renderBriefMarkdown } from './index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
-const seedsPresent = existsSync(SEEDS) && readdirSync(SEEDS).some((f) => f.endsWith('.txt'));
 
 const norm = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
@@ -52,8 +50,8 @@ function assertTraceable(brief: Brief, byId: ReadonlyMap<string, Article>): void
 }
 
 test('seeds: the brief shows the 8-vs-7 disagreement, the Lavrov quote in two wordings, the planned Geneva talks, and NYT once', (t) => {
-  if (!seedsPresent) {
-    console.warn(`brief seeds test SKIPPED: ${SEEDS} not found`);
+  if (!seedsAvailable()) {
+    console.warn(`brief seeds test SKIPPED: ${SEEDS_DIR} not found`);
     t.skip('../shared/seeds not found');
     return;
   }

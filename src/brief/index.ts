@@ -17,7 +17,7 @@ import { buildTimeline } from './timeline/index.ts';
 
 export { Brief, BriefEntity, BriefSource, Citation, SummarySentence, TimelineEvent } from './types.ts';
 export { storySources, sourceNames, type StorySources } from './sources.ts';
-export { renderBriefMarkdown, renderBriefHtml, renderBriefsHtml, escapeHtml, safeHref } from './render.ts';
+export { renderBriefMarkdown, renderBriefHtml, renderBriefsHtml, escapeHtml, safeHref, plural } from './render.ts';
 
 export interface BriefOptions {
   /** Summary length in words (the last sentence may run over; see summary/budget.ts). */

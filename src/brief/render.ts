@@ -30,7 +30,8 @@ export function safeHref(location: string): string | null {
   }
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 article", "3 articles", "2 stories": counts as a reader reads them (also the CLI's and the web's). */
+export const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
 
 function citationNumbers(brief: Brief): Map<string, number> {
   return new Map(brief.citations.map((c) => [c.articleId, c.n]));
@@ -87,7 +88,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(brief.title ?? 'Untitled story')}`, '');
   const span = brief.firstSeen ? (brief.lastSeen && brief.lastSeen !== brief.firstSeen ? `${brief.firstSeen} to ${brief.lastSeen}` : brief.firstSeen) : 'undated';
-  out.push(`_${count(brief.articleCount, 'article')} from ${count(brief.independentSourceCount, 'independent source')}, ${span}._`, '');
+  out.push(`_${plural(brief.articleCount, 'article')} from ${plural(brief.independentSourceCount, 'independent source')}, ${span}._`, '');
 
   out.push('## Summary', '');
   for (const s of brief.summary) out.push(`- ${escapeMarkdown(s.text)} ${cite(s.articleIds)}${s.singleSource ? ' _(single source)_' : ''}`);
@@ -130,7 +131,7 @@ export function renderBriefMarkdown(brief: Brief): string {
     for (const e of brief.entities) {
       const roles = e.roles.length > 0 ? `, ${escapeMarkdown(e.roles.slice(0, 2).join('; '))}` : '';
       const variants = e.variants.filter((v) => v !== e.name);
-      out.push(`- **${escapeMarkdown(e.name)}** (${e.kind}${roles}) — ${count(e.mentions, 'mention')} in ${count(e.bySource.length, 'source')}${variants.length ? `; also “${escapeMarkdown(variants.join('”, “'))}”` : ''}`);
+      out.push(`- **${escapeMarkdown(e.name)}** (${e.kind}${roles}) — ${plural(e.mentions, 'mention')} in ${plural(e.bySource.length, 'source')}${variants.length ? `; also “${escapeMarkdown(variants.join('”, “'))}”` : ''}`);
     }
     out.push('');
   }
@@ -216,7 +217,7 @@ export function briefSectionHtml(brief: Brief, options: BriefHtmlOptions = {}): 
   h.push(`<article class="brief" id="${idPrefix}brief">`);
   h.push(`<h1>${e(brief.title ?? 'Untitled story')}</h1>`);
   const span = brief.firstSeen ? (brief.lastSeen && brief.lastSeen !== brief.firstSeen ? `${brief.firstSeen} to ${brief.lastSeen}` : brief.firstSeen) : 'undated';
-  h.push(`<p class="meta">${count(brief.articleCount, 'article')} from ${count(brief.independentSourceCount, 'independent source')}, ${e(span)}</p>`);
+  h.push(`<p class="meta">${plural(brief.articleCount, 'article')} from ${plural(brief.independentSourceCount, 'independent source')}, ${e(span)}</p>`);
 
   h.push('<h2>Summary</h2><ol class="summary">');
   for (const s of brief.summary) h.push(`<li>${e(s.text)} ${cite(s.articleIds)}${s.singleSource ? ' <span class="single">single source</span>' : ''}</li>`);
@@ -261,7 +262,7 @@ export function briefSectionHtml(brief: Brief, options: BriefHtmlOptions = {}): 
     for (const en of brief.entities) {
       const roles = en.roles.length > 0 ? `, ${e(en.roles.slice(0, 2).join('; '))}` : '';
       const variants = en.variants.filter((v) => v !== en.name);
-      h.push(`<li><strong>${e(en.name)}</strong> <span class="note">(${en.kind}${roles}; ${count(en.mentions, 'mention')} in ${count(en.bySource.length, 'source')}${variants.length ? `; also ${e(variants.join(', '))}` : ''})</span></li>`);
+      h.push(`<li><strong>${e(en.name)}</strong> <span class="note">(${en.kind}${roles}; ${plural(en.mentions, 'mention')} in ${plural(en.bySource.length, 'source')}${variants.length ? `; also ${e(variants.join(', '))}` : ''})</span></li>`);
     }
     h.push('</ul>');
   }

@@ -5,7 +5,7 @@
 import type { Article, CopyGroup, ExtractResult } from '../records/index.ts';
 import type { PipelineRun, RunSummary } from '../pipeline/index.ts';
 import type { BriefFormat, ClusterFormat, DedupFormat, OutputFormat, RunFormat } from './args.ts';
-import { renderBriefMarkdown, renderBriefsHtml, type Brief } from '../brief/index.ts';
+import { plural, renderBriefMarkdown, renderBriefsHtml, type Brief } from '../brief/index.ts';
 import type { IngestSummary } from '../pipeline/ingest.ts';
 import type { StoreCounts } from '../store/index.ts';
 
@@ -65,7 +65,6 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /**
  * The run in one line, then each skipped source with its reason:

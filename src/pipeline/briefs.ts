@@ -42,11 +42,16 @@ export async function computeBrief(store: Store, story: Story, options: BriefOpt
  * @example const brief = await currentBrief(store, (await store.getStory(id))!);
  */
 export async function currentBrief(store: Store, story: Story, options: BriefOptions = DEFAULT_BRIEF_OPTIONS): Promise<Brief> {
+  return (await ensureBrief(store, story, options)).brief;
+}
+
+/** The stored brief when it matches the story, else a new one written; `written` says which. */
+async function ensureBrief(store: Store, story: Story, options: BriefOptions): Promise<{ brief: Brief; written: boolean }> {
   const stored = await store.getBrief(story.id);
-  if (stored && briefMatches(stored, story)) return stored;
+  if (stored && briefMatches(stored, story)) return { brief: stored, written: false };
   const brief = await computeBrief(store, story, options);
   await store.putBrief(brief);
-  return brief;
+  return { brief, written: true };
 }
 
 /** Writes the briefs of the given stories (ingest's onStoriesChanged hook); ids no longer stored are passed over. */
@@ -72,12 +77,7 @@ export async function refreshBriefs(store: Store, options: BriefOptions = DEFAUL
   let written = 0;
   for (let offset = 0; ; offset += REFRESH_PAGE) {
     const page = await store.latestStories({ limit: REFRESH_PAGE, offset });
-    for (const story of page) {
-      const stored = await store.getBrief(story.id);
-      if (stored && briefMatches(stored, story)) continue;
-      await store.putBrief(await computeBrief(store, story, options));
-      written++;
-    }
+    for (const story of page) if ((await ensureBrief(store, story, options)).written) written++;
     if (page.length < REFRESH_PAGE) return written;
   }
 }

@@ -3,7 +3,7 @@
  * and search. No script anywhere; every string that comes from a page passes through escapeHtml, and the
  * only links made from page data are http(s) addresses (safeHref) or our own ids.
  */
-import { briefSectionHtml, escapeHtml, safeHref } from '../brief/render.ts';
+import { briefSectionHtml, escapeHtml, plural, safeHref } from '../brief/render.ts';
 import type { Brief } from '../brief/types.ts';
 import type { Article, ExtractResult, RemovalReason, Story } from '../records/index.ts';
 import type { SearchHit } from '../store/index.ts';
@@ -12,7 +12,6 @@ import { layout } from './layout.ts';
 import { markDifferences } from './diff.ts';
 
 const e = escapeHtml;
-const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
 
 export const storyHref = (id: string) => `/stories/${encodeURIComponent(id)}`;
 export const articleHref = (id: string) => `/articles/${encodeURIComponent(id)}`;
