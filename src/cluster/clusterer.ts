@@ -6,7 +6,8 @@
  */
 import type { SharedEvidence } from '../records/index.ts';
 import { articleFeatures, layerEntities, type EntityExtractor, type UnitFeatures } from './features.ts';
-import { contrast, summarise, type ContrastFeatures, type ContrastSummary } from './contrast.ts';
+import { contrast, summarise, type ContrastSummary } from './contrast.ts';
+import { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, joinProbabilityOf, type DecisionWeights, type PairFeatures } from './model.ts';
 
 /** One unit of clustering: an article alone, or a copy group represented by its canonical article. */
 export interface ClusterUnit {
@@ -18,50 +19,8 @@ export interface ClusterUnit {
   members: readonly { id: string; published: string | null }[];
 }
 
-/** The similarity features of a (unit, story) pair, in the order the decision weights use. */
-export interface PairFeatures extends ContrastFeatures {
-  text: number;
-  entity: number;
-  title: number;
-  number: number;
-  /** log(1 + units in the story): large centroids score lower cosines for the same relatedness. */
-  size: number;
-  /** Days between the unit and the story's date span; null when either side is undated. */
-  gapDays: number | null;
-}
-
-/**
- * Merge decision: logistic regression over PairFeatures, fit by eval/cluster.ts --fit on ECB+ topics
- * 1–20 (units in canonical order, each unit scored against every retrieved story with the gold
- * assignment so far; positives = stories of the unit's gold subtopic; L2 0.001, 3,000 full-batch
- * gradient steps). ECB+ has no dates, so the time term is not learned: see TIME_*.
- */
-// 1,571 pairs, 377 positive. A negative size weight: large centroids collect shared genre words. The
-// contrast features (./contrast.ts) carry what tells sibling events apart: a shared person raises the
-// odds, different subject people, places or years lower them (the year conflict most, -1.68).
-export const DECISION_WEIGHTS = {
-  bias: -1.79, text: 3.05, entity: 2.03, title: 1.79, number: 3.31, size: -0.76,
-  people: 1.4, personConflict: -0.93, placeConflict: -0.68, yearConflict: -1.68,
-};
-/**
- * Join the best story when its probability reaches this. ECB+ topics 1–20 with the refit decision
- * (eval/cluster.ts --sweep): 0.15 F1 0.940, 0.2 0.939, 0.25 0.921, 0.3 0.920, 0.5 0.90. The synthetic
- * stream of bench/cluster.ts (thousands of concurrent stories sharing people from a small pool) is the
- * check against over-joining that ECB+'s few, distinct topics cannot give: B-cubed 0.88 at 0.2, 0.92 at
- * 0.25, 0.95 at 0.3, 0.99 at 0.5 (5k articles). The seeds bound it from above: at 0.3 the follow-up
- * 004, four days after the others, starts a story of its own. 0.25 is the compromise. Below 0.5
- * because the decision was fit on gold-built stories, while a live story is often a fragment of its event.
- */
-export const JOIN_PROBABILITY = 0.25;
-/** A second story at or above this probability is merged with the first (the unit bridges them); 0.7–0.9 give the same F1 on ECB+ topics 1–20 with the refit decision. */
-export const MERGE_PROBABILITY = 0.8;
-/**
- * Time decay (hand-set: ECB+ has no dates to learn it from). Developments of one event run over a few
- * days (seed 004 is four days after 002), so gaps up to TIME_GRACE_DAYS cost nothing and each further
- * day lowers the log-odds by TIME_DECAY_PER_DAY: a week apart needs clearly stronger text evidence.
- */
-export const TIME_GRACE_DAYS = 2;
-export const TIME_DECAY_PER_DAY = 0.35;
+export { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, TIME_GRACE_DAYS, TIME_DECAY_PER_DAY, joinProbabilityOf } from './model.ts';
+export type { PairFeatures, DecisionWeights } from './model.ts';
 
 /** Stories untouched for longer than this (stream days) leave the index: the retrieval window. */
 export const DEFAULT_WINDOW_DAYS = 7;
@@ -96,7 +55,7 @@ export interface ClustererOptions {
   windowUnits?: number;
   joinProbability?: number;
   mergeProbability?: number;
-  weights?: typeof DECISION_WEIGHTS;
+  weights?: DecisionWeights;
   /** Keep each unit's query vectors on its record, for the batch refinement pass (memory: one copy of every unit's vectors). */
   retainQueries?: boolean;
   /** Called with every story leaving the window, so a stream need not hold them. */
@@ -402,7 +361,6 @@ export function prune(m: Map<string, number>): void {
     while (excess-- > 0) m.delete(ties.pop()!);
   }
 }
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The unit's query-side vectors, computed once per add with the IDF of that moment. */
 export interface Query {
@@ -580,11 +538,7 @@ export class StoryClusterer {
 
   /** The decision's join probability for a pair. */
   probability(p: PairFeatures): number {
-    const w = this.opts.weights;
-    let z = w.bias + w.text * p.text + w.entity * p.entity + w.title * p.title + w.number * p.number + w.size * p.size;
-    z += w.people * p.people + w.personConflict * p.personConflict + w.placeConflict * p.placeConflict + w.yearConflict * p.yearConflict;
-    if (p.gapDays !== null) z -= TIME_DECAY_PER_DAY * Math.max(0, p.gapDays - TIME_GRACE_DAYS);
-    return sigmoid(z);
+    return joinProbabilityOf(p, this.opts.weights);
   }
 
   private query(f: UnitFeatures, day: number | null): Query {
