@@ -94,6 +94,11 @@ export interface MergeRecord {
 export interface StoryState {
   num: number;
   units: UnitRecord[];
+  /**
+   * The centroid by namespace, keyed by term, entity key or number. On a story of a StoryClusterer these
+   * are views of `core` built when read (and cached in `flat` until the story changes); assigning one
+   * replaces that vector.
+   */
   terms: Map<string, number>;
   title: Map<string, number>;
   entities: Map<string, number>;
@@ -102,26 +107,47 @@ export interface StoryState {
   firstDay: number | null;
   lastDay: number | null;
   lastSeq: number;
-  postKeys: string[];
+  /** Posting keys in the clusterer's index (vocabulary ids: 2·id for a term, 2·id + 1 for an entity). */
+  postKeys: number[];
   merges: MergeRecord[];
   alive: boolean;
   /** Centroid norms and contrast summary, recomputed after the story changes. */
   norms: { terms: number; entities: number; title: number; numbers: number; contrast: ContrastSummary } | null;
-  /**
-   * The centroid as typed arrays of vocabulary ids and weights, for scoring against a dense query;
-   * built from the maps when the story is next scored after a change, or after the vocabulary was
-   * renumbered. Only the maps are updated on a join, so a story holds one copy of its centroid.
-   */
-  flat?: StoryFlat | null;
+  /** The centroid as vocabulary-id vectors: present on stories a StoryClusterer made. */
+  core?: StoryCore;
+  /** The string-keyed views of `core` read so far, dropped when the story changes. */
+  flat?: Partial<Record<Namespace, Map<string, number>>> | null;
 }
 
-type PackedFlat = { ids: Int32Array; w: Float64Array };
-interface StoryFlat {
-  epoch: number;
-  terms: PackedFlat;
-  entities: PackedFlat;
-  title: PackedFlat;
-  numbers: PackedFlat;
+type Namespace = 'terms' | 'title' | 'entities' | 'numbers';
+const NAMESPACES: readonly Namespace[] = ['terms', 'title', 'entities', 'numbers'];
+
+/**
+ * A sparse vector over one vocabulary's ids, kept in insertion order (the order a Map iterates, so norms
+ * and dot products add in the same order as over the string maps). Once `keys` is set the vector is
+ * frozen: its ids no longer hold vocabulary entries (the story left the window or was replaced), and
+ * the keys are read from `keys` instead.
+ */
+export interface IdVec {
+  ids: Int32Array;
+  w: Float64Array;
+  len: number;
+  keys: string[] | null;
+}
+
+/** A story's centroid by namespace, with scratch fields of candidate retrieval. */
+export interface StoryCore {
+  terms: IdVec;
+  title: IdVec;
+  entities: IdVec;
+  numbers: IdVec;
+  /** The vocabularies the ids belong to (terms and title share one). */
+  vocab: { terms: Vocab; title: Vocab; entities: Vocab; numbers: Vocab };
+  /** Set when the story left the index (or refinement replaced a vector): ids no longer held, keys kept as strings. */
+  frozen: boolean;
+  /** Retrieval: the query number that last counted this story, and its shared-key count for that query. */
+  mark: number;
+  hits: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -134,122 +160,196 @@ export function dayOf(date: string | null): number | null {
 export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
-
-/**
- * IDF documents are forgotten by halving every count (and n) after this many documents, dropping terms
- * that fall under one: the table then holds the recent stream's vocabulary (bounded memory on an endless
- * stream, and rarity judged against current news). 20,000 = about two days of the 10k/day synthetic stream.
- */
-export const IDF_HALVE_EVERY = 20_000;
-
-/**
- * A vocabulary: key → integer id, with a growable typed array of document frequencies. Ids are dense so
- * the hot paths (IDF counts, query scoring) index arrays instead of hashing strings.
- */
-export class Vocab {
-  ids = new Map<string, number>();
-  keys: string[] = [];
-  df = new Float64Array(1024);
-  /** Entries whose frequency fell to zero at a halving: dropped at the next compaction. */
-  dead = 0;
-  intern(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
-      if (id >= this.df.length) {
-        const next = new Float64Array(this.df.length * 2);
-        next.set(this.df);
-        this.df = next;
-      }
-    }
-    return id;
+/** A unit's day: its earliest dated member's, or null. */
+export function unitDay(unit: Pick<ClusterUnit, 'members'>): number | null {
+  let day: number | null = null;
+  for (const m of unit.members) {
+    const d = dayOf(m.published);
+    if (d !== null && (day === null || d < day)) day = d;
   }
-  get size(): number {
-    return this.keys.length;
-  }
-  /** Halves every count, zeroing those under two (the forgetting of IDF_HALVE_EVERY). */
-  halve(): void {
-    const df = this.df;
-    for (let i = 0; i < this.keys.length; i++) {
-      const v = df[i]!;
-      if (v === 0) continue;
-      if (v < 2) {
-        df[i] = 0;
-        this.dead++;
-      } else df[i] = v / 2;
-    }
-  }
-  /** Drops zero-frequency entries and renumbers the rest; every id handed out before is void. */
-  compact(): void {
-    const ids = new Map<string, number>();
-    const keys: string[] = [];
-    const df = new Float64Array(Math.max(1024, this.df.length));
-    for (let i = 0; i < this.keys.length; i++) {
-      if (this.df[i] === 0) continue;
-      df[keys.length] = this.df[i]!;
-      ids.set(this.keys[i]!, keys.length);
-      keys.push(this.keys[i]!);
-    }
-    this.ids = ids;
-    this.keys = keys;
-    this.df = df;
-    this.dead = 0;
-  }
+  return day;
 }
 
 /**
- * Incremental document frequencies over terms, entities and numbers, one vocabulary per namespace.
- * `epoch` changes whenever ids are renumbered (compaction after a halving left many dead entries), so
- * caches of ids know to rebuild.
+ * A vocabulary: key → integer id, with document frequencies and reference counts by id. Ids are dense so
+ * the hot paths (IDF counts, centroids, scoring) index typed arrays instead of hashing strings. An entry
+ * is freed by `sweep` once no live document counts it (df 0) and no centroid or posting list holds it
+ * (refs 0); its id is handed out again, so the table follows the window instead of growing forever.
+ */
+export class Vocab {
+  readonly ids = new Map<string, number>();
+  keys: (string | undefined)[] = [];
+  df = new Int32Array(1024);
+  refs = new Int32Array(1024);
+  private free: number[] = [];
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.free.pop();
+      if (id === undefined) {
+        id = this.keys.length;
+        this.keys.push(key);
+        if (id >= this.df.length) {
+          this.df = grow(this.df, this.df.length * 2);
+          this.refs = grow(this.refs, this.refs.length * 2);
+        }
+      } else this.keys[id] = key;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+  /** Entries in use. */
+  get size(): number {
+    return this.ids.size;
+  }
+  /** One past the largest id handed out: the length arrays indexed by id need. */
+  get capacity(): number {
+    return this.keys.length;
+  }
+  /** The key of a live id. */
+  key(id: number): string {
+    return this.keys[id]!;
+  }
+  /** Frees every entry no document counts and nothing holds; returns how many. */
+  sweep(): number {
+    let freed = 0;
+    const { df, refs, keys } = this;
+    for (let id = 0; id < keys.length; id++) {
+      const k = keys[id];
+      if (k === undefined || df[id] !== 0 || refs[id] !== 0) continue;
+      this.ids.delete(k);
+      keys[id] = undefined;
+      this.free.push(id);
+      freed++;
+    }
+    return freed;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a);
+  return next;
+}
+
+/** Document counts of one slice of the stream (a day, or a block of undated units), by vocabulary id. */
+interface IdfBucket {
+  units: number;
+  t: Int32Array;
+  e: Int32Array;
+  n: Int32Array;
+}
+
+/**
+ * Document frequencies over the clustering window, for terms, entities and numbers (one vocabulary per
+ * namespace). Counts are kept per day of the units' dates (per block of windowUnits/10 units for undated
+ * ones), and a day leaves the counts when it leaves the window (`expire`, on the clusterer's stream
+ * time), a block once windowUnits further undated units came: the IDF is rarity in the same news the
+ * live stories are compared within, and the vocabulary is swept of what only those days named, so
+ * memory stays flat on an endless stream. `epoch` changes whenever a sweep freed ids, so ids held from
+ * before (a batch's observed units, retained queries) know to be looked up again.
  */
 export class Idf {
   n = 0;
   private logN = 0;
-  private sinceHalve = 0;
   epoch = 0;
   readonly vocab = { t: new Vocab(), e: new Vocab(), n: new Vocab() };
-  /** Counts a unit's keys; returns their ids (in the maps' order) so the query need not look them up again. */
-  observe(f: UnitFeatures): ObservedIds {
+  private readonly days = new Map<number, IdfBucket>();
+  private readonly blocks = new Map<number, IdfBucket>();
+  private undated = 0;
+  private readonly blockSize: number;
+
+  constructor(private readonly windowDays = DEFAULT_WINDOW_DAYS, windowUnits = DEFAULT_WINDOW_UNITS) {
+    this.blockSize = Math.max(1, Math.floor(windowUnits / 10));
+  }
+
+  /** Counts a unit's keys (in the bucket of `day`); returns their ids (in the maps' order) so the query need not look them up again. */
+  observe(f: UnitFeatures, day: number | null = null): ObservedIds {
+    let b: IdfBucket;
+    if (day !== null) b = bucketOf(this.days, day);
+    else {
+      // A new block: the one more than ten back (windowUnits undated units ago) leaves.
+      const block = Math.floor(this.undated / this.blockSize);
+      if (this.undated++ % this.blockSize === 0) {
+        let dropped = false;
+        for (const [k, old] of this.blocks) if (k < block - 10) dropped = this.drop(this.blocks, k, old) || dropped;
+        if (dropped) this.sweep();
+      }
+      b = bucketOf(this.blocks, block);
+    }
+    b.units++;
     this.n++;
     this.logN = Math.log(this.n + 1);
     const { t, e, n } = this.vocab;
     const ids: ObservedIds = { epoch: this.epoch, terms: new Int32Array(f.terms.size), ents: new Int32Array(f.entities.size), nums: new Int32Array(f.numbers.size) };
     let i = 0;
-    for (const k of f.terms.keys()) t.df[(ids.terms[i++] = t.intern(k))]! += 1;
+    for (const k of f.terms.keys()) {
+      const id = (ids.terms[i++] = t.intern(k));
+      t.df[id]!++;
+      if (id >= b.t.length) b.t = grow(b.t, t.df.length);
+      b.t[id]!++;
+    }
     i = 0;
-    for (const k of f.entities.keys()) e.df[(ids.ents[i++] = e.intern(k))]! += 1;
+    for (const k of f.entities.keys()) {
+      const id = (ids.ents[i++] = e.intern(k));
+      e.df[id]!++;
+      if (id >= b.e.length) b.e = grow(b.e, e.df.length);
+      b.e[id]!++;
+    }
     i = 0;
-    for (const k of f.numbers) n.df[(ids.nums[i++] = n.intern(k))]! += 1;
-    if (++this.sinceHalve >= IDF_HALVE_EVERY) this.halve();
+    for (const k of f.numbers) {
+      const id = (ids.nums[i++] = n.intern(k));
+      n.df[id]!++;
+      if (id >= b.n.length) b.n = grow(b.n, n.df.length);
+      b.n[id]!++;
+    }
     return ids;
   }
-  private halve(): void {
-    this.sinceHalve = 0;
-    this.n /= 2;
-    this.logN = Math.log(this.n + 1);
-    let renumber = false;
-    for (const v of Object.values(this.vocab)) {
-      v.halve();
-      if (v.dead * 2 > v.size) renumber = true;
-    }
-    if (renumber) {
-      for (const v of Object.values(this.vocab)) v.compact();
-      this.epoch++;
-    }
+
+  /** Drops the days older than the window ending at `now`; true when any left (then `sweep`). */
+  expire(now: number | null): boolean {
+    if (now === null) return false;
+    let dropped = false;
+    for (const [day, b] of this.days) if (day < now - this.windowDays) dropped = this.drop(this.days, day, b) || dropped;
+    return dropped;
   }
-  get(ns: Namespace, key: string): number {
+
+  /** Frees unreferenced vocabulary entries (after buckets left, or stories released their keys). */
+  sweep(): void {
+    let freed = 0;
+    for (const v of Object.values(this.vocab)) freed += v.sweep();
+    if (freed > 0) this.epoch++;
+  }
+
+  private drop(from: Map<number, IdfBucket>, key: number, b: IdfBucket): boolean {
+    from.delete(key);
+    this.n -= b.units;
+    this.logN = Math.log(this.n + 1);
+    const { t, e, n } = this.vocab;
+    for (const [v, c] of [[t, b.t], [e, b.e], [n, b.n]] as const) {
+      const df = v.df;
+      for (let id = 0; id < c.length; id++) if (c[id] !== 0) df[id]! -= c[id]!;
+    }
+    return true;
+  }
+
+  get(ns: 't' | 'e' | 'n', key: string): number {
     const v = this.vocab[ns];
     const id = v.ids.get(key);
     return this.logN - Math.log((id === undefined ? 0 : v.df[id]!) + 1) + 1;
   }
   /** IDF of an interned id. */
-  getId(ns: Namespace, id: number): number {
+  getId(ns: 't' | 'e' | 'n', id: number): number {
     return this.logN - Math.log(this.vocab[ns].df[id]! + 1) + 1;
   }
 }
-type Namespace = 't' | 'e' | 'n';
+
+function bucketOf(m: Map<number, IdfBucket>, key: number): IdfBucket {
+  let b = m.get(key);
+  if (!b) m.set(key, (b = { units: 0, t: new Int32Array(1024), e: new Int32Array(256), n: new Int32Array(256) }));
+  return b;
+}
+
 /** Vocabulary ids of a unit's terms, entities and numbers as `Idf.observe` counted them, valid for `epoch`. */
 interface ObservedIds {
   epoch: number;
@@ -258,43 +358,15 @@ interface ObservedIds {
   nums: Int32Array;
 }
 
-/** IDF-weighted copy of a count map, with the ids of its keys (`known`: ids already looked up, same order). */
-function weighted(m: ReadonlyMap<string, number>, idf: Idf, ns: Namespace, known?: Int32Array): { map: Map<string, number>; ids: Int32Array } {
-  const out = new Map<string, number>();
-  const ids = known ?? new Int32Array(m.size);
-  const vocab = idf.vocab[ns];
-  let i = 0;
-  for (const [k, v] of m) {
-    const id = known ? known[i++]! : (ids[i++] = vocab.intern(k));
-    out.set(k, v * idf.getId(ns, id));
-  }
-  return { map: out, ids };
-}
-/** Dot product of a packed centroid with a dense query (ids past the dense array's end are absent from the query). */
-function denseDot(c: { ids: Int32Array; w: Float64Array }, dense: Float64Array): number {
-  const { ids, w } = c;
-  const len = dense.length;
-  let dot = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id < len) dot += w[i]! * dense[id]!;
-  }
-  return dot;
-}
-/** A centroid map as id and weight arrays (ids interned: a key dropped by a compaction comes back). */
-function flatten(m: ReadonlyMap<string, number>, vocab: Vocab): PackedFlat {
-  const ids = new Int32Array(m.size);
-  const w = new Float64Array(m.size);
-  let i = 0;
-  for (const [k, v] of m) {
-    ids[i] = vocab.intern(k);
-    w[i++] = v;
-  }
-  return { ids, w };
-}
 export function norm(m: ReadonlyMap<string, number>): number {
   let s = 0;
   for (const v of m.values()) s += v * v;
+  return Math.sqrt(s);
+}
+function vecNorm(v: IdVec): number {
+  let s = 0;
+  const w = v.w;
+  for (let i = 0; i < v.len; i++) s += w[i]! * w[i]!;
   return Math.sqrt(s);
 }
 /** Cosine of a weighted query vector against a centroid (norms given). */
@@ -317,66 +389,101 @@ export function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: Readonl
 export function addScaled(into: Map<string, number>, from: ReadonlyMap<string, number>, scale: number): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v * scale);
 }
-/**
- * The k keys of largest weight (ties by key). Finds the k-th weight on a typed copy of the values first,
- * so only the keys at or above it are sorted: this runs on every query and repost.
- */
-function topKeys(m: ReadonlyMap<string, number>, k: number): string[] {
-  let pick: [string, number][];
-  if (m.size <= k) pick = [...m];
-  else {
-    const vals = new Float64Array(m.size);
-    let i = 0;
-    for (const v of m.values()) vals[i++] = v;
-    vals.sort();
-    const kth = vals[m.size - k]!;
-    pick = [];
-    for (const e of m) if (e[1] >= kth) pick.push(e);
+/** Dot product of a centroid with a dense query (ids past the dense array's end are absent from the query). */
+function denseDot(c: IdVec, dense: Float64Array): number {
+  const { ids, w } = c;
+  const len = dense.length;
+  let dot = 0;
+  for (let i = 0; i < c.len; i++) {
+    const id = ids[i]!;
+    if (id < len) dot += w[i]! * dense[id]!;
   }
-  pick.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const out = new Array<string>(Math.min(k, pick.length));
-  for (let i = 0; i < out.length; i++) out[i] = pick[i]![0];
+  return dot;
+}
+
+/**
+ * The ids of the k largest weights (ties by key). Finds the k-th weight on a typed copy of the weights
+ * first, so only the entries at or above it are sorted: this runs on every query and repost.
+ */
+function topIds(ids: Int32Array, w: Float64Array, len: number, k: number, vocab: Vocab): number[] {
+  let pick: number[];
+  if (len <= k) pick = Array.from({ length: len }, (_, i) => i);
+  else {
+    const vals = w.slice(0, len).sort();
+    const kth = vals[len - k]!;
+    pick = [];
+    for (let i = 0; i < len; i++) if (w[i]! >= kth) pick.push(i);
+  }
+  pick.sort((a, b) => w[b]! - w[a]! || (vocab.key(ids[a]!) < vocab.key(ids[b]!) ? -1 : 1));
+  const out = new Array<number>(Math.min(k, pick.length));
+  for (let i = 0; i < out.length; i++) out[i] = ids[pick[i]!]!;
   return out;
 }
+
+const emptyVec = (): IdVec => ({ ids: new Int32Array(16), w: new Float64Array(16), len: 0, keys: null });
+
 /**
- * Keeps the CENTROID_KEEP heaviest entries once a centroid passes CENTROID_CAP (ties kept by key order).
- * A grown story passes the cap on almost every join, so the cut weight is found on a typed copy of the
- * values and the rest deleted in place, without sorting the entries.
+ * Keeps the CENTROID_KEEP heaviest entries once a vector passes CENTROID_CAP (of entries at the cut
+ * weight, the smallest keys stay). The cut weight is found on a typed copy of the weights, and the
+ * survivors compacted in order, without sorting the entries.
  */
-export function prune(m: Map<string, number>): void {
-  if (m.size <= CENTROID_CAP) return;
-  const vals = new Float64Array(m.size);
-  let i = 0;
-  for (const v of m.values()) vals[i++] = v;
-  vals.sort();
-  const cut = vals[m.size - CENTROID_KEEP]!;
-  const ties: string[] = [];
-  for (const [k, v] of m) {
-    if (v < cut) m.delete(k);
-    else if (v === cut) ties.push(k);
+function pruneVec(v: IdVec, vocab: Vocab): void {
+  if (v.len <= CENTROID_CAP) return;
+  const { ids, w } = v;
+  const cut = w.slice(0, v.len).sort()[v.len - CENTROID_KEEP]!;
+  let kept = 0;
+  const ties: number[] = [];
+  for (let i = 0; i < v.len; i++) {
+    if (w[i]! > cut) kept++;
+    else if (w[i] === cut) ties.push(i);
   }
-  let excess = m.size - CENTROID_KEEP;
+  const drop = new Set<number>();
+  let excess = kept + ties.length - CENTROID_KEEP;
   if (excess > 0) {
-    ties.sort();
-    while (excess-- > 0) m.delete(ties.pop()!);
+    ties.sort((a, b) => (vocab.key(ids[a]!) < vocab.key(ids[b]!) ? -1 : 1));
+    while (excess-- > 0) drop.add(ties.pop()!);
   }
+  let j = 0;
+  for (let i = 0; i < v.len; i++) {
+    if (w[i]! < cut || drop.has(i)) {
+      vocab.refs[ids[i]!]!--;
+      continue;
+    }
+    ids[j] = ids[i]!;
+    w[j++] = w[i]!;
+  }
+  v.len = j;
 }
 
 /** The unit's query-side vectors, computed once per add with the IDF of that moment. */
-export interface Query {
-  f: UnitFeatures;
-  terms: Map<string, number>;
-  termsNorm: number;
-  ents: Map<string, number>;
-  entsNorm: number;
-  title: Map<string, number>;
-  titleNorm: number;
-  nums: Map<string, number>;
-  numsNorm: number;
-  contrast: ContrastSummary;
-  day: number | null;
-  /** Vocabulary ids of the weighted vectors (same order as the maps), valid for IDF epoch `epoch`. */
-  ids: { epoch: number; terms: Int32Array; ents: Int32Array; title: Int32Array; nums: Int32Array };
+export class Query {
+  constructor(
+    readonly f: UnitFeatures,
+    readonly day: number | null,
+    /** Vocabulary ids of the weighted vectors (same order as the maps), valid for IDF epoch `epoch`. */
+    readonly ids: { epoch: number; terms: Int32Array; ents: Int32Array; title: Int32Array; nums: Int32Array },
+    /** IDF-weighted term frequencies, in the order of `ids.terms` (and of `f.terms`). */
+    readonly termWeights: Float64Array,
+    readonly termsNorm: number,
+    readonly ents: Map<string, number>,
+    readonly entsNorm: number,
+    readonly title: Map<string, number>,
+    readonly titleNorm: number,
+    readonly nums: Map<string, number>,
+    readonly numsNorm: number,
+    readonly contrast: ContrastSummary,
+  ) {}
+  private termMap: Map<string, number> | null = null;
+  /** The weighted terms as a map (built when first read: the online path scores on the arrays). */
+  get terms(): Map<string, number> {
+    if (!this.termMap) {
+      const m = new Map<string, number>();
+      let i = 0;
+      for (const k of this.f.terms.keys()) m.set(k, this.termWeights[i++]!);
+      this.termMap = m;
+    }
+    return this.termMap;
+  }
 }
 
 /**
@@ -390,21 +497,27 @@ export interface Query {
  *   const stories = c.stories();
  */
 export class StoryClusterer {
-  private readonly idf = new Idf();
+  private readonly idf: Idf;
   /** Ids from `observe`, taken by the unit's query (a batch observes every unit before adding any). */
   private readonly observed = new WeakMap<UnitFeatures, ObservedIds>();
-  private readonly postings = new Map<string, Set<StoryState>>();
+  /** Inverted index: posting key (2·term id, 2·entity id + 1) → live stories whose top keys include it. */
+  private readonly postings = new Map<number, Set<StoryState>>();
   private readonly live = new Set<StoryState>();
   private readonly evicted: StoryState[] = [];
   private readonly opts: Required<Omit<ClustererOptions, 'onEvict'>> & Pick<ClustererOptions, 'onEvict'>;
+  private readonly vocabs: StoryCore['vocab'];
   private seq = 0;
   private nextNum = 0;
   private now: number | null = null;
   private lastEvictDay: number | null = null;
   private lastEvictSeq = 0;
+  /** Retrieval pass counter (stamps StoryCore.mark). */
+  private mark = 0;
   /** The query loaded into `dense` (scoring scratch: one array per vector, indexed by vocabulary id). */
   private loaded: Query | null = null;
   private dense = { terms: new Float64Array(1024), title: new Float64Array(1024), ents: new Float64Array(1024), nums: new Float64Array(1024) };
+  /** Scratch: position + 1 of each id of the vector being added into (zero elsewhere). */
+  private slot = new Int32Array(1024);
   /** Counters for benchmarks: candidate stories fully scored. */
   scored = 0;
 
@@ -419,6 +532,9 @@ export class StoryClusterer {
       retainQueries: options.retainQueries ?? false,
       onEvict: options.onEvict,
     };
+    this.idf = new Idf(this.opts.windowDays, this.opts.windowUnits);
+    const v = this.idf.vocab;
+    this.vocabs = { terms: v.t, title: v.t, entities: v.e, numbers: v.n };
   }
 
   /** Features of a unit with this clusterer's entity extractor. */
@@ -426,9 +542,12 @@ export class StoryClusterer {
     return articleFeatures(unit, this.opts.entities);
   }
 
-  /** Counts a unit's terms into the IDF without clustering it: a batch primes IDF with all its units first. */
-  observe(f: UnitFeatures): void {
-    this.observed.set(f, this.idf.observe(f));
+  /**
+   * Counts a unit's terms into the IDF without clustering it: a batch primes IDF with all its units
+   * first. `day` (see `unitDay`) files the counts under the unit's date, so they leave with its window.
+   */
+  observe(f: UnitFeatures, day: number | null = null): void {
+    this.observed.set(f, this.idf.observe(f, day));
   }
 
   /** The join probability threshold in use. */
@@ -440,19 +559,21 @@ export class StoryClusterer {
     return this.live.size;
   }
 
+  /** Vocabulary entries in use (terms, entities, numbers): bounded by the window on a stream. */
+  get vocabularySize(): number {
+    const v = this.idf.vocab;
+    return v.t.size + v.e.size + v.n.size;
+  }
+
   /**
    * Assigns one unit. Pass `features` when already computed, `observed` when `observe` already counted
    * it, and `decide` to replace the learned decision. Returns the story the unit is in afterwards.
    */
   add(unit: ClusterUnit, opts: { features?: UnitFeatures; observed?: boolean; decide?: DecisionHook } = {}): StoryState {
     const f = opts.features ?? this.features(unit);
-    if (!opts.observed) this.observed.set(f, this.idf.observe(f));
+    const day = unitDay(unit);
+    if (!opts.observed) this.observed.set(f, this.idf.observe(f, day));
     this.seq++;
-    let day: number | null = null;
-    for (const m of unit.members) {
-      const d = dayOf(m.published);
-      if (d !== null && (day === null || d < day)) day = d;
-    }
     if (day !== null && (this.now === null || day > this.now)) this.now = day;
     this.maybeEvict();
 
@@ -497,15 +618,19 @@ export class StoryClusterer {
   pairFeatures(q: Query, s: StoryState): PairFeatures {
     let gap: number | null = null;
     if (q.day !== null && s.firstDay !== null && s.lastDay !== null) gap = Math.max(0, q.day - s.lastDay, s.firstDay - q.day);
+    const core = s.core;
     let n = s.norms;
     if (!n) {
-      n = s.norms = { terms: norm(s.terms), entities: norm(s.entities), title: norm(s.title), numbers: norm(s.numbers), contrast: summarise(s.entities, s.numbers.keys()) };
-      s.flat = null;
+      n = s.norms =
+        core && !core.frozen
+          ? { terms: vecNorm(core.terms), entities: vecNorm(core.entities), title: vecNorm(core.title), numbers: vecNorm(core.numbers), contrast: summarise(s.entities, s.numbers.keys()) }
+          : { terms: norm(s.terms), entities: norm(s.entities), title: norm(s.title), numbers: norm(s.numbers), contrast: summarise(s.entities, s.numbers.keys()) };
     }
     const size = Math.log1p(s.units.length);
     const con = contrast(q.ents, q.contrast, s.entities, n.contrast);
-    if (q.ids.epoch !== this.idf.epoch) {
-      // A query from before the vocabulary was renumbered: score on the maps.
+    if (!core || core.frozen || q.ids.epoch !== this.idf.epoch) {
+      // A story outside the index (split off in refinement, evicted) or a query from before the
+      // vocabulary was swept: score on the maps.
       return {
         text: cosine(q.terms, q.termsNorm, s.terms, n.terms),
         entity: cosine(q.ents, q.entsNorm, s.entities, n.entities),
@@ -516,20 +641,14 @@ export class StoryClusterer {
         ...con,
       };
     }
-    let p = s.flat;
-    if (!p || p.epoch !== this.idf.epoch) {
-      const v = this.idf.vocab;
-      p = s.flat = { epoch: this.idf.epoch, terms: flatten(s.terms, v.t), entities: flatten(s.entities, v.e), title: flatten(s.title, v.t), numbers: flatten(s.numbers, v.n) };
-    }
-    const { terms: ft, entities: fe, title: fti, numbers: fn } = p;
     this.load(q);
     const d = this.dense;
     const cos = (dot: number, a: number, b: number) => (a === 0 || b === 0 ? 0 : dot / (a * b));
     return {
-      text: cos(denseDot(ft, d.terms), q.termsNorm, n.terms),
-      entity: cos(denseDot(fe, d.ents), q.entsNorm, n.entities),
-      title: cos(denseDot(fti, d.title), q.titleNorm, n.title),
-      number: cos(denseDot(fn, d.nums), q.numsNorm, n.numbers),
+      text: cos(denseDot(core.terms, d.terms), q.termsNorm, n.terms),
+      entity: cos(denseDot(core.entities, d.ents), q.entsNorm, n.entities),
+      title: cos(denseDot(core.title, d.title), q.titleNorm, n.title),
+      number: cos(denseDot(core.numbers, d.nums), q.numsNorm, n.numbers),
       size,
       gapDays: gap,
       ...con,
@@ -542,33 +661,41 @@ export class StoryClusterer {
   }
 
   private query(f: UnitFeatures, day: number | null): Query {
+    const idf = this.idf;
+    const { t, e, n } = idf.vocab;
     let known = this.observed.get(f);
-    if (known && known.epoch !== this.idf.epoch) known = undefined;
+    if (known && known.epoch !== idf.epoch) known = undefined;
     this.observed.delete(f);
-    const terms = weighted(f.terms, this.idf, 't', known?.terms);
-    const ents = weighted(f.entities, this.idf, 'e', known?.ents);
-    const title = weighted(f.title, this.idf, 't');
+    // Terms stay in arrays (the map is built only if asked for); entities, title and numbers are few.
+    const termIds = known?.terms ?? new Int32Array(f.terms.size);
+    const termW = new Float64Array(f.terms.size);
+    let i = 0;
+    let sq = 0;
+    for (const [k, v] of f.terms) {
+      const id = known ? termIds[i]! : (termIds[i] = t.intern(k));
+      const w = (termW[i++] = v * idf.getId('t', id));
+      sq += w * w;
+    }
+    const entIds = known?.ents ?? new Int32Array(f.entities.size);
+    const ents = new Map<string, number>();
+    i = 0;
+    for (const [k, v] of f.entities) {
+      const id = known ? entIds[i++]! : (entIds[i++] = e.intern(k));
+      ents.set(k, v * idf.getId('e', id));
+    }
+    const titleIds = new Int32Array(f.title.size);
+    const title = new Map<string, number>();
+    i = 0;
+    for (const [k, v] of f.title) title.set(k, v * idf.getId('t', (titleIds[i++] = t.intern(k))));
     const nums = new Map<string, number>();
     const numIds = known?.nums ?? new Int32Array(f.numbers.size);
-    let i = 0;
-    for (const n of f.numbers) {
-      const id = known ? numIds[i++]! : (numIds[i++] = this.idf.vocab.n.intern(n));
-      nums.set(n, this.idf.getId('n', id));
+    i = 0;
+    for (const k of f.numbers) {
+      const id = known ? numIds[i++]! : (numIds[i++] = n.intern(k));
+      nums.set(k, idf.getId('n', id));
     }
-    return {
-      f,
-      terms: terms.map,
-      termsNorm: norm(terms.map),
-      ents: ents.map,
-      entsNorm: norm(ents.map),
-      title: title.map,
-      titleNorm: norm(title.map),
-      nums,
-      numsNorm: norm(nums),
-      contrast: summarise(ents.map, f.numbers),
-      day,
-      ids: { epoch: this.idf.epoch, terms: terms.ids, ents: ents.ids, title: title.ids, nums: numIds },
-    };
+    const ids = { epoch: idf.epoch, terms: termIds, ents: entIds, title: titleIds, nums: numIds };
+    return new Query(f, day, ids, termW, Math.sqrt(sq), ents, norm(ents), title, norm(title), nums, norm(nums), summarise(ents, f.numbers));
   }
 
   /** Spreads a query's weights into dense arrays indexed by vocabulary id (the previous query's entries cleared). */
@@ -589,33 +716,44 @@ export class StoryClusterer {
     }
     const v = this.idf.vocab;
     const fit = (a: Float64Array, size: number): Float64Array<ArrayBuffer> => (a.length >= size ? (a as Float64Array<ArrayBuffer>) : new Float64Array(Math.max(size, a.length * 2)));
-    d.terms = fit(d.terms, v.t.size);
-    d.title = fit(d.title, v.t.size);
-    d.ents = fit(d.ents, v.e.size);
-    d.nums = fit(d.nums, v.n.size);
-    const spread = (dense: Float64Array, ids: Int32Array, m: ReadonlyMap<string, number>) => {
+    d.terms = fit(d.terms, v.t.capacity);
+    d.title = fit(d.title, v.t.capacity);
+    d.ents = fit(d.ents, v.e.capacity);
+    d.nums = fit(d.nums, v.n.capacity);
+    const spread = (dense: Float64Array, ids: Int32Array, ws: Iterable<number>) => {
       let i = 0;
-      for (const w of m.values()) dense[ids[i++]!] = w;
+      for (const w of ws) dense[ids[i++]!] = w;
     };
-    spread(d.terms, q.ids.terms, q.terms);
-    spread(d.title, q.ids.title, q.title);
-    spread(d.ents, q.ids.ents, q.ents);
-    spread(d.nums, q.ids.nums, q.nums);
+    spread(d.terms, q.ids.terms, q.termWeights);
+    spread(d.title, q.ids.title, q.title.values());
+    spread(d.ents, q.ids.ents, q.ents.values());
+    spread(d.nums, q.ids.nums, q.nums.values());
     this.loaded = q;
   }
 
   private candidates(q: Query): Candidate[] {
-    const hits = new Map<StoryState, number>();
-    const look = (key: string) => {
+    const mark = ++this.mark;
+    const touched: StoryState[] = [];
+    const look = (key: number) => {
       const set = this.postings.get(key);
       if (!set || set.size > POSTING_SCAN_CAP) return;
-      for (const s of set) hits.set(s, (hits.get(s) ?? 0) + 1);
+      for (const s of set) {
+        const c = s.core!;
+        if (c.mark !== mark) {
+          c.mark = mark;
+          c.hits = 0;
+          touched.push(s);
+        }
+        c.hits++;
+      }
     };
-    for (const k of topKeys(q.terms, QUERY_TERMS)) look(k);
-    for (const k of topKeys(q.ents, QUERY_ENTITIES)) look('e:' + k);
-    const ranked = [...hits].sort((a, b) => b[1] - a[1] || a[0].num - b[0].num).slice(0, MAX_CANDIDATES);
+    const v = this.idf.vocab;
+    for (const id of topIds(q.ids.terms, q.termWeights, q.ids.terms.length, QUERY_TERMS, v.t)) look(2 * id);
+    const entW = Float64Array.from(q.ents.values());
+    for (const id of topIds(q.ids.ents, entW, entW.length, QUERY_ENTITIES, v.e)) look(2 * id + 1);
+    const ranked = touched.sort((a, b) => b.core!.hits - a.core!.hits || a.num - b.num).slice(0, MAX_CANDIDATES);
     this.scored += ranked.length;
-    const out = ranked.map(([story]) => {
+    const out = ranked.map((story) => {
       const features = this.pairFeatures(q, story);
       return { story, features, probability: this.probability(features) };
     });
@@ -625,21 +763,77 @@ export class StoryClusterer {
   /** The strongest shared evidence between a unit's query and a story. */
   evidence(q: Query, s: StoryState): SharedEvidence[] {
     const out: SharedEvidence[] = [];
+    const ents = s.entities;
     for (const [k, v] of q.ents) {
-      const w = s.entities.get(k);
+      const w = ents.get(k);
       if (w) out.push({ kind: 'entity', value: q.f.entityNames.get(k) ?? k, weight: v * w });
     }
-    for (const [k, v] of q.nums) if (s.numbers.has(k)) out.push({ kind: 'number', value: k, weight: v * v });
-    for (const [k, v] of q.terms) {
-      const w = s.terms.get(k);
-      if (w) out.push({ kind: 'term', value: k, weight: v * w });
+    const nums = s.numbers;
+    for (const [k, v] of q.nums) if (nums.has(k)) out.push({ kind: 'number', value: k, weight: v * v });
+    const core = s.core;
+    if (core && !core.frozen && q.ids.epoch === this.idf.epoch) {
+      const c = core.terms;
+      const slot = this.fillSlot(c);
+      const { terms: ids } = q.ids;
+      const t = this.idf.vocab.t;
+      for (let i = 0; i < ids.length; i++) {
+        const p = slot[ids[i]!]!;
+        const w = p ? c.w[p - 1]! : 0;
+        if (w) out.push({ kind: 'term', value: t.key(ids[i]!), weight: q.termWeights[i]! * w });
+      }
+      this.clearSlot(c);
+    } else {
+      const terms = s.terms;
+      for (const [k, v] of q.terms) {
+        const w = terms.get(k);
+        if (w) out.push({ kind: 'term', value: k, weight: v * w });
+      }
     }
     out.sort((a, b) => b.weight - a.weight || (a.value < b.value ? -1 : 1));
     return out.slice(0, 8).map((e) => ({ ...e, weight: Math.round(e.weight * 1000) / 1000 }));
   }
 
+  private fillSlot(v: IdVec): Int32Array {
+    let slot = this.slot;
+    const need = Math.max(this.idf.vocab.t.capacity, this.idf.vocab.e.capacity, this.idf.vocab.n.capacity);
+    if (slot.length < need) slot = this.slot = new Int32Array(Math.max(need, slot.length * 2));
+    for (let i = 0; i < v.len; i++) slot[v.ids[i]!] = i + 1;
+    return slot;
+  }
+  private clearSlot(v: IdVec): void {
+    for (let i = 0; i < v.len; i++) this.slot[v.ids[i]!] = 0;
+  }
+
+  /**
+   * Adds `len` weighted ids (scaled) into a live vector: an id already there gains weight, a new one is
+   * appended (and holds its vocabulary entry), in the order a Map update would give.
+   */
+  private addInto(into: IdVec, vocab: Vocab, ids: Int32Array, w: ArrayLike<number>, len: number, scale: number): void {
+    const slot = this.fillSlot(into);
+    let n = into.len;
+    if (n + len > into.ids.length) {
+      const size = Math.max(n + len, into.ids.length * 2);
+      into.ids = grow(into.ids, size);
+      into.w = grow(into.w, size);
+    }
+    for (let j = 0; j < len; j++) {
+      const id = ids[j]!;
+      const p = slot[id]!;
+      if (p) into.w[p - 1]! += w[j]! * scale;
+      else {
+        into.ids[n] = id;
+        into.w[n] = w[j]! * scale;
+        slot[id] = ++n;
+        vocab.refs[id]!++;
+      }
+    }
+    into.len = n;
+    // Every id now in the vector has its slot set (old ones by fillSlot, new ones above).
+    this.clearSlot(into);
+  }
+
   private newStory(): StoryState {
-    const s = emptyStory(this.nextNum++, this.seq);
+    const s = liveStory(this.nextNum++, this.seq, this.vocabs);
     this.live.add(s);
     return s;
   }
@@ -648,7 +842,13 @@ export class StoryClusterer {
     // TF-IDF vectors with the IDF of the moment the unit joined (frozen: rescoring every centroid as the
     // IDF moves would cost a log per centroid term per comparison), L2-normalised per unit so a long
     // article does not outweigh the rest.
-    addCentroid(s, { terms: q.terms, entities: q.ents, title: q.title, numbers: q.nums }, { terms: 1 / (q.termsNorm || 1), entities: 1 / (q.entsNorm || 1), title: 1 / (q.titleNorm || 1), numbers: 1 / (q.numsNorm || 1) });
+    const c = s.core!;
+    const { t, e, n } = this.idf.vocab;
+    this.addInto(c.terms, t, q.ids.terms, q.termWeights, q.ids.terms.length, 1 / (q.termsNorm || 1));
+    this.addInto(c.entities, e, q.ids.ents, Float64Array.from(q.ents.values()), q.ids.ents.length, 1 / (q.entsNorm || 1));
+    this.addInto(c.title, t, q.ids.title, Float64Array.from(q.title.values()), q.ids.title.length, 1 / (q.titleNorm || 1));
+    this.addInto(c.numbers, n, q.ids.nums, Float64Array.from(q.nums.values()), q.ids.nums.length, 1 / (q.numsNorm || 1));
+    pruneCore(c);
     for (const [k, name] of f.entityNames) if (!s.entityNames.has(k)) s.entityNames.set(k, name);
     for (const m of unit.members) {
       const d = dayOf(m.published);
@@ -658,6 +858,7 @@ export class StoryClusterer {
     }
     s.lastSeq = this.seq;
     s.norms = null;
+    s.flat = null;
     const rec: UnitRecord = { id: unit.id, members: unit.members, relation, score, evidence, title: unit.title, titleTerms: q.title };
     if (this.opts.retainQueries) rec.query = q;
     s.units.push(rec);
@@ -666,44 +867,57 @@ export class StoryClusterer {
   /** Folds the smaller story into the larger; the absorbed story's name is recorded on the survivor. */
   private merge(a: StoryState, b: StoryState, by: string, score: number): StoryState {
     const [keep, gone] = a.units.length >= b.units.length ? [a, b] : [b, a];
-    addCentroid(keep, gone, UNIT_SCALES);
+    const kc = keep.core!;
+    const gc = gone.core!;
+    for (const ns of NAMESPACES) this.addInto(kc[ns], kc.vocab[ns], gc[ns].ids, gc[ns].w, gc[ns].len, 1);
+    pruneCore(kc);
     for (const [k, n] of gone.entityNames) if (!keep.entityNames.has(k)) keep.entityNames.set(k, n);
-    gone.flat = null;
     if (gone.firstDay !== null && (keep.firstDay === null || gone.firstDay < keep.firstDay)) keep.firstDay = gone.firstDay;
     if (gone.lastDay !== null && (keep.lastDay === null || gone.lastDay > keep.lastDay)) keep.lastDay = gone.lastDay;
     keep.lastSeq = Math.max(keep.lastSeq, gone.lastSeq);
     keep.merges.push(...gone.merges, { into: storyKey(keep), from: storyKey(gone), by, score });
     keep.units.push(...gone.units);
     keep.norms = null;
+    keep.flat = null;
     this.unpost(gone);
+    freeze(gone);
     gone.alive = false;
     this.live.delete(gone);
     return keep;
   }
 
   private unpost(s: StoryState): void {
-    for (const k of s.postKeys) {
-      const set = this.postings.get(k);
-      if (!set) continue;
-      set.delete(s);
-      if (set.size === 0) this.postings.delete(k);
-    }
+    for (const k of s.postKeys) this.dropPosting(k, s);
     s.postKeys = [];
   }
 
-  private repost(s: StoryState): void {
-    const keys = [...topKeys(s.terms, POST_TERMS), ...topKeys(s.entities, POST_ENTITIES).map((k) => 'e:' + k)];
-    const next = new Set(keys);
-    for (const k of s.postKeys) {
-      if (next.has(k)) continue;
-      const set = this.postings.get(k);
-      if (!set) continue;
-      set.delete(s);
-      if (set.size === 0) this.postings.delete(k);
+  private dropPosting(k: number, s: StoryState): void {
+    const set = this.postings.get(k);
+    if (!set) return;
+    set.delete(s);
+    if (set.size === 0) {
+      this.postings.delete(k);
+      this.postingVocab(k).refs[k >> 1]!--;
     }
+  }
+
+  private postingVocab(k: number): Vocab {
+    return k & 1 ? this.idf.vocab.e : this.idf.vocab.t;
+  }
+
+  private repost(s: StoryState): void {
+    const c = s.core!;
+    const v = this.idf.vocab;
+    const keys = topIds(c.terms.ids, c.terms.w, c.terms.len, POST_TERMS, v.t).map((id) => 2 * id);
+    for (const id of topIds(c.entities.ids, c.entities.w, c.entities.len, POST_ENTITIES, v.e)) keys.push(2 * id + 1);
+    const next = new Set(keys);
+    for (const k of s.postKeys) if (!next.has(k)) this.dropPosting(k, s);
     for (const k of keys) {
       let set = this.postings.get(k);
-      if (!set) this.postings.set(k, (set = new Set()));
+      if (!set) {
+        this.postings.set(k, (set = new Set()));
+        this.postingVocab(k).refs[k >> 1]!++;
+      }
       set.add(s);
     }
     s.postKeys = keys;
@@ -716,36 +930,81 @@ export class StoryClusterer {
     if (!dayMoved && !seqDue) return;
     this.lastEvictDay = this.now;
     this.lastEvictSeq = this.seq;
+    let released = false;
     for (const s of this.live) {
       const old = s.lastDay !== null ? this.now !== null && s.lastDay < this.now - this.opts.windowDays : this.seq - s.lastSeq > this.opts.windowUnits;
       if (!old) continue;
       this.unpost(s);
       this.live.delete(s);
+      freeze(s);
+      released = true;
       if (this.opts.onEvict) this.opts.onEvict(s);
       else this.evicted.push(s);
     }
+    // The days that left the window leave the IDF; the keys only they and the evicted stories held are freed.
+    const dropped = dayMoved && this.idf.expire(this.now);
+    if (dropped || released) this.idf.sweep();
   }
 }
 
-type CentroidMaps = Pick<StoryState, 'terms' | 'entities' | 'title' | 'numbers'>;
-const UNIT_SCALES = { terms: 1, entities: 1, title: 1, numbers: 1 };
+function pruneCore(c: StoryCore): void {
+  for (const ns of NAMESPACES) pruneVec(c[ns], c.vocab[ns]);
+}
 
-/**
- * Adds vectors (a unit's, each namespace scaled, or another story's centroid) into a story's centroid,
- * prunes each namespace to CENTROID_KEEP when it passes CENTROID_CAP, and marks norms and the flat
- * arrays stale: the one centroid update for a join and a merge.
- */
-function addCentroid(into: StoryState, from: CentroidMaps, scale: Record<keyof CentroidMaps, number>): void {
-  addScaled(into.terms, from.terms, scale.terms);
-  addScaled(into.entities, from.entities, scale.entities);
-  addScaled(into.title, from.title, scale.title);
-  addScaled(into.numbers, from.numbers, scale.numbers);
-  prune(into.terms);
-  prune(into.entities);
-  prune(into.title);
-  prune(into.numbers);
-  into.norms = null;
-  into.flat = null;
+/** Releases a story's vocabulary entries, keeping its keys as strings: it leaves the index for good. */
+function freeze(s: StoryState): void {
+  const c = s.core;
+  if (!c) return;
+  for (const ns of NAMESPACES) {
+    const v = c[ns];
+    if (v.keys) continue;
+    const vocab = c.vocab[ns];
+    const keys = new Array<string>(v.len);
+    for (let i = 0; i < v.len; i++) {
+      keys[i] = vocab.key(v.ids[i]!);
+      vocab.refs[v.ids[i]!]!--;
+    }
+    v.keys = keys;
+  }
+  c.frozen = true;
+}
+
+/** The string-keyed view of one namespace of a story's centroid (cached in `flat` until the story changes). */
+function view(s: StoryState, ns: Namespace): Map<string, number> {
+  const hit = s.flat?.[ns];
+  if (hit) return hit;
+  const c = s.core!;
+  const v = c[ns];
+  const m = new Map<string, number>();
+  if (v.keys) for (let i = 0; i < v.len; i++) m.set(v.keys[i]!, v.w[i]!);
+  else for (let i = 0; i < v.len; i++) m.set(c.vocab[ns].key(v.ids[i]!), v.w[i]!);
+  (s.flat ??= {})[ns] = m;
+  return m;
+}
+
+/** Replaces one namespace of a story's centroid with a map (batch refinement rebuilds centroids so): the vector is frozen. */
+function assign(s: StoryState, ns: Namespace, m: Map<string, number>): void {
+  const c = s.core!;
+  freeze(s);
+  c[ns] = { ids: new Int32Array(m.size), w: Float64Array.from(m.values()), len: m.size, keys: [...m.keys()] };
+  s.norms = null;
+  s.flat = null;
+}
+
+/** A story of a StoryClusterer: its centroid maps are views of the id vectors in `core`. */
+function liveStory(num: number, lastSeq: number, vocab: StoryCore['vocab']): StoryState {
+  const s = emptyStory(num, lastSeq);
+  s.core = { terms: emptyVec(), title: emptyVec(), entities: emptyVec(), numbers: emptyVec(), vocab, frozen: false, mark: 0, hits: 0 };
+  s.flat = null;
+  for (const ns of NAMESPACES) {
+    Object.defineProperty(s, ns, {
+      enumerable: true,
+      configurable: true,
+      get: () => view(s, ns),
+      set: (m: Map<string, number>) => assign(s, ns, m),
+    });
+  }
+  return s;
 }
 
 /** The output id of a story: from its earliest member by (date, id), undated members after dated ones. */

@@ -6,11 +6,11 @@
  * I/O, no clock.
  */
 import type { Article, DedupResult, Story, StoryMember } from '../records/index.ts';
-import { StoryClusterer, memberOrder, storyKey, type ClustererOptions, type ClusterUnit, type StoryState } from './clusterer.ts';
+import { StoryClusterer, memberOrder, storyKey, unitDay, type ClustererOptions, type ClusterUnit, type StoryState } from './clusterer.ts';
 import { inferStoryDates, type DatedText } from './dates.ts';
 import { refineStories, type RefineOptions } from './refine.ts';
 
-export { StoryClusterer, storyKey, dayOf, dateOfDay, DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, DEFAULT_WINDOW_DAYS } from './clusterer.ts';
+export { StoryClusterer, storyKey, dayOf, dateOfDay, unitDay, DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, DEFAULT_WINDOW_DAYS } from './clusterer.ts';
 export type { ClusterUnit, ClustererOptions, StoryState, PairFeatures, Candidate, DecisionHook } from './clusterer.ts';
 export { refineStories, REASSIGN_MARGIN, REFINE_ROUNDS, SPLIT_PROBABILITY, type RefineOptions } from './refine.ts';
 export { inferStoryDates, inferDate, temporalReferences, type DatedText, type TemporalReference } from './dates.ts';
@@ -65,7 +65,7 @@ export function clusterArticles(articles: readonly ClusterArticle[], copies: Pic
   const refine = options.refine ?? true;
   const clusterer = new StoryClusterer({ ...options, onEvict: undefined, retainQueries: refine !== false });
   const features = units.map((u) => clusterer.features(u));
-  for (const f of features) clusterer.observe(f);
+  features.forEach((f, i) => clusterer.observe(f, unitDay(units[i]!)));
   units.forEach((u, i) => clusterer.add(u, { features: features[i], observed: true }));
   const byId = new Map(articles.map((a) => [a.id, a]));
   let states = clusterer.stories();
