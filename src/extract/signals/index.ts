@@ -139,8 +139,10 @@ function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array
         return i + 1;
       }
     }
-    const anywhere = trimmed.findIndex((l) => l.startsWith(head));
-    return anywhere >= 0 ? anywhere + 1 : undefined;
+    // Not after `from`: the first line holding it, if any, is before (a wrapped paragraph, joined from
+    // several lines, is in none, and is looked for in every line only once).
+    for (let i = 0; i < from; i++) if (trimmed[i]!.charCodeAt(0) === first && trimmed[i]!.startsWith(head)) return i + 1;
+    return undefined;
   });
 }
 

@@ -119,9 +119,34 @@ interface Scan {
   hasCreditMark: boolean;
   /** A character in the CJK/Thai blocks (where `UNSPACED_CHAR` may match). */
   maybeUnspaced: boolean;
+  /** What `NEEDS_COLLAPSE` finds: two white-space characters in a row, or one it always replaces. */
+  needsCollapse: boolean;
+  /** White space other than the plain space (which collapsing would turn into one). */
+  oddSpace: boolean;
 }
 
-const scan: Scan = { words: 0, hasDash: false, hasDigit: false, hasCreditMark: false, maybeUnspaced: false };
+const scan: Scan = {
+  words: 0,
+  hasDash: false,
+  hasDigit: false,
+  hasCreditMark: false,
+  maybeUnspaced: false,
+  needsCollapse: false,
+  oddSpace: false,
+};
+
+/**
+ * What a white-space character (JavaScript's `\s`, which is also what `trim` removes) is to
+ * `NEEDS_COLLAPSE`: 0 not white space, 1 white space the pattern leaves alone when single, 2 a
+ * character the pattern always finds (tab, CR, FF, VT, no-break and fixed-width spaces); also
+ * U+200B, which the pattern finds though it is no white space, answers 2.
+ */
+function spaceKind(c: number): 0 | 1 | 2 {
+  if (c === 32 || c === 10) return 1;
+  if (c < 128) return c >= 9 && c <= 13 ? 2 : 0;
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000) return 2;
+  return c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff ? 1 : 0;
+}
 
 /**
  * Word count (runs of letters/digits) and marks, by one character scan with no allocation; fills and
@@ -134,6 +159,9 @@ function scanText(text: string): Scan {
   let digit = false;
   let creditMark = false;
   let cjk = false;
+  let collapse = false;
+  let odd = false;
+  let prevSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let w: boolean;
@@ -150,6 +178,13 @@ function scanText(text: string): Scan {
       if (c === 0x2014 || c === 0x2013) dash = true;
       else if ((c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk = true;
     }
+    // (U+1680 is white space that `wordChar` counts as a letter: the two tests are independent.)
+    const k = c === 32 ? 1 : c < 32 || c >= 128 ? spaceKind(c) : 0;
+    if (k !== 0) {
+      if (k === 2 || prevSpace) collapse = true;
+      if (c !== 32) odd = true;
+      prevSpace = true;
+    } else prevSpace = false;
     if (w && !inWord) words++;
     inWord = w;
   }
@@ -158,7 +193,15 @@ function scanText(text: string): Scan {
   scan.hasDigit = digit;
   scan.hasCreditMark = creditMark;
   scan.maybeUnspaced = cjk;
+  scan.needsCollapse = collapse;
+  scan.oddSpace = odd;
   return scan;
+}
+
+/** Whether a line starting with this code unit can match `LIST_MARKER` (most start with a capital). */
+function mayStartList(c: number): boolean {
+  if (c < 128) return c === 42 || c === 45 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25ba || c === 0x25b8 || c === 0x2023 || c === 0x25e6 || c === 0x2013 || c === 0x2014;
 }
 
 /** Matches of a global pattern, counted without building the array of matched strings. */
@@ -169,10 +212,21 @@ function countMatches(pattern: RegExp, text: string): number {
   return n;
 }
 
-/** Features of one line of text (also used on fragments, e.g. a split-off title). */
-export function lineFeatures(raw: string, n: number): Line {
-  const text = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-  const { words: wordCount, hasDash, hasDigit, hasCreditMark, maybeUnspaced } = scanText(text);
+/**
+ * Features of one line of text (also used on fragments, e.g. a split-off title). `trimmed`, when the
+ * caller has it, is `raw.trim()`.
+ */
+export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim()): Line {
+  // The text is `raw` with white-space runs collapsed to one space, trimmed. The scan that counts the
+  // words also tells whether the trimmed line needs collapsing; white space at its ends is what trim
+  // removes, and collapsing it first changes only single odd spaces (no-break and the like) inside.
+  let text = trimmed;
+  let s = scanText(text);
+  if (s.needsCollapse || (s.oddSpace && raw.length !== trimmed.length && NEEDS_COLLAPSE.test(raw))) {
+    text = trimmed.replace(/\s+/g, ' ');
+    s = scanText(text);
+  }
+  const { words: wordCount, hasDash, hasDigit, hasCreditMark, maybeUnspaced } = s;
   let words = wordCount;
   let unspaced = false;
   if (text.length > 8 && maybeUnspaced) {
@@ -192,7 +246,7 @@ export function lineFeatures(raw: string, n: number): Line {
     sentenceEnd,
     sentences: words >= 4 ? countMatches(SENTENCE_BOUNDARY, text) + 1 : 1,
     stopRatio: -1,
-    listMarker: LIST_MARKER.test(text),
+    listMarker: mayStartList(text.charCodeAt(0)) && LIST_MARKER.test(text),
     unspaced,
     blankBefore: true,
     blankAfter: true,
@@ -258,7 +312,7 @@ export function splitDump(content: string): SplitDump {
       out[out.length - 1] = joined;
       continue;
     }
-    const line = lineFeatures(raw, i + 1);
+    const line = lineFeatures(raw, i + 1, t);
     line.blankBefore = prevBlank;
     line.blankAfter = false;
     out.push(line);
