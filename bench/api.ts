@@ -12,6 +12,7 @@
  * a reader and an API client do (below), ids drawn round-robin from the stored stories and articles.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { childScript } from './child.ts';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg('--seconds', '60'));
   const clients = Number(arg('--clients', '200'));
   if (!(seconds > 0) || !(clients > 0)) throw new Error('--seconds and --clients take positive numbers');
-  const server: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, ...process.argv.slice(2)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, ...process.argv.slice(2)], { execArgv: childScript(import.meta.url, 'api.ts').execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const message = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMsg = (m: { type: string }) => {

@@ -11,15 +11,14 @@
  * figure the goals are stated in. No timing is asserted anywhere in the tests.
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { childScript } from './child.ts';
 import type { BenchFormat, BenchResult } from './extract.ts';
 import type { DedupBenchResult } from './dedup.ts';
 import type { ClusterBenchResult } from './cluster.ts';
 import type { BriefBenchResult } from './brief.ts';
 import type { StoreBenchResult } from './store.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const child = (script: string) => childScript(import.meta.url, script);
 
 /** Goals from the project brief, per core (pages per CPU-second of one single-threaded process). */
 const GOAL_TEXT_PAGES_PER_SECOND = 2000;
@@ -31,7 +30,7 @@ function arg(name: string, fallback: string): string {
 }
 
 function runCase(script: string, format: BenchFormat, pages: number): BenchResult {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, script), '--format', format, '--pages', String(pages)], {
+  const res = spawnSync(process.execPath, [...child(script).execArgv, '--expose-gc', child(script).path, '--format', format, '--pages', String(pages)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -97,7 +96,7 @@ const GOAL_DEDUP_ARTICLES_PER_SECOND = 10_000;
 const GOAL_DEDUP_1M_RSS_MB = 2048;
 
 function runDedup(extra: string[]): DedupBenchResult | null {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'dedup.ts'), ...extra], {
+  const res = spawnSync(process.execPath, [...child('dedup.ts').execArgv, '--expose-gc', child('dedup.ts').path, ...extra], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 22,
@@ -138,7 +137,7 @@ if (million) console.log(`1M articles under ${GOAL_DEDUP_1M_RSS_MB} MB RSS: ${mi
 const GOAL_CLUSTER_ARTICLES_PER_SECOND = 2000;
 
 function runCluster(extra: string[]): ClusterBenchResult {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, 'cluster.ts'), ...extra], {
+  const res = spawnSync(process.execPath, [...child('cluster.ts').execArgv, '--expose-gc', child('cluster.ts').path, ...extra], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 22,
@@ -182,7 +181,7 @@ else console.log('100-article story: not measured (add 100 to --brief-sizes)');
 
 // Store (bench/store.ts): generated pages ingested into a fresh SQLite file, then the same input again.
 function runJson<T>(script: string, extra: string[]): T {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, script), ...extra], {
+  const res = spawnSync(process.execPath, [...child(script).execArgv, '--expose-gc', child(script).path, ...extra], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 22,

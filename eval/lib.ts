@@ -4,11 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../src/cli/root.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(here, '..');
+export const REPO_ROOT = PACKAGE_ROOT;
 export const SHARED = resolve(REPO_ROOT, '..', 'shared');
 export const WCXB_DIR = join(SHARED, 'data', 'wcxb-dev-articles');
 export const SEEDS_DIR = join(SHARED, 'seeds');

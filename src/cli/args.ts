@@ -3,11 +3,11 @@
  * output: help text and usage errors come back as records, and `run.ts` decides what to print and
  * which exit code to use.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.ts';
 import { DEFAULT_WATCH_INTERVAL_MS } from '../ingest/index.ts';
+import { PACKAGE_ROOT } from './root.ts';
 
 export const OUTPUT_FORMATS = ['jsonl', 'json', 'md', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -29,7 +29,7 @@ export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_SERVE_PORT = 8080;
 
 /** The examples bundled with the package, found from this file so `start` works from any directory. */
-export const BUNDLED_EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+export const BUNDLED_EXAMPLES_DIR = join(PACKAGE_ROOT, 'examples');
 
 /** What every page-reading command shares: where pages come from and the limits on reading them. */
 export interface PageInputs {
