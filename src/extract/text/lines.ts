@@ -34,6 +34,10 @@ export interface Line {
   hasDash: boolean;
   hasDigit: boolean;
   hasCreditMark: boolean;
+  /** A slash, a colon (each also a credit mark), and how many runs of white space (`\s`) the text holds. */
+  hasSlash: boolean;
+  hasColon: boolean;
+  spaceRuns: number;
 }
 
 /** Function words are short: tokens longer than this are never looked up (no substring built). */
@@ -117,6 +121,9 @@ interface Scan {
   hasDash: boolean;
   hasDigit: boolean;
   hasCreditMark: boolean;
+  hasSlash: boolean;
+  hasColon: boolean;
+  spaceRuns: number;
   /** A character in the CJK/Thai blocks (where `UNSPACED_CHAR` may match). */
   maybeUnspaced: boolean;
   /** What `NEEDS_COLLAPSE` finds: two white-space characters in a row, or one it always replaces. */
@@ -130,6 +137,9 @@ const scan: Scan = {
   hasDash: false,
   hasDigit: false,
   hasCreditMark: false,
+  hasSlash: false,
+  hasColon: false,
+  spaceRuns: 0,
   maybeUnspaced: false,
   needsCollapse: false,
   oddSpace: false,
@@ -157,7 +167,11 @@ function scanText(text: string): Scan {
   let inWord = false;
   let dash = false;
   let digit = false;
-  let creditMark = false;
+  let slash = false;
+  let colon = false;
+  let paren = false;
+  let spaceRuns = 0;
+  let prevTrueSpace = false;
   let cjk = false;
   let collapse = false;
   let odd = false;
@@ -171,7 +185,9 @@ function scanText(text: string): Scan {
         digit = true;
       } else {
         w = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-        if (!w && (c === 47 || c === 40 || c === 58)) creditMark = true;
+        if (c === 47) slash = true;
+        else if (c === 58) colon = true;
+        else if (c === 40) paren = true;
       }
     } else {
       w = wordChar(c);
@@ -185,13 +201,20 @@ function scanText(text: string): Scan {
       if (c !== 32) odd = true;
       prevSpace = true;
     } else prevSpace = false;
+    // U+200B is no white space, though `NEEDS_COLLAPSE` finds it.
+    const trueSpace = k !== 0 && c !== 0x200b;
+    if (trueSpace && !prevTrueSpace) spaceRuns++;
+    prevTrueSpace = trueSpace;
     if (w && !inWord) words++;
     inWord = w;
   }
   scan.words = words;
   scan.hasDash = dash;
   scan.hasDigit = digit;
-  scan.hasCreditMark = creditMark;
+  scan.hasCreditMark = slash || colon || paren;
+  scan.hasSlash = slash;
+  scan.hasColon = colon;
+  scan.spaceRuns = spaceRuns;
   scan.maybeUnspaced = cjk;
   scan.needsCollapse = collapse;
   scan.oddSpace = odd;
@@ -226,7 +249,7 @@ export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim(
     text = trimmed.replace(/\s+/g, ' ');
     s = scanText(text);
   }
-  const { words: wordCount, hasDash, hasDigit, hasCreditMark, maybeUnspaced } = s;
+  const { words: wordCount, hasDash, hasDigit, hasCreditMark, hasSlash, hasColon, spaceRuns, maybeUnspaced } = s;
   let words = wordCount;
   let unspaced = false;
   if (text.length > 8 && maybeUnspaced) {
@@ -255,6 +278,9 @@ export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim(
     hasDash,
     hasDigit,
     hasCreditMark,
+    hasSlash,
+    hasColon,
+    spaceRuns,
   };
 }
 

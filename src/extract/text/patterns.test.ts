@@ -1,11 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitLines, lower } from './lines.ts';
+import { splitLines, lower, lineFeatures } from './lines.ts';
+import { SEEDS_DIR } from '../../../eval/lib.ts';
 import {
   anyOf,
+  containsAnyOf,
+  FOOTER_PROSE,
+  FOOTER_PROSE_ANY,
+  FOOTER_PROSE_NEEDS,
+  mayBeCaptionWithCredit,
+  mayBeImageFileName,
+  PAREN_CREDIT,
   ATTRIBUTION_LINE,
   ATTRIBUTION_LINE_ANY,
   CAPTION_WITH_CREDIT,
@@ -79,4 +87,58 @@ test('every credit line holds one of its row’s needed strings', () => {
       assert.ok(needs.some((s) => low.includes(s)), `${pattern} matched ${JSON.stringify(text)} without any of ${needs.join(' ')}`);
     }
   }
+});
+
+// Lines built to sit at the edges of the gates in front of the tables.
+const GATE_EDGES = [
+  'IMG_2041.jpg', 'photo.JPEG', 'a b c.tiff', 'a b c.png', 'a b c.webp', 'x y .gif', 'Shot Jumbo', 'Shot  Jumbo', 'a\u00a0bJumbo',
+  'DSC0001 beach at dawn', 'Photo: Jane Roe', 'PHOTO : Jane Roe', 'A scene on the pier PICTURE: Harbour Desk', 'Credits: Jane',
+  'A scene (AP)', 'A scene (Photo courtesy Jane)', 'Crowds (Harbour Press Agency/L. Moor)', 'x /Reuters', 'Photograph: Jane',
+  'All Rights Reserved.', 'THIS MATERIAL MAY NOT BE PUBLISHED, broadcast or redistributed.', 'Sign up for the Daily newsletter today',
+  'Your email address will not be published. Required fields are marked *', 'You have reached your free article limit.',
+  'Subscribe now for unlimited access to every story', 'If you spotted an error in this article, tell us.', 'errors', 'inb',
+];
+
+function gateSamples(): string[] {
+  const out = [...sampleLines(), ...GATE_EDGES];
+  if (existsSync(SEEDS_DIR)) {
+    for (const f of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'))) {
+      for (const l of splitLines(readFileSync(join(SEEDS_DIR, f), 'utf8'))) out.push(l.text);
+    }
+  } else console.warn(`${SEEDS_DIR} not found: the gates are checked on the examples only`);
+  return out;
+}
+
+test('the gates in front of the tables never turn away a line a row matches', () => {
+  let image = 0;
+  let caption = 0;
+  let footer = 0;
+  for (const text of gateSamples()) {
+    const l = lineFeatures(text, 1);
+    const t = l.text;
+    if (any(IMAGE_FILE_NAME, t)) {
+      image++;
+      assert.ok(mayBeImageFileName(l), `image gate turned away ${JSON.stringify(t)}`);
+    }
+    if (any(CAPTION_WITH_CREDIT, t) || PAREN_CREDIT.test(t)) {
+      caption++;
+      assert.ok(mayBeCaptionWithCredit(l, () => lower(l)), `caption gate turned away ${JSON.stringify(t)}`);
+    }
+    const low = lower(l);
+    if (FOOTER_PROSE_ANY.test(low) || FOOTER_PROSE.some((f) => f.pattern.test(t))) {
+      footer++;
+      assert.ok(FOOTER_PROSE_NEEDS(low), `footer gate turned away ${JSON.stringify(t)}`);
+    }
+  }
+  assert.ok(image >= 4 && caption >= 8 && footer >= 8, `the samples exercise the gates (${image}, ${caption}, ${footer})`);
+});
+
+test('containsAnyOf finds exactly the strings holding one of its words', () => {
+  const words = ['error', 'inbox', 'may not be', 'acc'];
+  const has = containsAnyOf(words);
+  for (const s of [...gateSamples(), 'ab', '', 'acc', 'xacc', 'ac', 'é error', 'errorr', 'erro', 'inbo']) {
+    assert.equal(has(s), words.some((w) => s.includes(w)), JSON.stringify(s));
+  }
+  assert.throws(() => containsAnyOf(['ab']));
+  assert.throws(() => containsAnyOf(['Error']));
 });

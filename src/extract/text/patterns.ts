@@ -8,6 +8,7 @@
  * Add a new site's chrome here, never as a branch in the code.
  */
 import type { RemovalReason } from '../../records/index.ts';
+import type { Line } from './lines.ts';
 
 /** One kind of whole-line chrome and what it does to the lines after it. */
 export interface LineRule {
@@ -213,6 +214,65 @@ export const CREDIT_LINE_NEEDS: string[] = [...new Set(CREDIT_LINE.flatMap((r) =
 export const IMAGE_FILE_NAME_ANY: RegExp[] = anyOf(IMAGE_FILE_NAME);
 export const CAPTION_WITH_CREDIT_ANY: RegExp[] = anyOf(CAPTION_WITH_CREDIT);
 
+/**
+ * Whether a line may match a row of `IMAGE_FILE_NAME`, from what its scan noted: every row needs an
+ * ASCII digit, or a single run of white space (two tokens), or a file extension after a dot four or
+ * five characters from the end. Most short lines have none and skip the patterns. Keep in step with
+ * the table (the tests check it on every sample line).
+ */
+export function mayBeImageFileName(l: Pick<Line, 'text' | 'hasDigit' | 'spaceRuns'>): boolean {
+  const t = l.text;
+  return l.hasDigit || l.spaceRuns <= 1 || t.charCodeAt(t.length - 4) === 46 || t.charCodeAt(t.length - 5) === 46;
+}
+
+/** The words a `CAPTION_WITH_CREDIT` row needs before a colon (lower case). */
+const CAPTION_LABEL_WORDS = ['photo', 'image', 'picture', 'credit'];
+
+/**
+ * Whether a line may match a row of `CAPTION_WITH_CREDIT` or `PAREN_CREDIT`: each needs a slash, a
+ * closing parenthesis at the end, or a colon after one of `CAPTION_LABEL_WORDS` (in any case).
+ * `lowered` gives the line in lower case, asked only for lines with a colon. Keep in step with the
+ * tables.
+ */
+export function mayBeCaptionWithCredit(l: Pick<Line, 'text' | 'hasSlash' | 'hasColon'>, lowered: () => string): boolean {
+  if (l.hasSlash || l.text.charCodeAt(l.text.length - 1) === 41) return true;
+  if (!l.hasColon) return false;
+  const low = lowered();
+  for (const w of CAPTION_LABEL_WORDS) if (low.includes(w)) return true;
+  return false;
+}
+
+/**
+ * A test for whether a string holds any of `words` (ASCII, lower case, at least three characters
+ * each), by one scan that looks a word up only where its first three characters stand: cheaper than
+ * a regex alternation tried at every position, or one `includes` per word.
+ */
+export function containsAnyOf(words: string[]): (s: string) => boolean {
+  const byTrigram = new Map<number, string[]>();
+  const seen = new Uint8Array(1 << 21);
+  for (const w of words) {
+    if (w.length < 3 || !/^[\x20-\x7e]+$/.test(w) || w !== w.toLowerCase()) throw new Error(`containsAnyOf: ${w}`);
+    const key = (w.charCodeAt(0) << 14) | (w.charCodeAt(1) << 7) | w.charCodeAt(2);
+    seen[key] = 1;
+    const list = byTrigram.get(key);
+    if (list) list.push(w);
+    else byTrigram.set(key, [w]);
+  }
+  return (s: string) => {
+    const n = s.length - 2;
+    for (let i = 0; i < n; i++) {
+      const c0 = s.charCodeAt(i);
+      const c1 = s.charCodeAt(i + 1);
+      const c2 = s.charCodeAt(i + 2);
+      if ((c0 | c1 | c2) >= 128) continue;
+      const key = (c0 << 14) | (c1 << 7) | c2;
+      if (seen[key] === 0) continue;
+      for (const w of byTrigram.get(key)!) if (s.startsWith(w, i)) return true;
+    }
+    return false;
+  };
+}
+
 /** Footer blurbs that are prose (so look like body) but are site boilerplate. */
 export const FOOTER_PROSE: { reason: RemovalReason; pattern: RegExp }[] = [
   { reason: 'error-report', pattern: /\b(?:identified an error|spot(?:ted)? an error|report an error|inaccuracy|inconsistency in this article|contact our editorial team|committed to promptly addressing|strives to deliver the most accurate)\b/i },
@@ -228,6 +288,15 @@ export const FOOTER_PROSE: { reason: RemovalReason; pattern: RegExp }[] = [
  * in V8, and this scan runs on every prose line (the patterns above are all lower case).
  */
 export const FOOTER_PROSE_ANY = new RegExp(FOOTER_PROSE.map((f) => `(?:${f.pattern.source})`).join('|'));
+
+/**
+ * Words one of which every `FOOTER_PROSE` row needs (a part of each alternative): a lower-cased line
+ * holding none skips `FOOTER_PROSE_ANY`. Keep in step with the table.
+ */
+export const FOOTER_PROSE_NEEDS = containsAnyOf([
+  'error', 'inaccuracy', 'inconsistency', 'editorial team', 'promptly', 'accurate', 'rights reserved', 'may not be',
+  'permission', 'newsletter', 'inbox', 'limit', 'access', 'your email', 'required fields', 'comments are',
+]);
 
 /** Function words of the languages most often seen; their density tells prose from labels. */
 export const STOP_WORDS = new Set(

@@ -22,11 +22,14 @@ import {
   DATE_WORDS,
   FOOTER_PROSE,
   FOOTER_PROSE_ANY,
+  FOOTER_PROSE_NEEDS,
   FUSED_ATTRIBUTION,
   IMAGE_FILE_NAME_ANY,
   LINE_RULES,
   LINE_RULES_ANY,
   MONTH_WORDS,
+  mayBeCaptionWithCredit,
+  mayBeImageFileName,
   PAREN_CREDIT,
   PAREN_CREDIT_NAME,
   TRAILING_AGENCY,
@@ -224,7 +227,7 @@ function classifyChrome(
       }
       if (l.words <= MAX_CREDIT_WORDS) {
         const credit = creditLine(l);
-        if (credit || matchAny(IMAGE_FILE_NAME_ANY, t)) {
+        if (credit || (mayBeImageFileName(l) && matchAny(IMAGE_FILE_NAME_ANY, t))) {
           reasons[i] = 'credit';
           creditAt[i] = credit;
           continue;
@@ -237,7 +240,11 @@ function classifyChrome(
     }
     const dash = l.hasDash;
     if (l.words <= CAPTION_MAX_WORDS) {
-      if (l.hasCreditMark && (matchAny(CAPTION_WITH_CREDIT_ANY, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))) {
+      if (
+        l.hasCreditMark &&
+        mayBeCaptionWithCredit(l, () => lower(l)) &&
+        (matchAny(CAPTION_WITH_CREDIT_ANY, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))
+      ) {
         reasons[i] = 'caption';
         captionWithCredit[i] = true;
         continue;
@@ -247,7 +254,9 @@ function classifyChrome(
         continue;
       }
     }
-    if (l.words < FOOTER_PROSE_MIN_WORDS || !FOOTER_PROSE_ANY.test(lower(l))) continue;
+    if (l.words < FOOTER_PROSE_MIN_WORDS) continue;
+    const low = lower(l);
+    if (!FOOTER_PROSE_NEEDS(low) || !FOOTER_PROSE_ANY.test(low)) continue;
     for (const f of FOOTER_PROSE) {
       if (f.pattern.test(t)) {
         reasons[i] = f.reason;
