@@ -36,7 +36,7 @@ export interface ClusterBenchResult {
   candidatesPerArticle: number;
   bcubed: { precision: number; recall: number; f1: number };
   /** RSS, and live heap after a full collection (untimed), at intervals: flat once the window is full if memory is bounded by it. */
-  rssTrace: { at: number; rssMb: number; heapMb: number; live: number }[];
+  rssTrace: { at: number; rssMb: number; heapMb: number; live: number; vocab: number }[];
 }
 
 
@@ -203,8 +203,8 @@ export function benchCluster(n: number, perDay: number, windowDays: number): Clu
       // collection is what the clusterer holds.
       (globalThis as { gc?: () => void }).gc?.();
       const heap = process.memoryUsage().heapUsed;
-      trace.push({ at: done, rssMb: mb(rss), heapMb: mb(heap), live: clusterer.liveStories });
-      console.error(`  ${done} articles  rss ${mb(rss)} MB  heap after gc ${mb(heap)} MB  live stories ${clusterer.liveStories}`);
+      trace.push({ at: done, rssMb: mb(rss), heapMb: mb(heap), live: clusterer.liveStories, vocab: clusterer.vocabularySize });
+      console.error(`  ${done} articles  rss ${mb(rss)} MB  heap after gc ${mb(heap)} MB  live stories ${clusterer.liveStories}  vocabulary ${clusterer.vocabularySize}`);
     }
   }
   const liveAtEnd = clusterer.liveStories;

@@ -6,6 +6,7 @@
  */
 import type { SharedEvidence } from '../records/index.ts';
 import { articleFeatures, layerEntities, type EntityExtractor, type UnitFeatures } from './features.ts';
+import { detach } from '../entities/fold.ts';
 import { contrast, summarise, type ContrastSummary } from './contrast.ts';
 import { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, joinProbabilityOf, type DecisionWeights, type PairFeatures } from './model.ts';
 
@@ -185,6 +186,7 @@ export class Vocab {
   intern(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
+      key = detach(key);
       id = this.free.pop();
       if (id === undefined) {
         id = this.keys.length;
@@ -389,17 +391,63 @@ export function cosine(q: ReadonlyMap<string, number>, qNorm: number, c: Readonl
 export function addScaled(into: Map<string, number>, from: ReadonlyMap<string, number>, scale: number): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v * scale);
 }
-/** Dot product of a centroid with a dense query (ids past the dense array's end are absent from the query). */
-function denseDot(c: IdVec, dense: Float64Array): number {
-  const { ids, w } = c;
-  const len = dense.length;
-  let dot = 0;
-  for (let i = 0; i < c.len; i++) {
-    const id = ids[i]!;
-    if (id < len) dot += w[i]! * dense[id]!;
+/**
+ * The loaded query as a small open-addressing table keyed by (vocabulary id, namespace): a few hundred
+ * entries that stay in cache, where an array indexed by id would spread over the whole vocabulary and
+ * miss the cache on nearly every centroid entry.
+ */
+class QueryTable {
+  keys = new Int32Array(512).fill(-1);
+  w = new Float64Array(512);
+  private shift = 32 - 9;
+  private used: number[] = [];
+
+  /** Empties the table and sizes it for `n` entries (load under a quarter). */
+  reset(n: number): void {
+    if (n * 4 > this.keys.length) {
+      let size = this.keys.length;
+      while (n * 4 > size) size *= 2;
+      this.keys = new Int32Array(size).fill(-1);
+      this.w = new Float64Array(size);
+      this.shift = 32 - Math.log2(size);
+    } else for (const h of this.used) this.keys[h] = -1;
+    this.used.length = 0;
   }
-  return dot;
+  set(key: number, w: number): void {
+    const mask = this.keys.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & mask;
+    if (this.keys[h] === -1) this.used.push(h);
+    this.keys[h] = key;
+    this.w[h] = w;
+  }
+  /** Dot product of a centroid's namespace `ns` with the query (absent keys weigh 0). */
+  dot(c: IdVec, ns: number): number {
+    const { keys, w } = this;
+    const mask = keys.length - 1;
+    const shift = this.shift;
+    const { ids, w: cw } = c;
+    let dot = 0;
+    for (let i = 0; i < c.len; i++) {
+      const key = (ids[i]! << 2) | ns;
+      let h = Math.imul(key, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const k = keys[h]!;
+        if (k === key) {
+          dot += cw[i]! * w[h]!;
+          break;
+        }
+        if (k === -1) break;
+        h = (h + 1) & mask;
+      }
+    }
+    return dot;
+  }
 }
+const NS_TERMS = 0;
+const NS_TITLE = 1;
+const NS_ENTS = 2;
+const NS_NUMS = 3;
 
 /**
  * The ids of the k largest weights (ties by key). Finds the k-th weight on a typed copy of the weights
@@ -513,9 +561,9 @@ export class StoryClusterer {
   private lastEvictSeq = 0;
   /** Retrieval pass counter (stamps StoryCore.mark). */
   private mark = 0;
-  /** The query loaded into `dense` (scoring scratch: one array per vector, indexed by vocabulary id). */
+  /** The query loaded into `table` (scoring scratch). */
   private loaded: Query | null = null;
-  private dense = { terms: new Float64Array(1024), title: new Float64Array(1024), ents: new Float64Array(1024), nums: new Float64Array(1024) };
+  private readonly table = new QueryTable();
   /** Scratch: position + 1 of each id of the vector being added into (zero elsewhere). */
   private slot = new Int32Array(1024);
   /** Counters for benchmarks: candidate stories fully scored. */
@@ -642,13 +690,13 @@ export class StoryClusterer {
       };
     }
     this.load(q);
-    const d = this.dense;
+    const t = this.table;
     const cos = (dot: number, a: number, b: number) => (a === 0 || b === 0 ? 0 : dot / (a * b));
     return {
-      text: cos(denseDot(core.terms, d.terms), q.termsNorm, n.terms),
-      entity: cos(denseDot(core.entities, d.ents), q.entsNorm, n.entities),
-      title: cos(denseDot(core.title, d.title), q.titleNorm, n.title),
-      number: cos(denseDot(core.numbers, d.nums), q.numsNorm, n.numbers),
+      text: cos(t.dot(core.terms, NS_TERMS), q.termsNorm, n.terms),
+      entity: cos(t.dot(core.entities, NS_ENTS), q.entsNorm, n.entities),
+      title: cos(t.dot(core.title, NS_TITLE), q.titleNorm, n.title),
+      number: cos(t.dot(core.numbers, NS_NUMS), q.numsNorm, n.numbers),
       size,
       gapDays: gap,
       ...con,
@@ -698,36 +746,20 @@ export class StoryClusterer {
     return new Query(f, day, ids, termW, Math.sqrt(sq), ents, norm(ents), title, norm(title), nums, norm(nums), summarise(ents, f.numbers));
   }
 
-  /** Spreads a query's weights into dense arrays indexed by vocabulary id (the previous query's entries cleared). */
+  /** Puts a query's weights into the lookup table scoring reads (once per query). */
   private load(q: Query): void {
     if (this.loaded === q) return;
-    const prev = this.loaded;
-    const d = this.dense;
-    if (prev && prev.ids.epoch === this.idf.epoch) {
-      for (const id of prev.ids.terms) d.terms[id] = 0;
-      for (const id of prev.ids.title) d.title[id] = 0;
-      for (const id of prev.ids.ents) d.ents[id] = 0;
-      for (const id of prev.ids.nums) d.nums[id] = 0;
-    } else {
-      d.terms.fill(0);
-      d.title.fill(0);
-      d.ents.fill(0);
-      d.nums.fill(0);
-    }
-    const v = this.idf.vocab;
-    const fit = (a: Float64Array, size: number): Float64Array<ArrayBuffer> => (a.length >= size ? (a as Float64Array<ArrayBuffer>) : new Float64Array(Math.max(size, a.length * 2)));
-    d.terms = fit(d.terms, v.t.capacity);
-    d.title = fit(d.title, v.t.capacity);
-    d.ents = fit(d.ents, v.e.capacity);
-    d.nums = fit(d.nums, v.n.capacity);
-    const spread = (dense: Float64Array, ids: Int32Array, ws: Iterable<number>) => {
+    const t = this.table;
+    const { ids } = q;
+    t.reset(ids.terms.length + ids.title.length + ids.ents.length + ids.nums.length);
+    const put = (ns: number, idsOf: Int32Array, ws: Iterable<number>) => {
       let i = 0;
-      for (const w of ws) dense[ids[i++]!] = w;
+      for (const w of ws) t.set((idsOf[i++]! << 2) | ns, w);
     };
-    spread(d.terms, q.ids.terms, q.termWeights);
-    spread(d.title, q.ids.title, q.title.values());
-    spread(d.ents, q.ids.ents, q.ents.values());
-    spread(d.nums, q.ids.nums, q.nums.values());
+    put(NS_TERMS, ids.terms, q.termWeights);
+    put(NS_TITLE, ids.title, q.title.values());
+    put(NS_ENTS, ids.ents, q.ents.values());
+    put(NS_NUMS, ids.nums, q.nums.values());
     this.loaded = q;
   }
 
@@ -766,10 +798,10 @@ export class StoryClusterer {
     const ents = s.entities;
     for (const [k, v] of q.ents) {
       const w = ents.get(k);
-      if (w) out.push({ kind: 'entity', value: q.f.entityNames.get(k) ?? k, weight: v * w });
+      if (w) out.push({ kind: 'entity', value: detach(q.f.entityNames.get(k) ?? k), weight: v * w });
     }
     const nums = s.numbers;
-    for (const [k, v] of q.nums) if (nums.has(k)) out.push({ kind: 'number', value: k, weight: v * v });
+    for (const [k, v] of q.nums) if (nums.has(k)) out.push({ kind: 'number', value: detach(k), weight: v * v });
     const core = s.core;
     if (core && !core.frozen && q.ids.epoch === this.idf.epoch) {
       const c = core.terms;
@@ -849,7 +881,7 @@ export class StoryClusterer {
     this.addInto(c.title, t, q.ids.title, Float64Array.from(q.title.values()), q.ids.title.length, 1 / (q.titleNorm || 1));
     this.addInto(c.numbers, n, q.ids.nums, Float64Array.from(q.nums.values()), q.ids.nums.length, 1 / (q.numsNorm || 1));
     pruneCore(c);
-    for (const [k, name] of f.entityNames) if (!s.entityNames.has(k)) s.entityNames.set(k, name);
+    for (const [k, name] of f.entityNames) if (!s.entityNames.has(k)) s.entityNames.set(detach(k), detach(name));
     for (const m of unit.members) {
       const d = dayOf(m.published);
       if (d === null) continue;

@@ -36,7 +36,7 @@ export function translit(word: string): string {
   if (hit !== undefined) return hit;
   const w = translitUncached(word);
   if (translitCache.size >= ALIAS_CACHE_SIZE) translitCache.clear();
-  translitCache.set(word, w);
+  translitCache.set(detach(word), w);
   return w;
 }
 
@@ -61,6 +61,16 @@ function translitUncached(word: string): string {
   return w;
 }
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a substring of 13 or
+ * more characters as a slice of its parent, so a word kept past its article (a memo key here, a
+ * vocabulary key or entity name in the clusterer) would otherwise hold the whole article in memory; the
+ * concatenation is flattened into a string of the word's own length first.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 const aliasIndex = new Map<string, { kind: EntityKind; key: string }>();
 for (const [kind, key, spellings] of ALIASES) {
   aliasIndex.set(key, { kind, key });
@@ -78,7 +88,7 @@ export function lookupAlias(name: string): { kind: EntityKind; key: string } | u
   const n = normaliseOrgPlace(name);
   const found = aliasIndex.get(n) ?? aliasIndex.get(n.replace(/\./g, ''));
   if (aliasCache.size >= ALIAS_CACHE_SIZE) aliasCache.clear();
-  aliasCache.set(name, found ?? null);
+  aliasCache.set(detach(name), found ?? null);
   return found;
 }
 
