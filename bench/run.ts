@@ -2,7 +2,7 @@
  * `npm run bench`: throughput and memory of each stage at growing sizes, one child process per case
  * (so each peak RSS is that case's own), single-threaded, with the goals each figure is held against.
  *
- *   node --import tsx --expose-gc bench/run.ts [--sizes 1000,5000,10000] [--baseline-pages 1000] [--brief-sizes 25,100,400] [--store-sizes 10000,100000] [--api-seconds 60]
+ *   npm run bench -- [--sizes 1000,5000,10000] [--baseline-pages 1000] [--brief-sizes 25,100,400] [--store-sizes 10000,100000] [--api-seconds 60]
  *
  * The goals are judged on the largest size (10,000 pages by default, the headline figure); each case
  * warms up before it is timed (bench/extract.ts).
