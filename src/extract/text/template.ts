@@ -108,20 +108,22 @@ class UnionFind {
   }
 }
 
+/** Pages holding each line (by its `normaliseLine` form), and each page's count of distinct prose lines. */
+export interface LineIndex {
+  /** A page index while one page holds the line, an array (in page order) from the second page on. */
+  linePages: Map<string, number | number[]>;
+  proseCount: number[];
+}
+
 /**
- * Builds template evidence over a set of text dumps (a run, or a stream so far). Costs one pass over
- * the lines plus a pair count over pages that share prose lines.
- *
- * @example
- *   const template = buildTemplateIndex(pages);
- *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
+ * The line index built on the lines' strings: every line of every page normalised and looked up. The
+ * reference that `indexByHashes` must agree with, and its fallback.
  */
-export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
+export function indexByStrings(pages: RawPage[]): LineIndex {
   // Pages holding each line, in page order: a number while one page holds it (most lines), an array
   // from the second page on, so the lines that never recur cost no array.
   const linePages = new Map<string, number | number[]>();
   const proseCount: number[] = [];
-  const hosts = pages.map((p) => hostOf(p.url));
   for (let pi = 0; pi < pages.length; pi++) {
     let prose = 0;
     for (const raw of pages[pi]!.content.split('\n')) {
@@ -140,6 +142,275 @@ export function buildTemplateIndex(pages: RawPage[]): TemplateEvidence {
     }
     proseCount.push(prose);
   }
+  return { linePages, proseCount };
+}
+
+/**
+ * Lower-case form of each UTF-16 code unit from 128 up, filled in on first sight: 0 not known yet,
+ * 1 for a unit whose lower case is not one context-free unit (white space, which normalising
+ * rewrites; capital sigma, whose form depends on the next letter; İ, which becomes two units; a
+ * surrogate). Lines holding such a unit take the string path.
+ */
+const LOWER_UNIT = new Uint16Array(65536);
+const STRING_PATH = 1;
+
+function lowerUnit(c: number): number {
+  let l = LOWER_UNIT[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    const special = s.length !== 1 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff) || /\s/.test(String.fromCharCode(c));
+    LOWER_UNIT[c] = l = special ? STRING_PATH : s.charCodeAt(0);
+  }
+  return l;
+}
+
+/** A normalised line's key: two 32-bit hashes of its code units, its length and its word count. */
+export interface LineKey {
+  h1: number;
+  h2: number;
+  length: number;
+  words: number;
+}
+
+// The two hashes (FNV-1a and a base-31 polynomial) start here; `keyOfString` and `keyOfSlice` must
+// hash alike.
+const H1_START = 0x811c9dc5;
+const H2_START = 7;
+
+/** The key of a line already normalised (words as `hasWords` counts them: runs of other than space and tab). */
+export function keyOfString(line: string, k: LineKey): LineKey {
+  let h1 = H1_START;
+  let h2 = H2_START;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 31) + c) | 0;
+    const space = c === 32 || c === 9;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  k.h1 = h1;
+  k.h2 = h2;
+  k.length = line.length;
+  k.words = words;
+  return k;
+}
+
+/**
+ * The key of `normaliseLine(content.slice(start, end))`, computed without building the string, or
+ * false when the line needs the string path: white space other than the plain space, a code unit
+ * `lowerUnit` refuses, or a first character that may open a list marker other than "*", "-" or
+ * digits (the marker test is done here for those). Plain spaces are squeezed and trimmed as
+ * `normaliseLine` does (it collapses runs only when one is doubled, and a single space stays as it is).
+ */
+export function keyOfSlice(content: string, start: number, end: number, k: LineKey): LineKey | false {
+  while (start < end && content.charCodeAt(start) === 32) start++;
+  while (end > start && content.charCodeAt(end - 1) === 32) end--;
+  if (start === end) return keyOfString('', k);
+  // List markers ("* ", "- ", "12. ", "3) ") go, with the spaces after them; other non-letter starts
+  // (bullets, dashes, quotes) take the string path, where the marker pattern decides.
+  let c = content.charCodeAt(start);
+  if (c === 42 || c === 45) {
+    if (start + 1 < end && content.charCodeAt(start + 1) === 32) start += 2;
+  } else if (c >= 48 && c <= 57) {
+    let i = start + 1;
+    while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
+    const m = content.charCodeAt(i);
+    if (i < end && (m === 46 || m === 41) && i + 1 < end && content.charCodeAt(i + 1) === 32) start = i + 2;
+  } else if (c >= 128 && !(lowerUnit(c) >= 97 && lowerUnit(c) <= 122)) return false;
+  while (start < end && content.charCodeAt(start) === 32) start++;
+  let h1 = H1_START;
+  let h2 = H2_START;
+  let length = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    c = content.charCodeAt(i);
+    if (c === 32) {
+      // Runs of spaces count once; the line ends on no space (trimmed above).
+      if (inWord) {
+        h1 = Math.imul(h1 ^ 32, 0x01000193);
+        h2 = (Math.imul(h2, 31) + 32) | 0;
+        length++;
+      }
+      inWord = false;
+      continue;
+    }
+    if (c < 128) {
+      if (c >= 9 && c <= 13) return false;
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      c = lowerUnit(c);
+      if (c === STRING_PATH) return false;
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 31) + c) | 0;
+    length++;
+    if (!inWord) words++;
+    inWord = true;
+  }
+  k.h1 = h1;
+  k.h2 = h2;
+  k.length = length;
+  k.words = words;
+  return k;
+}
+
+/**
+ * Open-addressing table of line keys: for each key, how many pages hold it, the last of them, and
+ * where on that page it stands (to check a repeat on one page really is the same line).
+ */
+class KeyTable {
+  size = 0;
+  mask: number;
+  h1: Int32Array;
+  h2: Int32Array;
+  len: Int32Array;
+  pages: Int32Array;
+  lastPage: Int32Array;
+  at: Int32Array;
+  atEnd: Int32Array;
+  constructor(capacity: number) {
+    let n = 1024;
+    while (n < capacity * 2) n *= 2;
+    this.mask = n - 1;
+    this.h1 = new Int32Array(n);
+    this.h2 = new Int32Array(n);
+    this.len = new Int32Array(n);
+    this.pages = new Int32Array(n);
+    this.lastPage = new Int32Array(n).fill(-1);
+    this.at = new Int32Array(n);
+    this.atEnd = new Int32Array(n);
+  }
+  /** The slot of a key, claimed (with `lastPage` -1) when new. */
+  slot(k: LineKey): number {
+    if (this.size * 2 >= this.mask) this.grow();
+    let i = (k.h1 ^ Math.imul(k.h2, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      if (this.len[i] === 0) {
+        this.h1[i] = k.h1;
+        this.h2[i] = k.h2;
+        this.len[i] = k.length;
+        this.size++;
+        return i;
+      }
+      if (this.h1[i] === k.h1 && this.h2[i] === k.h2 && this.len[i] === k.length) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+  private grow(): void {
+    const old = this;
+    const next = new KeyTable((this.mask + 1));
+    for (let i = 0; i <= old.mask; i++) {
+      if (old.len[i] === 0) continue;
+      let j = (old.h1[i]! ^ Math.imul(old.h2[i]!, 0x9e3779b1)) & next.mask;
+      while (next.len[j] !== 0) j = (j + 1) & next.mask;
+      next.h1[j] = old.h1[i]!;
+      next.h2[j] = old.h2[i]!;
+      next.len[j] = old.len[i]!;
+      next.pages[j] = old.pages[i]!;
+      next.lastPage[j] = old.lastPage[i]!;
+      next.at[j] = old.at[i]!;
+      next.atEnd[j] = old.atEnd[i]!;
+    }
+    this.mask = next.mask;
+    this.h1 = next.h1;
+    this.h2 = next.h2;
+    this.len = next.len;
+    this.pages = next.pages;
+    this.lastPage = next.lastPage;
+    this.at = next.at;
+    this.atEnd = next.atEnd;
+  }
+}
+
+/**
+ * The line index `indexByStrings` builds, by hashing each line's normalised form as it is read (no
+ * string per line, no string-keyed map of every line): only the lines whose key two or more pages
+ * hold are then normalised as strings and indexed as before. Keys only ever merge lines (two lines
+ * sharing a key look like one): the recurring lines are a superset, sorted out by their strings, and a
+ * repeat on one page is checked against the earlier line's string; should two different lines of one
+ * page share a key, the string path is taken for the whole index. Null in that case.
+ */
+export function indexByHashes(pages: RawPage[]): LineIndex | null {
+  let total = 0;
+  for (const p of pages) total += p.content.length;
+  // WCXB dumps hold about one distinct line per 110 characters (one page per site); the table grows
+  // when pages share fewer lines than that.
+  const table = new KeyTable(Math.max(1024, Math.ceil(total / 110)));
+  const k: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
+  const proseCount: number[] = [];
+  // (page, start, end, slot) of each line a page lists, in order.
+  let listed = new Int32Array(Math.max(1024, total >> 3));
+  let nListed = 0;
+  for (let pi = 0; pi < pages.length; pi++) {
+    const content = pages[pi]!.content;
+    let prose = 0;
+    for (let start = 0; start <= content.length; ) {
+      let end = content.indexOf('\n', start);
+      if (end < 0) end = content.length;
+      const from = start;
+      start = end + 1;
+      if (end === from || end - from > MAX_TEMPLATE_CHARS * 4) continue;
+      if (keyOfSlice(content, from, end, k) === false) keyOfString(normaliseLine(content.slice(from, end)), k);
+      if (k.length < 2) continue;
+      const isProse = k.words >= PROSE_WORDS;
+      // Never counted nor listed (as in `indexByStrings`).
+      if (!isProse && k.length > MAX_TEMPLATE_CHARS) continue;
+      const slot = table.slot(k);
+      if (table.lastPage[slot] === pi) {
+        // Most repeats are the same raw line (a menu item twice); others are compared normalised.
+        const at = table.at[slot]!;
+        const atEnd = table.atEnd[slot]!;
+        const same = (atEnd - at === end - from && content.startsWith(content.slice(from, end), at)) ||
+          normaliseLine(content.slice(at, atEnd)) === normaliseLine(content.slice(from, end));
+        if (!same) return null;
+        continue;
+      }
+      if (isProse) prose++;
+      table.pages[slot]!++;
+      table.lastPage[slot] = pi;
+      table.at[slot] = from;
+      table.atEnd[slot] = end;
+      if (nListed + 4 > listed.length) {
+        const grown = new Int32Array(listed.length * 2);
+        grown.set(listed);
+        listed = grown;
+      }
+      listed[nListed++] = pi;
+      listed[nListed++] = from;
+      listed[nListed++] = end;
+      listed[nListed++] = slot;
+    }
+    proseCount.push(prose);
+  }
+  const linePages = new Map<string, number | number[]>();
+  for (let i = 0; i < nListed; i += 4) {
+    if (table.pages[listed[i + 3]!]! < 2) continue;
+    const pi = listed[i]!;
+    const line = normaliseLine(pages[pi]!.content.slice(listed[i + 1], listed[i + 2]));
+    const list = linePages.get(line);
+    if (list === pi || (typeof list === 'object' && list[list.length - 1] === pi)) continue;
+    if (list === undefined) linePages.set(line, pi);
+    else if (typeof list === 'number') linePages.set(line, [list, pi]);
+    else list.push(pi);
+  }
+  return { linePages, proseCount };
+}
+
+/**
+ * Builds template evidence over a set of text dumps (a run, or a stream so far). Costs one pass over
+ * the lines plus a pair count over pages that share prose lines.
+ *
+ * @example
+ *   const template = buildTemplateIndex(pages);
+ *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
+ */
+export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = indexByHashes(pages)): TemplateEvidence {
+  const { linePages, proseCount } = index ?? indexByStrings(pages);
+  const hosts = pages.map((p) => hostOf(p.url));
 
   // Count shared prose lines per page pair; a prose line on very many pages is a footer, not a copy.
   const shared = new Map<number, number>();

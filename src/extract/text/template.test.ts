@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RawPage } from '../../records/index.ts';
+import { SEEDS_DIR } from '../../../eval/lib.ts';
+import { buildTemplateIndex, indexByHashes, indexByStrings, keyOfSlice, keyOfString, normaliseLine, type LineKey } from './template.ts';
+
+const EXAMPLES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'examples');
+
+// Lines at the edges of the hashing path: case, runs of spaces, other white space, list markers,
+// digits, and code units whose lower case is not one context-free unit.
+const TRICKY = [
+  'Read More', 'read more', 'READ  MORE', '  read more  ', 'read\tmore', 'read\u00a0more', 'read more\r', '* Read more',
+  '*Read more', '-  read more', '- ', '-', '12. Read more', '123) read more', '1234. read more', '12.read more', '7 read more',
+  '• Read more', '– Read more', '— read more', '· read more', '© 2025 Example', '“Quoted” line', 'It’s here', 'ÉLAN VITAL',
+  'İstanbul news', 'ΟΔΥΣΣΕΥΣ ΣΤΟ', 'οδυσσευς στο', '\u212Aelvin', 'kelvin', 'emoji 😀 line', 'zero\u200bwidth', 'x',
+  'a b', ' a ', 'ŒUVRE', 'STRASSE ẞ', 'Ｆｕｌｌ ｗｉｄｔｈ', '\u2028sep', 'tab\tinside  and  spaces', '(c) 2024 Site',
+];
+
+function samplePages(): RawPage[] {
+  const texts: string[] = [];
+  for (const dir of [EXAMPLES, SEEDS_DIR]) {
+    if (!existsSync(dir)) {
+      console.warn(`${dir} not found: template index checked without it`);
+      continue;
+    }
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  // Pages that share the tricky lines in different raw forms, so the same normalised line recurs.
+  for (let i = 0; i < 6; i++) texts.push(TRICKY.map((l, j) => ((i + j) % 3 === 0 ? l.toUpperCase() : (i + j) % 3 === 1 ? `  ${l}` : l)).join('\n'));
+  return texts.map((content, i) => ({
+    source: `p${i}`,
+    url: `https://site${i % 3}.example/a${i}`,
+    format: 'text',
+    content,
+    fetchedAt: null,
+    encoding: 'utf-8',
+    bytes: content.length,
+  }));
+}
+
+test('a line hashed as read has the key of its normalised string', () => {
+  const lines = [...TRICKY];
+  for (const p of samplePages()) lines.push(...p.content.split('\n'));
+  let hashed = 0;
+  const a: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
+  const b: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
+  for (const raw of lines) {
+    const want = keyOfString(normaliseLine(raw), b);
+    // Inside a longer text too: the slice bounds are respected.
+    const padded = `x\n${raw}\ny`;
+    for (const got of [keyOfSlice(raw, 0, raw.length, a), keyOfSlice(padded, 2, 2 + raw.length, a)]) {
+      if (got === false) continue;
+      hashed++;
+      assert.deepEqual({ ...got }, { ...want }, JSON.stringify(raw));
+    }
+  }
+  assert.ok(hashed > lines.length, 'most lines take the hashing path');
+  assert.equal(keyOfSlice('ΟΔΥΣΣΕΥΣ', 0, 8, a), false, 'capital sigma takes the string path');
+  assert.equal(keyOfSlice('İstanbul', 0, 8, a), false, 'dotted capital I takes the string path');
+});
+
+test('the hashed line index is the string-keyed one', () => {
+  const pages = samplePages();
+  const byStrings = indexByStrings(pages);
+  const byHashes = indexByHashes(pages);
+  assert.ok(byHashes !== null);
+  assert.deepEqual(byHashes.proseCount, byStrings.proseCount);
+  const recurring = (m: Map<string, number | number[]>) => [...m].filter(([, v]) => typeof v === 'object').sort();
+  assert.deepEqual(recurring(byHashes.linePages), recurring(byStrings.linePages));
+  assert.ok(recurring(byStrings.linePages).length >= TRICKY.length / 2, 'the sample pages share lines');
+  const fast = buildTemplateIndex(pages);
+  const slow = buildTemplateIndex(pages, indexByStrings(pages));
+  for (const p of pages) {
+    for (const line of p.content.split('\n')) assert.equal(fast.isTemplate(line, p.url), slow.isTemplate(line, p.url), JSON.stringify(line));
+  }
+  assert.equal(fast.isTemplate('read more', 'https://site0.example/x'), true);
+});
