@@ -310,10 +310,10 @@ function findOutlet(
  * "Updated: 4:18 PM CEST May 21, 2025", "17 Apr 2025"): the date with its label weight, or null.
  * Photo credits and sentences that happen to hold a date are not date lines.
  */
-function bodyDateLine(p: string, language: string | null): { date: FoundDate; weight: number } | null {
+function bodyDateLine(p: string, datesIn: (line: string) => FoundDate[]): { date: FoundDate; weight: number } | null {
   const text = p.trim();
   if (text.length > MAX_BODY_DATE_LINE_CHARS || !mayHoldDate(text) || isPhotoCredit(text)) return null;
-  const [date] = findExplicitDates(text, language);
+  const [date] = datesIn(text);
   if (!date) return null;
   if (!isDateSegment(text, date) && wordsBesideDate(text, date) > MAX_WORDS_BESIDE_DATE) return null;
   return { date, weight: dateLabelWeight(text, date.index) };
@@ -340,6 +340,15 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
   const drop = new Map<number, RemovalReason>();
   const language = pageLanguage(leadingJoin([draft.title ?? '', ...paragraphs], '\n', LANGUAGE_SAMPLE_CHARS), draft.declaredLanguage);
+  // The date parser is the costliest step per line, and this page's lines repeat one another (a date
+  // line is a header line and a removed metadata line; body lines are read twice): each distinct
+  // line is parsed once per page. The results are only read.
+  const parsedDates = new Map<string, FoundDate[]>();
+  const datesIn = (line: string): FoundDate[] => {
+    let dates = parsedDates.get(line);
+    if (dates === undefined) parsedDates.set(line, (dates = findExplicitDates(line, language)));
+    return dates;
+  };
 
   // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
@@ -389,7 +398,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const bodyDates: Array<{ text: string; line: number | undefined }> = [];
   // Date lines further down the body too: a list of dated items (events, posts), whose first date is
   // not the page's. Seen on WCXB dev: an events page whose body starts "* March 16, 2026".
-  const datedList = paragraphs.filter((p) => bodyDateLine(p, language)).length > MAX_BODY_DATE_LINES;
+  const datedList = paragraphs.filter((p) => bodyDateLine(p, datesIn)).length > MAX_BODY_DATE_LINES;
   for (let i = 0, lead = 0; i < paragraphs.length && lead < EDGE_PARAGRAPHS; i++) {
     if (drop.has(i)) continue;
     const p = paragraphs[i]!;
@@ -399,7 +408,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       drop.set(i, 'metadata');
       continue;
     }
-    if (!datedList && bodyDateLine(p, language)) {
+    if (!datedList && bodyDateLine(p, datesIn)) {
       bodyDates.push({ text: p, line: positions[i] });
       drop.set(i, 'metadata');
       continue;
@@ -556,7 +565,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     let updated: { date: FoundDate; line: string } | null = null;
     for (const { text: line, line: at } of headerLines) {
       if (!mayHoldDate(line) || isPhotoCredit(line)) continue;
-      for (const date of findExplicitDates(line, language)) {
+      for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
         if (weight === 2 && date.index < LABEL_PREFIX_CHARS) weight = precedingLabelWeight(rawLines, at) ?? weight;
@@ -588,7 +597,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
         ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter((l) => mayHoldDate(l) && isPhotoCredit(l)),
       ];
       for (const line of captionLines) {
-        const date = findExplicitDates(line, language).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
+        const date = datesIn(line).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
         if (date) {
           published = { value: date.iso, evidence: snippet(line, date.index, date.text.length) };
           break;
