@@ -146,9 +146,8 @@ export interface StoryCore {
   vocab: { terms: Vocab; title: Vocab; entities: Vocab; numbers: Vocab };
   /** Set when the story left the index (or refinement replaced a vector): ids no longer held, keys kept as strings. */
   frozen: boolean;
-  /** Retrieval: the query number that last counted this story, and its shared-key count for that query. */
-  mark: number;
-  hits: number;
+  /** The story's slot in the clusterer's retrieval arrays (posting lists hold slots, not stories). */
+  slot: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -548,8 +547,18 @@ export class StoryClusterer {
   private readonly idf: Idf;
   /** Ids from `observe`, taken by the unit's query (a batch observes every unit before adding any). */
   private readonly observed = new WeakMap<UnitFeatures, ObservedIds>();
-  /** Inverted index: posting key (2·term id, 2·entity id + 1) → live stories whose top keys include it. */
-  private readonly postings = new Map<number, Set<StoryState>>();
+  /**
+   * Inverted index: posting key (2·term id, 2·entity id + 1) → slots of the live stories whose top keys
+   * include it. Slots index the typed arrays below, so counting shared keys walks integers in a few
+   * cache-resident arrays instead of following a pointer to every story of every list.
+   */
+  private readonly postings = new Map<number, number[]>();
+  private slotStory: (StoryState | undefined)[] = [];
+  private slotNum = new Int32Array(1024);
+  /** The retrieval pass (`mark`) that last counted a slot, and its shared-key count in that pass. */
+  private slotMark = new Int32Array(1024);
+  private slotHits = new Int32Array(1024);
+  private freeSlots: number[] = [];
   private readonly live = new Set<StoryState>();
   private readonly evicted: StoryState[] = [];
   private readonly opts: Required<Omit<ClustererOptions, 'onEvict'>> & Pick<ClustererOptions, 'onEvict'>;
@@ -559,7 +568,7 @@ export class StoryClusterer {
   private now: number | null = null;
   private lastEvictDay: number | null = null;
   private lastEvictSeq = 0;
-  /** Retrieval pass counter (stamps StoryCore.mark). */
+  /** Retrieval pass counter (stamps slotMark). */
   private mark = 0;
   /** The query loaded into `table` (scoring scratch). */
   private loaded: Query | null = null;
@@ -765,18 +774,20 @@ export class StoryClusterer {
 
   private candidates(q: Query): Candidate[] {
     const mark = ++this.mark;
-    const touched: StoryState[] = [];
+    const touched: number[] = [];
+    const marks = this.slotMark;
+    const hits = this.slotHits;
     const look = (key: number) => {
-      const set = this.postings.get(key);
-      if (!set || set.size > POSTING_SCAN_CAP) return;
-      for (const s of set) {
-        const c = s.core!;
-        if (c.mark !== mark) {
-          c.mark = mark;
-          c.hits = 0;
-          touched.push(s);
+      const list = this.postings.get(key);
+      if (!list || list.length > POSTING_SCAN_CAP) return;
+      for (let i = 0; i < list.length; i++) {
+        const sl = list[i]!;
+        if (marks[sl] !== mark) {
+          marks[sl] = mark;
+          hits[sl] = 0;
+          touched.push(sl);
         }
-        c.hits++;
+        hits[sl]!++;
       }
     };
     const v = this.idf.vocab;
@@ -785,22 +796,24 @@ export class StoryClusterer {
     for (const id of topIds(q.ids.ents, entW, entW.length, QUERY_ENTITIES, v.e)) look(2 * id + 1);
     // The MAX_CANDIDATES stories sharing most keys (ties to the older story), by insertion into a short
     // ranked list: a query can touch thousands of stories, and sorting them all was a tenth of an add.
-    const ranked: StoryState[] = [];
-    for (const s of touched) {
-      const h = s.core!.hits;
+    const nums = this.slotNum;
+    const ranked: number[] = [];
+    for (const sl of touched) {
+      const h = hits[sl]!;
       let at = ranked.length;
       while (at > 0) {
         const r = ranked[at - 1]!;
-        const rh = r.core!.hits;
-        if (rh > h || (rh === h && r.num < s.num)) break;
+        const rh = hits[r]!;
+        if (rh > h || (rh === h && nums[r]! < nums[sl]!)) break;
         at--;
       }
       if (at >= MAX_CANDIDATES) continue;
-      ranked.splice(at, 0, s);
+      ranked.splice(at, 0, sl);
       if (ranked.length > MAX_CANDIDATES) ranked.pop();
     }
     this.scored += ranked.length;
-    const out = ranked.map((story) => {
+    const out = ranked.map((sl) => {
+      const story = this.slotStory[sl]!;
       const features = this.pairFeatures(q, story);
       return { story, features, probability: this.probability(features) };
     });
@@ -882,9 +895,30 @@ export class StoryClusterer {
   }
 
   private newStory(): StoryState {
-    const s = liveStory(this.nextNum++, this.seq, this.vocabs);
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotStory.length;
+      this.slotStory.push(undefined);
+      if (slot >= this.slotNum.length) {
+        this.slotNum = grow(this.slotNum, this.slotNum.length * 2);
+        this.slotMark = grow(this.slotMark, this.slotMark.length * 2);
+        this.slotHits = grow(this.slotHits, this.slotHits.length * 2);
+      }
+    }
+    const s = liveStory(this.nextNum++, this.seq, this.vocabs, slot);
+    this.slotStory[slot] = s;
+    this.slotNum[slot] = s.num;
+    this.slotMark[slot] = 0;
     this.live.add(s);
     return s;
+  }
+
+  /** Takes a story out of the index for good: its posting entries and its retrieval slot. */
+  private retire(s: StoryState): void {
+    this.unpost(s);
+    const slot = s.core!.slot;
+    this.slotStory[slot] = undefined;
+    this.freeSlots.push(slot);
   }
 
   private absorbUnit(s: StoryState, unit: ClusterUnit, f: UnitFeatures, q: Query, relation: UnitRecord['relation'], score: number, evidence: SharedEvidence[]): void {
@@ -928,7 +962,7 @@ export class StoryClusterer {
     keep.units.push(...gone.units);
     keep.norms = null;
     keep.flat = null;
-    this.unpost(gone);
+    this.retire(gone);
     freeze(gone);
     gone.alive = false;
     this.live.delete(gone);
@@ -936,15 +970,19 @@ export class StoryClusterer {
   }
 
   private unpost(s: StoryState): void {
-    for (const k of s.postKeys) this.dropPosting(k, s);
+    for (const k of s.postKeys) this.dropPosting(k, s.core!.slot);
     s.postKeys = [];
   }
 
-  private dropPosting(k: number, s: StoryState): void {
-    const set = this.postings.get(k);
-    if (!set) return;
-    set.delete(s);
-    if (set.size === 0) {
+  private dropPosting(k: number, slot: number): void {
+    const list = this.postings.get(k);
+    if (!list) return;
+    const at = list.indexOf(slot);
+    if (at >= 0) {
+      list[at] = list[list.length - 1]!;
+      list.pop();
+    }
+    if (list.length === 0) {
       this.postings.delete(k);
       this.postingVocab(k).refs[k >> 1]!--;
     }
@@ -959,15 +997,19 @@ export class StoryClusterer {
     const v = this.idf.vocab;
     const keys = topIds(c.terms.ids, c.terms.w, c.terms.len, POST_TERMS, v.t).map((id) => 2 * id);
     for (const id of topIds(c.entities.ids, c.entities.w, c.entities.len, POST_ENTITIES, v.e)) keys.push(2 * id + 1);
+    const slot = c.slot;
+    // A slot is in a key's list exactly while the key is in the story's postKeys.
     const next = new Set(keys);
-    for (const k of s.postKeys) if (!next.has(k)) this.dropPosting(k, s);
+    const had = new Set(s.postKeys);
+    for (const k of s.postKeys) if (!next.has(k)) this.dropPosting(k, slot);
     for (const k of keys) {
-      let set = this.postings.get(k);
-      if (!set) {
-        this.postings.set(k, (set = new Set()));
+      if (had.has(k)) continue;
+      let list = this.postings.get(k);
+      if (!list) {
+        this.postings.set(k, (list = []));
         this.postingVocab(k).refs[k >> 1]!++;
       }
-      set.add(s);
+      list.push(slot);
     }
     s.postKeys = keys;
   }
@@ -983,7 +1025,7 @@ export class StoryClusterer {
     for (const s of this.live) {
       const old = s.lastDay !== null ? this.now !== null && s.lastDay < this.now - this.opts.windowDays : this.seq - s.lastSeq > this.opts.windowUnits;
       if (!old) continue;
-      this.unpost(s);
+      this.retire(s);
       this.live.delete(s);
       freeze(s);
       released = true;
@@ -1041,9 +1083,9 @@ function assign(s: StoryState, ns: Namespace, m: Map<string, number>): void {
 }
 
 /** A story of a StoryClusterer: its centroid maps are views of the id vectors in `core`. */
-function liveStory(num: number, lastSeq: number, vocab: StoryCore['vocab']): StoryState {
+function liveStory(num: number, lastSeq: number, vocab: StoryCore['vocab'], slot: number): StoryState {
   const s = emptyStory(num, lastSeq);
-  s.core = { terms: emptyVec(), title: emptyVec(), entities: emptyVec(), numbers: emptyVec(), vocab, frozen: false, mark: 0, hits: 0 };
+  s.core = { terms: emptyVec(), title: emptyVec(), entities: emptyVec(), numbers: emptyVec(), vocab, frozen: false, slot };
   s.flat = null;
   for (const ns of NAMESPACES) {
     Object.defineProperty(s, ns, {
