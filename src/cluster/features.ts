@@ -62,24 +62,31 @@ export function stem(w: string): string {
 }
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*|\d[\d,.]*\d|\d/gu;
+/** Words with an apostrophe or hyphen need the quote and edge clean-up; most words have neither. */
+const NEEDS_CLEAN_RE = /['’-]/;
 
 /** Content terms of a text: lower-cased, stop words and one-letter words dropped, lightly stemmed. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
     const raw = m[0];
     const c = raw.charCodeAt(0);
     if (c >= 48 && c <= 57) continue; // numbers are their own feature
-    const w = raw.toLowerCase().replace(/[’]/g, "'").replace(/^['-]+|['-]+$/g, '');
+    const low = raw.toLowerCase();
+    const w = NEEDS_CLEAN_RE.test(low) ? low.replace(/[’]/g, "'").replace(/^['-]+|['-]+$/g, '') : low;
     if (w.length < 2 || STOP.has(w)) continue;
     out.push(stem(w));
   }
   return out;
 }
 
+const HAS_DIGIT_RE = /\d/;
+
 /** Numbers of two or more digits (years, tolls, magnitudes without the point), commas dropped. */
 export function numbersOf(text: string): string[] {
   const out: string[] = [];
+  if (!HAS_DIGIT_RE.test(text)) return out;
   for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) {
     const n = m[0].replace(/,/g, '').replace(/\.$/, '');
     if (n.replace(/\D/g, '').length >= 2 || n.includes('.')) out.push(n);

@@ -178,7 +178,14 @@ export function extractEntities(input: EntityInput): Entity[] {
     for (const suf of STEM_SUFFIXES) if (t.low.endsWith(suf) && t.low.length > suf.length + 2) asked.add(t.low.slice(0, -suf.length));
   }
   const lowerSeen = new Set<string>();
-  if (asked.size > 0) for (const t of toks) if (!t.cap && t.start >= titleEnd && asked.has(t.low)) lowerSeen.add(t.low);
+  if (asked.size > 0) {
+    // Most tokens are lower-case words of other lengths: a bit mask of the asked lengths spares hashing them.
+    let lengths = 0;
+    for (const a of asked) lengths |= 1 << Math.min(a.length, 31);
+    for (const t of toks) {
+      if (!t.cap && t.start >= titleEnd && (lengths & (1 << Math.min(t.low.length, 31))) !== 0 && asked.has(t.low)) lowerSeen.add(t.low);
+    }
+  }
   for (const t of toks) {
     t.name = t.cap && !CALENDAR_WORDS.has(t.low) && !(t.sentStart && isCommon(t, g, lowerSeen)) && !CONTRACTION_RE.test(t.low);
   }
