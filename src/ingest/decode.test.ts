@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, declaredCharset, looksLikeHtml } from './decode.ts';
+import { decodeBytes, declaredCharset, lfBytes, looksLikeHtml, normaliseText } from './decode.ts';
 
 const opts = { format: 'text' as const, maxBytes: 1_000_000 };
 
@@ -99,4 +99,16 @@ test('a transport charset (HTTP/WARC Content-Type) decides before the page meta;
   // An unknown label is ignored rather than failing the page.
   const quoted = Buffer.from([0x93, ...Buffer.from('hello there'), 0x94]);
   assert.equal(ok(quoted, { ...opts, charset: 'x-made-up' }).encoding, 'windows-1252');
+});
+
+test('lfBytes turns CRLF and lone CR into LF on the bytes, as normaliseText does on the text', () => {
+  const cases = ['', 'no breaks', '\r', '\r\n', '\n\r', 'a\r\r\nb', 'end\r', '\r\nstart', 'Zürich\r\n“quoted”\rmore\r\n\r\n', 'x\n\r\n\ry'];
+  for (const c of cases) {
+    assert.equal(lfBytes(Buffer.from(c)).toString('utf8'), normaliseText(c), JSON.stringify(c));
+  }
+  const plain = Buffer.from('nothing to do\n');
+  assert.equal(lfBytes(plain), plain, 'no CR: the same buffer, no copy');
+  const input = Buffer.from('a\r\nb');
+  lfBytes(input);
+  assert.equal(input.toString(), 'a\r\nb', 'the input bytes are left as they were');
 });
