@@ -68,7 +68,7 @@ test('the hashed line index is the string-keyed one', () => {
   const byHashes = indexByHashes(pages);
   assert.ok(byHashes !== null);
   assert.deepEqual(byHashes.proseCount, byStrings.proseCount);
-  const recurring = (m: Map<string, number | number[]>) => [...m].filter(([, v]) => typeof v === 'object').sort();
+  const recurring = (m: Iterable<[string, number | number[]]>) => [...m].filter(([, v]) => typeof v === 'object').sort();
   assert.deepEqual(recurring(byHashes.linePages), recurring(byStrings.linePages));
   assert.ok(recurring(byStrings.linePages).length >= TRICKY.length / 2, 'the sample pages share lines');
   const fast = buildTemplateIndex(pages);
@@ -77,4 +77,24 @@ test('the hashed line index is the string-keyed one', () => {
     for (const line of p.content.split('\n')) assert.equal(fast.isTemplate(line, p.url), slow.isTemplate(line, p.url), JSON.stringify(line));
   }
   assert.equal(fast.isTemplate('read more', 'https://site0.example/x'), true);
+});
+
+test('the hashed index stays right when its table grows mid-run', () => {
+  // 60 pages of 80 lines: 4,800 distinct lines, past the smallest table, with lines every page shares
+  // and lines a few pages share, listed before and after the table grows.
+  const pages: RawPage[] = [];
+  for (let p = 0; p < 60; p++) {
+    const lines: string[] = ['Skip to content', `Section ${p % 4} news`];
+    for (let l = 0; l < 80; l++) lines.push(`Page ${p} line ${l} says something of its own about item ${l * 7 + p}`);
+    lines.push(`Shared footer of group ${p % 5}`, 'All rights reserved');
+    const content = lines.join('\n');
+    pages.push({ source: `g${p}`, url: `https://g${p % 2}.example/${p}`, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length });
+  }
+  const byStrings = indexByStrings(pages);
+  const byHashes = indexByHashes(pages);
+  assert.ok(byHashes !== null);
+  assert.deepEqual(byHashes.proseCount, byStrings.proseCount);
+  const recurring = (m: Iterable<[string, number | number[]]>) => [...m].filter(([, v]) => typeof v === 'object').sort();
+  assert.deepEqual(recurring(byHashes.linePages), recurring(byStrings.linePages));
+  assert.equal(recurring(byStrings.linePages).length, 2 + 4 + 5);
 });

@@ -110,8 +110,11 @@ class UnionFind {
 
 /** Pages holding each line (by its `normaliseLine` form), and each page's count of distinct prose lines. */
 export interface LineIndex {
-  /** A page index while one page holds the line, an array (in page order) from the second page on. */
-  linePages: Map<string, number | number[]>;
+  /**
+   * Each line with its pages: a page index while one page holds the line, an array (in page order)
+   * from the second page on. Lines one page holds may be left out (nothing reads them).
+   */
+  linePages: Iterable<[string, number | number[]]>;
   proseCount: number[];
 }
 
@@ -172,7 +175,7 @@ export interface LineKey {
   words: number;
 }
 
-// The two hashes (FNV-1a and a base-31 polynomial) start here; `keyOfString` and `keyOfSlice` must
+// The two hashes (FNV-1a, and the running sum of its states) start here; `keyOfString` and `keyOfSlice` must
 // hash alike.
 const H1_START = 0x811c9dc5;
 const H2_START = 7;
@@ -186,7 +189,7 @@ export function keyOfString(line: string, k: LineKey): LineKey {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 31) + c) | 0;
+    h2 = (h2 + h1) | 0;
     const space = c === 32 || c === 9;
     if (!space && !inWord) words++;
     inWord = !space;
@@ -232,7 +235,7 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
       // Runs of spaces count once; the line ends on no space (trimmed above).
       if (inWord) {
         h1 = Math.imul(h1 ^ 32, 0x01000193);
-        h2 = (Math.imul(h2, 31) + 32) | 0;
+        h2 = (h2 + h1) | 0;
         length++;
       }
       inWord = false;
@@ -246,7 +249,7 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
       if (c === STRING_PATH) return false;
     }
     h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 31) + c) | 0;
+    h2 = (h2 + h1) | 0;
     length++;
     if (!inWord) words++;
     inWord = true;
@@ -259,71 +262,83 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
 }
 
 /**
- * Open-addressing table of line keys: for each key, how many pages hold it, the last of them, and
- * where on that page it stands (to check a repeat on one page really is the same line).
+ * Fields of a `KeyTable` slot, side by side in one array (one cache line a probe): the two hashes, the
+ * length with the page count above it (counted up to `MAX_COUNTED_PAGES`), and 1 + the index in
+ * `listed` of the key's latest occurrence (which gives its page and place).
+ */
+const H1 = 0;
+const H2 = 1;
+const LEN_PAGES = 2;
+const LAST = 3;
+const STRIDE = 4;
+const LEN_MASK = 0xffff;
+const PAGE_UNIT = 0x10000;
+/** Page counts past this are not needed (the index only asks whether two or more pages hold a key). */
+const MAX_COUNTED_PAGES = 2;
+
+/**
+ * Open-addressing table of line keys. A slot with length 0 is free (keys of lines shorter than two
+ * characters are never stored; lengths stay under `MAX_TEMPLATE_CHARS * 4`, far below `LEN_MASK`).
  */
 class KeyTable {
   size = 0;
   mask: number;
-  h1: Int32Array;
-  h2: Int32Array;
-  len: Int32Array;
-  pages: Int32Array;
-  lastPage: Int32Array;
-  at: Int32Array;
-  atEnd: Int32Array;
+  data: Int32Array;
   constructor(capacity: number) {
     let n = 1024;
-    while (n < capacity * 2) n *= 2;
+    while (n < capacity * 1.5) n *= 2;
     this.mask = n - 1;
-    this.h1 = new Int32Array(n);
-    this.h2 = new Int32Array(n);
-    this.len = new Int32Array(n);
-    this.pages = new Int32Array(n);
-    this.lastPage = new Int32Array(n).fill(-1);
-    this.at = new Int32Array(n);
-    this.atEnd = new Int32Array(n);
+    this.data = new Int32Array(n * STRIDE);
   }
-  /** The slot of a key, claimed (with `lastPage` -1) when new. */
+  /**
+   * Whether the next new key should find a bigger table (at 70% load: linear probing stays short,
+   * and the table small enough for the caches). The caller grows it, since slot offsets move.
+   */
+  full(): boolean {
+    return this.size * 10 >= this.mask * 7;
+  }
+  /** The offset of a key's slot in `data`, claimed (with no pages and no occurrence) when new. */
   slot(k: LineKey): number {
-    if (this.size * 2 >= this.mask) this.grow();
+    const d = this.data;
     let i = (k.h1 ^ Math.imul(k.h2, 0x9e3779b1)) & this.mask;
     for (;;) {
-      if (this.len[i] === 0) {
-        this.h1[i] = k.h1;
-        this.h2[i] = k.h2;
-        this.len[i] = k.length;
+      const o = i * STRIDE;
+      const meta = d[o + LEN_PAGES]!;
+      if (meta === 0) {
+        d[o + H1] = k.h1;
+        d[o + H2] = k.h2;
+        d[o + LEN_PAGES] = k.length;
         this.size++;
-        return i;
+        return o;
       }
-      if (this.h1[i] === k.h1 && this.h2[i] === k.h2 && this.len[i] === k.length) return i;
+      if ((meta & LEN_MASK) === k.length && d[o + H1] === k.h1 && d[o + H2] === k.h2) return o;
       i = (i + 1) & this.mask;
     }
   }
-  private grow(): void {
-    const old = this;
-    const next = new KeyTable((this.mask + 1));
-    for (let i = 0; i <= old.mask; i++) {
-      if (old.len[i] === 0) continue;
-      let j = (old.h1[i]! ^ Math.imul(old.h2[i]!, 0x9e3779b1)) & next.mask;
-      while (next.len[j] !== 0) j = (j + 1) & next.mask;
-      next.h1[j] = old.h1[i]!;
-      next.h2[j] = old.h2[i]!;
-      next.len[j] = old.len[i]!;
-      next.pages[j] = old.pages[i]!;
-      next.lastPage[j] = old.lastPage[i]!;
-      next.at[j] = old.at[i]!;
-      next.atEnd[j] = old.atEnd[i]!;
+  /** Doubles the table; returns the old slot offset → new slot offset map (as an array by old slot). */
+  grow(): Int32Array {
+    const old = this.data;
+    const mask = (this.mask + 1) * 2 - 1;
+    const d = new Int32Array((mask + 1) * STRIDE);
+    const moved = new Int32Array(old.length / STRIDE);
+    for (let o = 0; o < old.length; o += STRIDE) {
+      if (old[o + LEN_PAGES] === 0) continue;
+      let j = (old[o + H1]! ^ Math.imul(old[o + H2]!, 0x9e3779b1)) & mask;
+      while (d[j * STRIDE + LEN_PAGES] !== 0) j = (j + 1) & mask;
+      d.set(old.subarray(o, o + STRIDE), j * STRIDE);
+      moved[o / STRIDE] = j * STRIDE;
     }
-    this.mask = next.mask;
-    this.h1 = next.h1;
-    this.h2 = next.h2;
-    this.len = next.len;
-    this.pages = next.pages;
-    this.lastPage = next.lastPage;
-    this.at = next.at;
-    this.atEnd = next.atEnd;
+    this.mask = mask;
+    this.data = d;
+    return moved;
   }
+}
+
+/** Whether `a.slice(aFrom, aEnd)` and `b.slice(bFrom, bEnd)` are the same text (compared in place). */
+function sameText(a: string, aFrom: number, aEnd: number, b: string, bFrom: number, bEnd: number): boolean {
+  if (aEnd - aFrom !== bEnd - bFrom) return false;
+  for (let i = aFrom, j = bFrom; i < aEnd; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -337,9 +352,9 @@ class KeyTable {
 export function indexByHashes(pages: RawPage[]): LineIndex | null {
   let total = 0;
   for (const p of pages) total += p.content.length;
-  // WCXB dumps hold about one distinct line per 110 characters (one page per site); the table grows
-  // when pages share fewer lines than that.
-  const table = new KeyTable(Math.max(1024, Math.ceil(total / 110)));
+  // WCXB dumps hold about one distinct line per 110 characters (one page per site); the table starts
+  // smaller (a run of copies holds fewer) and grows as needed.
+  const table = new KeyTable(Math.max(1024, Math.ceil(total / 200)));
   const k: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
   const proseCount: number[] = [];
   // (page, start, end, slot) of each line a page lists, in order.
@@ -359,21 +374,25 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
       const isProse = k.words >= PROSE_WORDS;
       // Never counted nor listed (as in `indexByStrings`).
       if (!isProse && k.length > MAX_TEMPLATE_CHARS) continue;
+      if (table.full()) {
+        // Slots move: the occurrences listed so far follow them.
+        const moved = table.grow();
+        for (let i = 3; i < nListed; i += 4) listed[i] = moved[listed[i]! / STRIDE]!;
+      }
       const slot = table.slot(k);
-      if (table.lastPage[slot] === pi) {
+      const d = table.data;
+      const last = d[slot + LAST]! - 1;
+      if (last >= 0 && listed[last] === pi) {
         // Most repeats are the same raw line (a menu item twice); others are compared normalised.
-        const at = table.at[slot]!;
-        const atEnd = table.atEnd[slot]!;
-        const same = (atEnd - at === end - from && content.startsWith(content.slice(from, end), at)) ||
-          normaliseLine(content.slice(at, atEnd)) === normaliseLine(content.slice(from, end));
+        const at = listed[last + 1]!;
+        const atEnd = listed[last + 2]!;
+        const same = sameText(content, at, atEnd, content, from, end) || normaliseLine(content.slice(at, atEnd)) === normaliseLine(content.slice(from, end));
         if (!same) return null;
         continue;
       }
       if (isProse) prose++;
-      table.pages[slot]!++;
-      table.lastPage[slot] = pi;
-      table.at[slot] = from;
-      table.atEnd[slot] = end;
+      if (d[slot + LEN_PAGES]! < MAX_COUNTED_PAGES * PAGE_UNIT) d[slot + LEN_PAGES]! += PAGE_UNIT;
+      d[slot + LAST] = nListed + 1;
       if (nListed + 4 > listed.length) {
         const grown = new Int32Array(listed.length * 2);
         grown.set(listed);
@@ -386,18 +405,39 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
     }
     proseCount.push(prose);
   }
-  const linePages = new Map<string, number | number[]>();
+  // Each recurring key's line, normalised once, and its pages (one occurrence a page, in page order).
+  // Another page's occurrence is the same line when its raw text is (copies of a page, a site's
+  // menu), else when it normalises alike; a different line under the same key sends the index down
+  // the string path.
+  // Slot → 1 + index of its entry in `recurring` (in the slot's `LAST` field, free once the pages are
+  // read); `first` keeps where the entry's first occurrence is.
+  const d = table.data;
+  for (let o = LAST; o < d.length; o += STRIDE) d[o] = 0;
+  const recurring: Array<[string, number[]]> = [];
+  const first: number[] = [];
   for (let i = 0; i < nListed; i += 4) {
-    if (table.pages[listed[i + 3]!]! < 2) continue;
+    const slot = listed[i + 3]!;
+    if (d[slot + LEN_PAGES]! < MAX_COUNTED_PAGES * PAGE_UNIT) continue;
     const pi = listed[i]!;
-    const line = normaliseLine(pages[pi]!.content.slice(listed[i + 1], listed[i + 2]));
-    const list = linePages.get(line);
-    if (list === pi || (typeof list === 'object' && list[list.length - 1] === pi)) continue;
-    if (list === undefined) linePages.set(line, pi);
-    else if (typeof list === 'number') linePages.set(line, [list, pi]);
-    else list.push(pi);
+    const from = listed[i + 1]!;
+    const end = listed[i + 2]!;
+    const content = pages[pi]!.content;
+    const e = d[slot + LAST]!;
+    if (e === 0) {
+      recurring.push([normaliseLine(content.slice(from, end)), [pi]]);
+      first.push(i);
+      d[slot + LAST] = recurring.length;
+      continue;
+    }
+    const entry = recurring[e - 1]!;
+    const f = first[e - 1]!;
+    const same =
+      sameText(pages[listed[f]!]!.content, listed[f + 1]!, listed[f + 2]!, content, from, end) ||
+      normaliseLine(content.slice(from, end)) === entry[0];
+    if (!same) return null;
+    entry[1].push(pi);
   }
-  return { linePages, proseCount };
+  return { linePages: recurring, proseCount };
 }
 
 /**
