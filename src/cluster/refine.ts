@@ -15,6 +15,7 @@
 import type { Candidate, PairFeatures, Query, StoryClusterer, StoryState, UnitRecord } from './clusterer.ts';
 import { addScaled, cosine, dayOf, emptyStory, norm } from './clusterer.ts';
 import { contrast, summarise, type ContrastSummary } from './contrast.ts';
+import { joinProbabilityOf, type DecisionWeights } from './model.ts';
 
 /**
  * Move a unit only when the other story's join probability beats its own story's (minus itself) by this
@@ -128,11 +129,27 @@ function features(u: UnitVec, c: Centroid, units: number, span: { first: number 
   };
 }
 
-function pairProbability(clusterer: StoryClusterer, a: UnitVec, b: UnitVec): number {
+function unitPair(a: UnitVec, b: UnitVec): PairFeatures {
   let gap: number | null = null;
   if (a.day !== null && b.day !== null) gap = Math.abs(a.day - b.day);
   const cos = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => (x.size && y.size ? dot(x, y) : 0);
-  return clusterer.probability({ text: cos(a.terms, b.terms), entity: cos(a.ents, b.ents), title: cos(a.title, b.title), number: cos(a.nums, b.nums), size: Math.log1p(1), gapDays: gap, ...contrast(a.ents, a.contrast, b.ents, b.contrast) });
+  return { text: cos(a.terms, b.terms), entity: cos(a.ents, b.ents), title: cos(a.title, b.title), number: cos(a.nums, b.nums), size: Math.log1p(1), gapDays: gap, ...contrast(a.ents, a.contrast, b.ents, b.contrast) };
+}
+
+/**
+ * The pair features of two units as the refinement scores them (a story of one against a unit), or
+ * null when either record lacks its query vectors. For fitting a unit-to-unit decision.
+ */
+export function unitPairFeatures(a: UnitRecord, b: UnitRecord): PairFeatures | null {
+  const x = unitVec(a);
+  const y = unitVec(b);
+  return x && y ? unitPair(x, y) : null;
+}
+
+/** Unit-to-unit probability: the pair decision when given, else the online decision. */
+type PairScorer = (a: UnitVec, b: UnitVec) => number;
+function pairScorer(clusterer: StoryClusterer, weights: DecisionWeights | undefined): PairScorer {
+  return weights ? (a, b) => joinProbabilityOf(unitPair(a, b), weights) : (a, b) => clusterer.probability(unitPair(a, b));
 }
 
 interface Group {
@@ -158,11 +175,11 @@ function spanOf(units: readonly UnitVec[]): { first: number | null; last: number
  * Average-linkage split of a group into two: returns the two index sets and the mean cross-group
  * probability, or null when the group is too small or too large to check.
  */
-function bestSplit(clusterer: StoryClusterer, units: readonly UnitVec[]): { a: number[]; b: number[]; cross: number } | null {
+function bestSplit(pairProbability: PairScorer, units: readonly UnitVec[]): { a: number[]; b: number[]; cross: number } | null {
   const n = units.length;
   if (n < SPLIT_MIN_UNITS || n > SPLIT_MAX_UNITS) return null;
   const p = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) p[i * n + j] = p[j * n + i] = pairProbability(clusterer, units[i]!, units[j]!);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) p[i * n + j] = p[j * n + i] = pairProbability(units[i]!, units[j]!);
   let clusters: number[][] = units.map((_, i) => [i]);
   const link = (x: number[], y: number[]) => {
     let s = 0;
@@ -207,7 +224,7 @@ export const JOIN_MAX_PAIRS = 40_000;
  * Average-linkage agglomeration over stories: candidate pairs share an entity or title term, the pair
  * with the highest mean cross probability is joined first, until no pair reaches `link`.
  */
-function joinFragments(clusterer: StoryClusterer, groups: Group[], link: number): Group[] {
+function joinFragments(pairProbability: PairScorer, groups: Group[], link: number): Group[] {
   if (!(link <= 1)) return groups;
   const alive = groups.map((g) => ({ ...g, units: [...g.units] }));
   const keysOf = (g: Group) => {
@@ -227,7 +244,7 @@ function joinFragments(clusterer: StoryClusterer, groups: Group[], link: number)
     if (!m) probs.set(a, (m = new Map()));
     let p = m.get(b);
     if (p === undefined) {
-      p = pairProbability(clusterer, a, b);
+      p = pairProbability(a, b);
       m.set(b, p);
       let back = probs.get(b);
       if (!back) probs.set(b, (back = new Map()));
@@ -296,6 +313,8 @@ export interface RefineOptions {
   joinLink?: number;
   margin?: number;
   splitProbability?: number;
+  /** Unit-to-unit decision for the split and fragment join (default: the online decision's weights). */
+  pairWeights?: DecisionWeights;
 }
 
 /**
@@ -307,6 +326,7 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
   const margin = options.margin ?? REASSIGN_MARGIN;
   const splitP = options.splitProbability ?? SPLIT_PROBABILITY;
   const join = clusterer.joinThreshold;
+  const scorer = pairScorer(clusterer, options.pairWeights);
   let groups: Group[] = [];
   const untouched: StoryState[] = [];
   let nextNum = 0;
@@ -320,7 +340,7 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
   // Split pass.
   const split: Group[] = [];
   for (const g of groups) {
-    const cut = bestSplit(clusterer, g.units);
+    const cut = bestSplit(scorer, g.units);
     if (!cut || cut.cross >= splitP) {
       split.push(g);
       continue;
@@ -330,7 +350,7 @@ export function refineStories(clusterer: StoryClusterer, stories: StoryState[], 
     split.push({ story: g.story, units: a });
     split.push({ story: emptyStory(nextNum++, g.story.lastSeq), units: b });
   }
-  groups = joinFragments(clusterer, split, options.joinLink ?? JOIN_LINK);
+  groups = joinFragments(scorer, split, options.joinLink ?? JOIN_LINK);
 
   // Reassignment rounds.
   const moved = new Set<UnitVec>();
