@@ -13,7 +13,7 @@
  *   node --import tsx eval/cluster.ts --fit [--mode gold|live|both|soft] [--collect J] [--drop a,b]
  *                                                # refit DECISION_WEIGHTS on topics 1–20 and print them
  *   node --import tsx eval/cluster.ts --fit-pair # fit a unit-to-unit decision for the refinement
- *   node --import tsx eval/cluster.ts --cv [--modes gold,soft] [--joins 0.25,0.4] [--links 0.5] [--splits 0.45] [--deals 0,1,2] [--collect J] [--pair]
+ *   node --import tsx eval/cluster.ts --cv [--modes gold,soft] [--joins 0.25,0.4] [--links 0.5] [--splits 0.45] [--deals 0,1,2] [--collect J] [--pair | --refine-mode soft]
  *                                                # leave-topics-out cross-validation inside topics 1–20
  *   node --import tsx eval/cluster.ts --sweep    # join / split / join-link sweep on topics 1–20
  */
@@ -357,6 +357,8 @@ export interface CvConfig extends FitConfig {
   refine?: boolean | RefineOptions;
   /** Fit the refinement's unit-to-unit decision on the training folds too. */
   pairFit?: boolean;
+  /** Or give the refinement the join decision fit in this mode (the online pass keeps `mode`'s). */
+  refineMode?: FitMode;
 }
 
 /** Fits per (fold topics, fit config), so a grid over thresholds refits nothing. */
@@ -388,7 +390,12 @@ export function crossValidate(docs: Docs, cfg: CvConfig, folds = CV_FOLDS, deal 
       if (!weights) fitMemo.set(key, (weights = fitDecision(docs.filter((d) => !inFold.has(d.topic)), cfg).weights));
     }
     let refine = cfg.refine;
-    if (cfg.pairFit && refine !== false) {
+    if (cfg.refineMode && refine !== false) {
+      const key = JSON.stringify([[...inFold].sort(), cfg.refineMode, [...(cfg.drop ?? [])].sort(), cfg.join ?? JOIN_PROBABILITY]);
+      let pairWeights = fitMemo.get(key);
+      if (!pairWeights) fitMemo.set(key, (pairWeights = fitDecision(docs.filter((d) => !inFold.has(d.topic)), { ...cfg, mode: cfg.refineMode }).weights));
+      refine = { ...(refine === true || refine === undefined ? {} : refine), pairWeights };
+    } else if (cfg.pairFit && refine !== false) {
       const key = JSON.stringify(['pair', [...inFold].sort(), [...(cfg.drop ?? [])].sort()]);
       let pairWeights = fitMemo.get(key);
       if (!pairWeights) fitMemo.set(key, (pairWeights = fitPairDecision(docs.filter((d) => !inFold.has(d.topic)), cfg.drop)));
@@ -448,9 +455,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (const j of nums('--joins', String(JOIN_PROBABILITY))) {
         for (const joinLink of nums('--links', String(JOIN_LINK))) {
           for (const splitProbability of nums('--splits', String(SPLIT_PROBABILITY))) {
-            const rs = deals.map((deal) => crossValidate(docs, { refit: true, mode: m, drop, join: collect, joinProbability: j, refine: { joinLink, splitProbability }, pairFit }, CV_FOLDS, deal));
+            const rs = deals.map((deal) => crossValidate(docs, { refit: true, mode: m, drop, join: collect, joinProbability: j, refine: { joinLink, splitProbability }, pairFit, refineMode: arg('--refine-mode') as FitMode | undefined }, CV_FOLDS, deal));
             const mean = (k: keyof BCubed) => rs.reduce((s, r) => s + r[k], 0) / rs.length;
-            console.log(`cv ${m}${pairFit ? '+pair' : ''} collect ${collect} join ${j} link ${joinLink} split ${splitProbability}: ${line('', { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') })}  per deal ${rs.map((r) => f3(r.f1)).join(' ')}`);
+            console.log(`cv ${m}${pairFit ? '+pair' : ''}${arg('--refine-mode') ? ' refine ' + arg('--refine-mode') : ''} collect ${collect} join ${j} link ${joinLink} split ${splitProbability}: ${line('', { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') })}  per deal ${rs.map((r) => f3(r.f1)).join(' ')}`);
           }
         }
       }

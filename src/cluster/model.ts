@@ -40,7 +40,8 @@ export interface PairFeatures extends ContrastFeatures {
 //   conflicts (5.6 vs 5.9 quakes): CV 0.919 → 0.925 under the gold fit but 0.940 → 0.922 under the
 //   live fit; either conflict alone left CV unchanged (0.919 gold, 0.940 live). No consistent gain;
 // - a separate unit-to-unit decision for the refinement's split and fragment join (--fit-pair, every
-//   unit pair sharing an entity or title term): CV 0.917 at split 0.45–0.65, join-link 0.5 (0.908 at 0.4).
+//   unit pair sharing an entity or title term): CV 0.917 at split 0.45–0.65, join-link 0.5 (0.908 at 0.4);
+//   the soft live fit used by the refinement only (--refine-mode soft, online pass unchanged): 0.916.
 export const DECISION_WEIGHTS: DecisionWeights = {
   bias: -1.79, text: 3.05, entity: 2.03, title: 1.79, number: 3.31, size: -0.76,
   people: 1.4, personConflict: -0.93, placeConflict: -0.68, yearConflict: -1.68,
