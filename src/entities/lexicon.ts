@@ -36,6 +36,41 @@ const COMMON_TAGS = new Set([
 /** Name-ish tags that win over a common tag on the same word ("Will", "Rose" stay possible names). */
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'Country', 'City', 'Region', 'Place', 'Organization', 'ProperNoun']);
 
+/**
+ * A Set / Map of words that answers `has` and `get` from a null-prototype dictionary object kept
+ * beside it: V8 looks properties up through internalized strings, about twice as fast as a Map or Set
+ * on freshly cut words (measured for the clusterer's vocabulary), and every capitalised token of every
+ * article asks these tables. Iteration and the rest of the Set / Map interface are the base class's.
+ */
+class DictSet extends Set<string> {
+  private dict: Record<string, true> = Object.create(null) as Record<string, true>;
+  override add(word: string): this {
+    this.dict[word] = true;
+    return super.add(word);
+  }
+  override has(word: string): boolean {
+    return this.dict[word] === true;
+  }
+}
+class DictMap<V> extends Map<string, V> {
+  private dict: Record<string, V> = Object.create(null) as Record<string, V>;
+  override set(word: string, value: V): this {
+    this.dict[word] = value;
+    return super.set(word, value);
+  }
+  override get(word: string): V | undefined {
+    return this.dict[word];
+  }
+  override has(word: string): boolean {
+    return this.dict[word] !== undefined;
+  }
+}
+const dictSet = (words: Iterable<string>): DictSet => {
+  const s = new DictSet();
+  for (const w of words) s.add(w);
+  return s;
+};
+
 let cached: Gazetteer | null = null;
 
 /** Build (once) and return the gazetteer. */
@@ -46,8 +81,8 @@ export function gazetteer(): Gazetteer {
   const one = model.one as { lexicon: Record<string, string | string[]>; frozenLex?: Record<string, string | string[]> };
   const two = model.two as { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
   const g: Gazetteer = {
-    phrase: new Map(), firstNames: new Set(), lastNames: new Set(), common: new Set(), demonyms: new Set(),
-    actors: new Set(), orgWords: new Set(Object.keys(two.orgWords)), placeWords: new Set(Object.keys(two.placeWords)),
+    phrase: new DictMap(), firstNames: new DictSet(), lastNames: new DictSet(), common: new DictSet(), demonyms: new DictSet(),
+    actors: new DictSet(), orgWords: dictSet(Object.keys(two.orgWords)), placeWords: dictSet(Object.keys(two.placeWords)),
     maxPhraseWords: 1,
   };
   const add = (word: string, raw: string | string[]): void => {
