@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { StoryClusterer, type StoryState } from './index.ts';
+
+/** A day's article: words only that day's story uses (so the vocabulary must forget them). */
+const letters = (n: number) => String.fromCharCode(97 + (n % 26), 97 + Math.floor(n / 26));
+function article(day: number, i: number, shared = '') {
+  const own = Array.from({ length: 20 }, (_, k) => `day${letters(day)}w${letters(k)}v${letters((i + k) % 3)}`).join(' ');
+  const date = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+  return { id: `d${day}a${i}`, title: `${shared}${own.slice(0, 40)}`, paragraphs: [`${shared}${own}.`], members: [{ id: `d${day}a${i}`, published: date }] };
+}
+
+test('vocabulary and IDF follow the window: words of days that left it are freed', () => {
+  const evicted: StoryState[] = [];
+  const c = new StoryClusterer({ windowDays: 2, onEvict: (s) => evicted.push(s) });
+  const sizes: number[] = [];
+  for (let day = 0; day < 12; day++) {
+    for (let i = 0; i < 6; i++) c.add(article(day, i));
+    sizes.push(c.vocabularySize);
+  }
+  // Each day brings ~60 new words; without forgetting, 12 days would hold ~720.
+  assert.ok(sizes.at(-1)! < 400, `vocabulary ${sizes.join(',')}`);
+  assert.ok(Math.abs(sizes.at(-1)! - sizes.at(-4)!) < 60, `flat once the window is full: ${sizes.join(',')}`);
+  assert.ok(evicted.length > 0);
+  // An evicted story keeps readable centroid maps with its own words, though its ids were released.
+  const s = evicted[0]!;
+  assert.ok(s.terms.size > 0 && [...s.terms.keys()].every((k) => k.startsWith('daya')), [...s.terms.keys()].join(' '));
+});
+
+test('a live story’s maps are views of its vectors; assigning one replaces it', () => {
+  const c = new StoryClusterer();
+  const s = c.add(article(0, 0, 'Harbour council vote. '));
+  const t = s.terms;
+  assert.ok(t.get('harbour')! > 0);
+  const view = { ...s };
+  assert.deepEqual([...view.terms], [...t]);
+  s.terms = new Map([['quay', 1]]);
+  assert.deepEqual([...s.terms], [['quay', 1]]);
+});
