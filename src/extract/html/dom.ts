@@ -20,6 +20,16 @@ import { Parser, Tokenizer } from 'htmlparser2';
 import { Document as DhDocument, Element as DhElement, Text as DhText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode, Text } from 'domhandler';
 
+/**
+ * A copy of a string that shares no memory with the page. Attribute values and text are slices of the
+ * page source, and V8 keeps a slice's whole parent alive: a slice stored in a cache that outlives the
+ * page would keep every page's source (a few hundred KB each) alive, to be promoted and traced by
+ * each GC. Concatenation then slice flattens into a fresh string; the slice points into that.
+ */
+export function ownString(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** Elements whose content no reader uses. */
 const EMPTIED_TAGS: ReadonlySet<string> = new Set(['svg', 'math', 'noscript', 'style']);
 

@@ -14,6 +14,7 @@ import type { Document, Element } from 'domhandler';
 import { MAX_REMOVED_TEXT, type Removed, type RemovalReason } from '../../../records/index.ts';
 import { collectBlockTree, countWords, type Block } from './blocks.ts';
 import { readArticleBody } from './jsonld.ts';
+import { ownString } from '../dom.ts';
 import {
   ANY_CHROME_CLASS_RE,
   CAPTION_CREDIT_RE,
@@ -126,12 +127,12 @@ function chromeReasonOf(el: Element, useClasses: boolean): RemovalReason | null 
     if (r === undefined) {
       r = classReason(cls);
       if (classReasonCache.size >= CLASS_CACHE_MAX) classReasonCache.clear();
-      classReasonCache.set(cls, r);
+      classReasonCache.set(ownString(cls), r);
     }
   }
   if (raw !== null) {
     if (rawClassReasonCache.size >= CLASS_CACHE_MAX) rawClassReasonCache.clear();
-    rawClassReasonCache.set(raw, r);
+    rawClassReasonCache.set(ownString(raw), r);
   }
   return r;
 }

@@ -7,7 +7,7 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { isFrameworkJsonScript } from '../dom.ts';
+import { isFrameworkJsonScript, ownString } from '../dom.ts';
 import { squash } from './title.ts';
 import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
@@ -152,7 +152,7 @@ function classFacts(ci: string): ClassFacts {
   if (f === undefined) {
     f = { noise: isNoiseBlock(ci), chrome: isChromeBlock(ci), byline: BYLINE_CONTAINER_RE.test(ci) };
     if (classFactsCache.size >= CLASS_FACTS_CACHE_MAX) classFactsCache.clear();
-    classFactsCache.set(ci, f);
+    classFactsCache.set(ownString(ci), f);
   }
   return f;
 }
@@ -170,7 +170,7 @@ function elementClassFacts(el: Element): ClassFacts {
   if (f === undefined) {
     f = classFacts(classId(el));
     if (classOnlyFactsCache.size >= CLASS_FACTS_CACHE_MAX) classOnlyFactsCache.clear();
-    classOnlyFactsCache.set(cls, f);
+    classOnlyFactsCache.set(ownString(cls), f);
   }
   return f;
 }
