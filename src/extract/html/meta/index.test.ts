@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHtml } from '../dom.ts';
 import { cleanByline, parseDateValue, readHtmlMeta, stripSiteName } from './index.ts';
+import { mayEchoTitle } from './collect.ts';
+import { squash } from './title.ts';
 
 const page = (head: string, body = '') => parseHtml(`<!doctype html><html lang="en-US"><head>${head}</head><body>${body}</body></html>`);
 
@@ -314,4 +316,21 @@ test('a page with no h1 anchors "near the headline" on the text that prints the 
   // With an h1 elsewhere, the h1 stays the anchor.
   const withH1 = `<h1>Harbor Gazette home</h1>${body}`;
   assert.equal(readHtmlMeta(page('<title>Ferry fares rise again in 2026 | Harbor Gazette</title>', withH1), null).published, null);
+});
+
+test('mayEchoTitle is false only where squash(text) cannot be a title echo', () => {
+  const key = squash('Storm Hits the Northern Coast Overnight — The Daily');
+  const echoes = (t: string) => { const k = squash(t); return k.length >= 12 && key.includes(k); };
+  const texts = [
+    'Storm hits the northern coast', 'STORM HITS THE NORTHERN', 'storm hits', 'Weather', 'the Northern Coast Overnight!',
+    'Sign up for our newsletter today', '', '   ', 'Stórm hits the northern coast', 'Storm hits the northérn coast',
+    'Storm-hits-the-northern-coast-overnight', 'coast overnight the daily', '12345678901234',
+  ];
+  for (const t of texts) {
+    if (echoes(t)) assert.ok(mayEchoTitle(t, key), t);
+  }
+  assert.equal(mayEchoTitle('Sign up for our newsletter today', key), false);
+  assert.equal(mayEchoTitle('storm hits', key), false, 'too short to be an echo');
+  assert.equal(mayEchoTitle('Stórm hits the northern coast', key), true, 'non-ASCII is left to squash');
+  assert.equal(mayEchoTitle('Storm hits the northern coast', key), true);
 });
