@@ -7,8 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import nlp from 'compromise';
 import { entityKey, extractEntities, type EntityKind } from '../src/entities/index.ts';
+import { join } from 'node:path';
+import { SHARED } from '../eval/lib.ts';
 
-const path = process.argv[2] || new URL('../../shared/data/ecbplus-dev/docs.jsonl', import.meta.url).pathname;
+const path = process.argv[2] || join(SHARED, 'data', 'ecbplus-dev', 'docs.jsonl');
 const sample = Number(process.argv[3] ?? 150);
 if (!existsSync(path)) {
   console.error(`measure: ${path} not found`);
