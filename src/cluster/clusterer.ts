@@ -246,6 +246,21 @@ function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
   return next;
 }
 
+/**
+ * Interns one namespace's keys of a unit into `ids` (in the keys' order) and counts each in the window
+ * total and in a bucket's counts; returns the bucket's counts, grown when a new id passed their end.
+ */
+function countKeys(keys: Iterable<string>, vocab: Vocab, ids: Int32Array, counts: Int32Array): Int32Array {
+  let i = 0;
+  for (const k of keys) {
+    const id = (ids[i++] = vocab.intern(k));
+    vocab.df[id]!++;
+    if (id >= counts.length) counts = grow(counts, vocab.df.length);
+    counts[id]!++;
+  }
+  return counts;
+}
+
 /** Document counts of one slice of the stream (a day, or a block of undated units), by vocabulary id. */
 interface IdfBucket {
   units: number;
@@ -296,27 +311,9 @@ export class Idf {
     this.logN = Math.log(this.n + 1);
     const { t, e, n } = this.vocab;
     const ids: ObservedIds = { epoch: this.epoch, terms: new Int32Array(f.terms.size), ents: new Int32Array(f.entities.size), nums: new Int32Array(f.numbers.size) };
-    let i = 0;
-    for (const k of f.terms.keys()) {
-      const id = (ids.terms[i++] = t.intern(k));
-      t.df[id]!++;
-      if (id >= b.t.length) b.t = grow(b.t, t.df.length);
-      b.t[id]!++;
-    }
-    i = 0;
-    for (const k of f.entities.keys()) {
-      const id = (ids.ents[i++] = e.intern(k));
-      e.df[id]!++;
-      if (id >= b.e.length) b.e = grow(b.e, e.df.length);
-      b.e[id]!++;
-    }
-    i = 0;
-    for (const k of f.numbers) {
-      const id = (ids.nums[i++] = n.intern(k));
-      n.df[id]!++;
-      if (id >= b.n.length) b.n = grow(b.n, n.df.length);
-      b.n[id]!++;
-    }
+    b.t = countKeys(f.terms.keys(), t, ids.terms, b.t);
+    b.e = countKeys(f.entities.keys(), e, ids.ents, b.e);
+    b.n = countKeys(f.numbers, n, ids.nums, b.n);
     return ids;
   }
 
