@@ -1,7 +1,7 @@
 /**
  * Cluster-stage benchmark, one case per process so peak RSS belongs to that case alone:
  *
- *   node --import tsx --expose-gc bench/cluster.ts --articles N [--per-day K] [--window-days D]
+ *   node --import tsx --expose-gc bench/cluster.ts --articles N [--per-day K] [--window-days D] [--workers W]
  *
  * A synthetic dated stream from a seeded PRNG, generated on the fly (nothing is held but the
  * clusterer): K articles per simulated day (default 20,000, so 1M articles span 50 days). Stories are
@@ -13,13 +13,14 @@
  * background words; its body is 3–8 paragraphs of 1–3 sentences, each "The" + 8–20 words where one in
  * five is the story's (topic word 13%, "Firstname Lastname said" 3%, place 2%, organisation 1%, number
  * 1%) and the rest is drawn from a 50,000-word Zipf background vocabulary (s ≈ 1, as news text).
- * Articles arrive in date order, unit by unit,
- * through StoryClusterer.add (features + candidate retrieval + scoring + insert); stories leave the
- * index after the window (default 7 days) through onEvict, where B-cubed counts against the planted
- * stories are taken and the story dropped. Only add() is timed (wall and CPU).
+ * Articles arrive in date order, unit by unit, through StoryClusterer.add (features + candidate
+ * retrieval + scoring + insert) or, with `--workers N`, through clusterStream (features on N worker
+ * threads, the rest in order on this one: the same stories); stories leave the index after the window
+ * (default 7 days) through onEvict, where B-cubed counts against the planted stories are taken and the
+ * story dropped. Timed: the whole loop minus making the input and tracing memory (wall and CPU).
  * Prints one JSON line (the last line of stdout).
  */
-import { StoryClusterer, type StoryState } from '../src/cluster/index.ts';
+import { StoryClusterer, clusterStream, type ClusterUnit, type StoryState } from '../src/cluster/index.ts';
 import { seededRng } from '../eval/lib.ts';
 import { ZipfSampler } from './zipf.ts';
 
@@ -27,6 +28,8 @@ export interface ClusterBenchResult {
   articles: number;
   perDay: number;
   windowDays: number;
+  /** Feature worker threads (0: features on the clusterer's thread). */
+  workers: number;
   seconds: number;
   articlesPerSecond: number;
   articlesPerCpuSecond: number;
@@ -156,8 +159,14 @@ class Stream {
 
 const mb = (b: number) => Math.round(b / 1024 / 1024);
 
-/** Runs one case and returns its figures. */
-export function benchCluster(n: number, perDay: number, windowDays: number): ClusterBenchResult {
+/**
+ * Runs one case and returns its figures. With `workers` > 0 units go through clusterStream (features on
+ * that many worker threads, stories assigned in order on this one); with 0 through StoryClusterer.add
+ * on this thread alone. Either way the clock runs over the whole loop minus the time spent making the
+ * synthetic input and taking the memory trace, so the figure is what the stage sustains when input
+ * is waiting for it. CPU time is the whole process's (worker threads included) minus that same time.
+ */
+export async function benchCluster(n: number, perDay: number, windowDays: number, workers = 0): Promise<ClusterBenchResult> {
   const stream = new Stream(perDay);
   // B-cubed from per-story (gold, count) tallies taken at eviction, so no per-article map is held.
   let precisionSum = 0;
@@ -183,30 +192,46 @@ export function benchCluster(n: number, perDay: number, windowDays: number): Clu
   let peak = baseRss;
   const trace: ClusterBenchResult['rssTrace'] = [];
   const traceEvery = Math.max(1000, Math.floor(n / 20));
-  let wall = 0;
-  let cpu = 0;
+  /** Milliseconds spent making input and tracing memory: not the stage's work. */
+  let outside = 0;
   const BATCH = 1000;
-  for (let done = 0; done < n; ) {
-    const batch = [];
-    for (let k = 0; k < BATCH && done + k < n; k++) batch.push(stream.next(done + k));
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    for (const a of batch) clusterer.add({ id: a.id, title: a.title, paragraphs: a.paragraphs, members: [{ id: a.id, published: a.published }] });
-    const c = process.cpuUsage(c0);
-    wall += performance.now() - t0;
-    cpu += (c.user + c.system) / 1000;
-    done += batch.length;
-    const rss = process.memoryUsage.rss();
-    if (rss > peak) peak = rss;
-    if (done % traceEvery < BATCH) {
-      // RSS alone follows V8's heap sizing (it grows into free memory); the live heap after a full
-      // collection is what the clusterer holds.
-      (globalThis as { gc?: () => void }).gc?.();
-      const heap = process.memoryUsage().heapUsed;
-      trace.push({ at: done, rssMb: mb(rss), heapMb: mb(heap), live: clusterer.liveStories, vocab: clusterer.vocabularySize });
-      console.error(`  ${done} articles  rss ${mb(rss)} MB  heap after gc ${mb(heap)} MB  live stories ${clusterer.liveStories}  vocabulary ${clusterer.vocabularySize}`);
+  function* input(): Generator<ClusterUnit> {
+    for (let done = 0; done < n; ) {
+      const t0 = performance.now();
+      if (done > 0) {
+        const rss = process.memoryUsage.rss();
+        if (rss > peak) peak = rss;
+        if (done % traceEvery < BATCH) {
+          // RSS alone follows V8's heap sizing (it grows into free memory); the live heap after a full
+          // collection is what the clusterer holds.
+          (globalThis as { gc?: () => void }).gc?.();
+          const heap = process.memoryUsage().heapUsed;
+          trace.push({ at: done, rssMb: mb(rss), heapMb: mb(heap), live: clusterer.liveStories, vocab: clusterer.vocabularySize });
+          console.error(`  ${done} articles  rss ${mb(rss)} MB  heap after gc ${mb(heap)} MB  live stories ${clusterer.liveStories}  vocabulary ${clusterer.vocabularySize}`);
+        }
+      }
+      const batch: ClusterUnit[] = [];
+      for (let k = 0; k < BATCH && done + k < n; k++) {
+        const a = stream.next(done + k);
+        batch.push({ id: a.id, title: a.title, paragraphs: a.paragraphs, members: [{ id: a.id, published: a.published }] });
+      }
+      outside += performance.now() - t0;
+      done += batch.length;
+      yield* batch;
     }
   }
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  if (workers > 0) {
+    for await (const _ of clusterStream(input(), clusterer, { workers })) void _;
+  } else {
+    for (const unit of input()) clusterer.add(unit);
+  }
+  const c = process.cpuUsage(c0);
+  const wall = performance.now() - t0 - outside;
+  const cpu = (c.user + c.system) / 1000 - outside;
+  const rss = process.memoryUsage.rss();
+  if (rss > peak) peak = rss;
   const liveAtEnd = clusterer.liveStories;
   if (process.env.CLUSTER_BENCH_HEAP) {
     (globalThis as { gc?: () => void }).gc?.();
@@ -222,6 +247,7 @@ export function benchCluster(n: number, perDay: number, windowDays: number): Clu
     articles: n,
     perDay,
     windowDays,
+    workers,
     seconds: wall / 1000,
     articlesPerSecond: Math.round(n / (wall / 1000)),
     articlesPerCpuSecond: Math.round(n / (cpu / 1000)),
@@ -242,5 +268,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at >= 0 ? Number(args[at + 1]) : fallback;
   };
   const n = get('--articles', 10_000);
-  console.log(JSON.stringify(benchCluster(n, get('--per-day', 20_000), get('--window-days', 7))));
+  console.log(JSON.stringify(await benchCluster(n, get('--per-day', 20_000), get('--window-days', 7), get('--workers', 0))));
 }

@@ -14,6 +14,7 @@ export { StoryClusterer, storyKey, dayOf, dateOfDay, unitDay, DECISION_WEIGHTS, 
 export type { ClusterUnit, ClustererOptions, StoryState, PairFeatures, Candidate, DecisionHook } from './clusterer.ts';
 export { refineStories, REASSIGN_MARGIN, REFINE_ROUNDS, SPLIT_PROBABILITY, type RefineOptions } from './refine.ts';
 export { inferStoryDates, inferDate, temporalReferences, type DatedText, type TemporalReference } from './dates.ts';
+export { clusterStream, FeaturePool, defaultFeatureWorkers, FEATURE_BATCH, type ClusteredUnit, type ClusterStreamOptions } from './pool.ts';
 export { articleFeatures, capitalisedEntities, layerEntities, type EntityExtractor, type EntityLike } from './features.ts';
 
 export type ClusterArticle = Pick<Article, 'id' | 'title' | 'paragraphs' | 'published'>;
