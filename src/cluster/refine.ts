@@ -11,6 +11,23 @@
  *
  * Deterministic: units are visited in story then member order and moves are applied after each round,
  * so the result depends only on the online result (itself order-independent in batch mode).
+ *
+ * Measured and not adopted (2026-12-07, eval/cluster.ts; ECB+ topics 1–20 0.921, CV 0.918 before).
+ * On topics 1–20 only four cuts have both sides of SPLIT_MIN_SIDE: the two right ones (sibling events)
+ * at mean cross probability 0.31–0.32, the two doubtful ones (an office shooting's first reports vs its
+ * charge and verdict reports, 0.37; an election cut through one event's reports, 0.36) just above, so
+ * any split test tuned there rests on two or three decisions:
+ * - a whole-halves check (keep the story when the smaller half's centroid, scored as a unit against
+ *   the larger half's, reaches 0.6: developments share their subject, not their wording): topics
+ *   1–20 0.927 (same for 0.5–0.67), CV 0.925 (0.914 at 0.5, 0.917 at 0.55, 0.920 at 0.65 and 0.7);
+ *   seen afterwards on held-out 21–35: 0.896 → 0.883 (P 0.917 → 0.883: it blocked a right cut there);
+ * - splitting on the mean probability of each unit against the other half's centroid (the question
+ *   the decision was fit on) instead of unit-to-unit: at the join threshold 0.25 topics 1–20 0.927 but
+ *   CV 0.914; 0.3 / 0.35 CV 0.922 / 0.924 — the same cuts as above, not looked at on held-out;
+ * - peeling the 1-unit sides average linkage often ends with and cutting the rest: the merged
+ *   sibling stories of topics 5 and 10 still cut across both events (cross 0.82, 0.61): no gain;
+ * - joining fragments on centroid-to-centroid probability: same-event fragment pairs 0.02–0.70,
+ *   sibling-event pairs 0.01–0.69 on topics 1–20: not separable.
  */
 import type { Candidate, PairFeatures, Query, StoryClusterer, StoryState, UnitRecord } from './clusterer.ts';
 import { addScaled, cosine, dayOf, emptyStory, norm } from './clusterer.ts';
