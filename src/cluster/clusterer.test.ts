@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StoryClusterer, type StoryState } from './index.ts';
+import { Vocab } from './clusterer.ts';
 
 /** A day's article: words only that day's story uses (so the vocabulary must forget them). */
 const letters = (n: number) => String.fromCharCode(97 + (n % 26), 97 + Math.floor(n / 26));
@@ -36,4 +37,28 @@ test('a live story’s maps are views of its vectors; assigning one replaces it'
   assert.deepEqual([...view.terms], [...t]);
   s.terms = new Map([['quay', 1]]);
   assert.deepEqual([...s.terms], [['quay', 1]]);
+});
+
+test('vocabulary: ids are stable, freed ids are reused, and lookups survive table growth and sweeps', () => {
+  const v = new Vocab();
+  const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`);
+  const ids = words.map((w) => v.intern(w));
+  assert.equal(new Set(ids).size, words.length, 'one id per distinct key');
+  assert.equal(v.size, words.length);
+  // Fresh copies of the strings (as a worker or a regex hands them over) find the same ids.
+  words.forEach((w, i) => assert.equal(v.intern(w.split('').join('')), ids[i]));
+  assert.equal(v.idOf('never-seen'), undefined);
+  // Count the even words; sweep frees the odd ones, whose ids come back for new keys.
+  words.forEach((_, i) => {
+    if (i % 2 === 0) v.df[ids[i]!] = 1;
+  });
+  v.sweep();
+  assert.equal(v.size, words.length / 2);
+  words.forEach((w, i) => assert.equal(v.idOf(w), i % 2 === 0 ? ids[i] : undefined, w));
+  const fresh = Array.from({ length: 5_000 }, (_, i) => `new${i}`);
+  const freshIds = fresh.map((w) => v.intern(w));
+  const odd = new Set(ids.filter((_, i) => i % 2 === 1));
+  assert.ok(freshIds.every((id) => odd.has(id)), 'freed ids are handed out again');
+  fresh.forEach((w, i) => assert.equal(v.key(freshIds[i]!), w));
+  words.forEach((w, i) => i % 2 === 0 && assert.equal(v.idOf(w), ids[i]));
 });
