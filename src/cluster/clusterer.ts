@@ -936,7 +936,7 @@ export class StoryClusterer {
         this.slotHits = grow(this.slotHits, this.slotHits.length * 2);
       }
     }
-    const s = liveStory(this.nextNum++, this.seq, this.vocabs, slot);
+    const s = new LiveStory(this.nextNum++, this.seq, this.vocabs, slot);
     this.slotStory[slot] = s;
     this.slotNum[slot] = s.num;
     this.slotMark[slot] = 0;
@@ -1113,20 +1113,55 @@ function assign(s: StoryState, ns: Namespace, m: Map<string, number>): void {
   s.flat = null;
 }
 
-/** A story of a StoryClusterer: its centroid maps are views of the id vectors in `core`. */
-function liveStory(num: number, lastSeq: number, vocab: StoryCore['vocab'], slot: number): StoryState {
-  const s = emptyStory(num, lastSeq);
-  s.core = { terms: emptyVec(), title: emptyVec(), entities: emptyVec(), numbers: emptyVec(), vocab, frozen: false, slot };
-  s.flat = null;
-  for (const ns of NAMESPACES) {
-    Object.defineProperty(s, ns, {
-      enumerable: true,
-      configurable: true,
-      get: () => view(s, ns),
-      set: (m: Map<string, number>) => assign(s, ns, m),
-    });
+/**
+ * A story of a StoryClusterer: its centroid maps are views of the id vectors in `core`. A class, so
+ * the view accessors live on one prototype and every live story shares one hidden class: accessors
+ * defined per object (as before) gave each story its own, and every property read on a story in the
+ * scoring loop went megamorphic.
+ */
+class LiveStory implements StoryState {
+  units: UnitRecord[] = [];
+  entityNames = new Map<string, string>();
+  firstDay: number | null = null;
+  lastDay: number | null = null;
+  postKeys: number[] = [];
+  merges: MergeRecord[] = [];
+  alive = true;
+  norms: StoryState['norms'] = null;
+  core: StoryCore;
+  flat: StoryState['flat'] = null;
+  constructor(
+    public num: number,
+    public lastSeq: number,
+    vocab: StoryCore['vocab'],
+    slot: number,
+  ) {
+    this.core = { terms: emptyVec(), title: emptyVec(), entities: emptyVec(), numbers: emptyVec(), vocab, frozen: false, slot };
   }
-  return s;
+  get terms(): Map<string, number> {
+    return view(this, 'terms');
+  }
+  set terms(m: Map<string, number>) {
+    assign(this, 'terms', m);
+  }
+  get title(): Map<string, number> {
+    return view(this, 'title');
+  }
+  set title(m: Map<string, number>) {
+    assign(this, 'title', m);
+  }
+  get entities(): Map<string, number> {
+    return view(this, 'entities');
+  }
+  set entities(m: Map<string, number>) {
+    assign(this, 'entities', m);
+  }
+  get numbers(): Map<string, number> {
+    return view(this, 'numbers');
+  }
+  set numbers(m: Map<string, number>) {
+    assign(this, 'numbers', m);
+  }
 }
 
 /** The output id of a story: from its earliest member by (date, id), undated members after dated ones. */
