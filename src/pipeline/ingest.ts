@@ -431,8 +431,13 @@ class StoryStages {
 
   /** The Story record of a state, with the copies that joined its units after they were clustered. */
   private async storyRecord(store: Store, state: StoryState): Promise<Story> {
+    // A live story's centroid maps are accessors on its class, which a spread does not copy: named.
     const view: StoryState = {
       ...state,
+      terms: state.terms,
+      title: state.title,
+      entities: state.entities,
+      numbers: state.numbers,
       units: state.units.map((u) => {
         const extra = this.copiesOfUnit.get(u.id);
         return extra ? { ...u, members: [...u.members, ...extra] } : u;
