@@ -13,7 +13,7 @@ export interface Line {
   words: number;
   /** Ends like a sentence: . ! ? (optionally followed by closing quotes or brackets). */
   sentenceEnd: boolean;
-  /** Sentence boundaries inside the line. */
+  /** Sentence boundaries inside the line plus one; -1 until `sentenceCount()` computes it. */
   sentences: number;
   /** Share of words that are function words of a known language; -1 until `stopRatio()` computes it. */
   stopRatio: number;
@@ -110,6 +110,15 @@ export function stopRatio(l: Line): number {
   return l.stopRatio;
 }
 
+/**
+ * How many sentences the line holds (computed on demand: only caption and title candidates ask, and
+ * the boundary pattern was the costliest step of the line features when run on every line).
+ */
+export function sentenceCount(l: Line): number {
+  if (l.sentences < 0) l.sentences = l.words >= 4 ? countMatches(SENTENCE_BOUNDARY, l.text) + 1 : 1;
+  return l.sentences;
+}
+
 /** The line's text in lower case, computed once (duplicate, teaser and template checks share it). */
 export function lower(l: Line): string {
   return (l.lower ??= l.text.toLowerCase());
@@ -130,6 +139,25 @@ interface Scan {
   needsCollapse: boolean;
   /** White space other than the plain space (which collapsing would turn into one). */
   oddSpace: boolean;
+}
+
+/** Bits of `ASCII_CLASS`: a word character, the marks the chrome tests look for, and `spaceKind` above SPACE_SHIFT. */
+const WORD = 1;
+const DIGIT = 2;
+const SLASH = 4;
+const COLON = 8;
+const PAREN = 16;
+const SPACE_SHIFT = 5;
+
+/** What the scan needs to know of each ASCII code unit, looked up once per character. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  let f = wordChar(c) ? WORD : 0;
+  if (c >= 48 && c <= 57) f |= DIGIT;
+  if (c === 47) f |= SLASH;
+  if (c === 58) f |= COLON;
+  if (c === 40) f |= PAREN;
+  ASCII_CLASS[c] = f | (spaceKind(c) << SPACE_SHIFT);
 }
 
 const scan: Scan = {
@@ -166,10 +194,8 @@ function scanText(text: string): Scan {
   let words = 0;
   let inWord = false;
   let dash = false;
-  let digit = false;
-  let slash = false;
-  let colon = false;
-  let paren = false;
+  // ASCII marks seen, as the bits of `ASCII_CLASS`.
+  let marks = 0;
   let spaceRuns = 0;
   let prevTrueSpace = false;
   let cjk = false;
@@ -179,23 +205,28 @@ function scanText(text: string): Scan {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let w: boolean;
+    let k: number;
     if (c < 128) {
-      if (c >= 48 && c <= 57) {
-        w = true;
-        digit = true;
-      } else {
-        w = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-        if (c === 47) slash = true;
-        else if (c === 58) colon = true;
-        else if (c === 40) paren = true;
+      // One table lookup answers every ASCII test (most characters of most pages are ASCII).
+      const f = ASCII_CLASS[c]!;
+      if (f === WORD) {
+        // A plain letter, the most common case: only the word and space states move.
+        if (!inWord) words++;
+        inWord = true;
+        prevSpace = false;
+        prevTrueSpace = false;
+        continue;
       }
+      marks |= f;
+      w = (f & WORD) !== 0;
+      k = f >> SPACE_SHIFT;
     } else {
       w = wordChar(c);
       if (c === 0x2014 || c === 0x2013) dash = true;
       else if ((c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk = true;
+      k = spaceKind(c);
     }
     // (U+1680 is white space that `wordChar` counts as a letter: the two tests are independent.)
-    const k = c === 32 ? 1 : c < 32 || c >= 128 ? spaceKind(c) : 0;
     if (k !== 0) {
       if (k === 2 || prevSpace) collapse = true;
       if (c !== 32) odd = true;
@@ -210,10 +241,10 @@ function scanText(text: string): Scan {
   }
   scan.words = words;
   scan.hasDash = dash;
-  scan.hasDigit = digit;
-  scan.hasCreditMark = slash || colon || paren;
-  scan.hasSlash = slash;
-  scan.hasColon = colon;
+  scan.hasDigit = (marks & DIGIT) !== 0;
+  scan.hasCreditMark = (marks & (SLASH | COLON | PAREN)) !== 0;
+  scan.hasSlash = (marks & SLASH) !== 0;
+  scan.hasColon = (marks & COLON) !== 0;
   scan.spaceRuns = spaceRuns;
   scan.maybeUnspaced = cjk;
   scan.needsCollapse = collapse;
@@ -267,7 +298,7 @@ export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim(
     text,
     words,
     sentenceEnd,
-    sentences: words >= 4 ? countMatches(SENTENCE_BOUNDARY, text) + 1 : 1,
+    sentences: -1,
     stopRatio: -1,
     listMarker: mayStartList(text.charCodeAt(0)) && LIST_MARKER.test(text),
     unspaced,

@@ -12,7 +12,7 @@
  */
 import type { RemovalReason } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
-import { lower, stopRatio, type Line } from './lines.ts';
+import { lower, sentenceCount, stopRatio, type Line } from './lines.ts';
 import {
   ATTRIBUTION_LINE_ANY,
   CAPTION_WITH_CREDIT_ANY,
@@ -270,7 +270,7 @@ function classifyChrome(
   for (let i = 0; i < n; i++) {
     if (creditAt[i] && i > 0 && reasons[i - 1] === null) {
       const c = lines[i - 1]!;
-      if (c.words <= CAPTION_MAX_WORDS && c.sentences <= CAPTION_MAX_SENTENCES) reasons[i - 1] = 'caption';
+      if (c.words <= CAPTION_MAX_WORDS && sentenceCount(c) <= CAPTION_MAX_SENTENCES) reasons[i - 1] = 'caption';
     }
     if (captionWithCredit[i] && i + 1 < n && reasons[i + 1] === null) {
       const c = lines[i + 1]!;

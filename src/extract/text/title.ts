@@ -6,7 +6,7 @@
  * document title on the first line (its site part cut off) is the best evidence, and only when there
  * is none the last headline-shaped line before the body is taken.
  */
-import type { Line } from './lines.ts';
+import { sentenceCount, type Line } from './lines.ts';
 
 export interface TitleResult {
   title: string | null;
@@ -51,7 +51,7 @@ function headlineShaped(l: Line): boolean {
     l.words <= TITLE_MAX_WORDS &&
     !BYLINE.test(l.text) &&
     !/[.,;:]$/.test(l.text) &&
-    l.sentences <= 2 &&
+    sentenceCount(l) <= 2 &&
     !l.listMarker
   );
 }
@@ -196,7 +196,7 @@ export function findTitle(lines: Line[], bodyStart: number, usable: (i: number) 
     }
     if (best) return { title: lines[best.c]!.text, index: best.c, variants: [first] };
     if (core) return { title: core, index: null, variants: [first] };
-    if (first === idx[0] && fl.words >= 3 && fl.words <= TITLE_MAX_WORDS && fl.sentences <= 2 && !fl.listMarker) {
+    if (first === idx[0] && fl.words >= 3 && fl.words <= TITLE_MAX_WORDS && sentenceCount(fl) <= 2 && !fl.listMarker) {
       return { title: fl.text, index: first, variants: [] };
     }
   }
