@@ -124,26 +124,57 @@ interface Candidate {
   evidence: string;
 }
 
-/** Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning. */
+/** Characters of a paragraph's start that must open its line in the dump (wrapped paragraphs aside). */
+const PARAGRAPH_HEAD_CHARS = 60;
+
+/**
+ * Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning:
+ * the first line from the previous paragraph's line on that starts with the paragraph's head, else
+ * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
+ */
 function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array<number | undefined> {
   if (!trimmed) return paragraphs.map(() => undefined);
+  // Line numbers by first character, ascending: a paragraph is looked for only among the lines that
+  // open with its character. Scanning the dump instead cost a whole pass for every paragraph found in
+  // no line (several per page).
+  const byFirst = new Map<number, number[]>();
+  for (let i = 0; i < trimmed.length; i++) {
+    const line = trimmed[i]!;
+    if (line === '') continue;
+    const first = line.charCodeAt(0);
+    const at = byFirst.get(first);
+    if (at) at.push(i);
+    else byFirst.set(first, [i]);
+  }
   let from = 0;
   return paragraphs.map((p) => {
-    const head = p.trim().slice(0, 60);
+    const head = p.trim().slice(0, PARAGRAPH_HEAD_CHARS);
     if (head === '') return undefined;
-    // The first character settles nearly every line without a call to startsWith.
-    const first = head.charCodeAt(0);
-    for (let i = from; i < trimmed.length; i++) {
-      if (trimmed[i]!.charCodeAt(0) === first && trimmed[i]!.startsWith(head)) {
+    const lines = byFirst.get(head.charCodeAt(0));
+    if (!lines) return undefined;
+    const next = firstAtLeast(lines, from);
+    for (let k = next; k < lines.length; k++) {
+      const i = lines[k]!;
+      if (trimmed[i]!.startsWith(head)) {
         from = i + 1;
         return i + 1;
       }
     }
-    // Not after `from`: the first line holding it, if any, is before (a wrapped paragraph, joined from
-    // several lines, is in none, and is looked for in every line only once).
-    for (let i = 0; i < from; i++) if (trimmed[i]!.charCodeAt(0) === first && trimmed[i]!.startsWith(head)) return i + 1;
+    for (let k = 0; k < next; k++) if (trimmed[lines[k]!]!.startsWith(head)) return lines[k]! + 1;
     return undefined;
   });
+}
+
+/** Index of the first element of an ascending list that is at least `value` (the list's length if none). */
+function firstAtLeast(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A dump's lines, raw and trimmed, for a text draft that does not carry them. */
@@ -335,9 +366,13 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const paragraphs = [...draft.paragraphs];
   const removed: Removed[] = [...draft.removed];
   const positions = locateParagraphs(paragraphs, trimmedLines);
-  const known = positions.filter((p): p is number => p !== undefined);
-  const firstBodyLine = known.length > 0 ? Math.min(...known) : undefined;
-  const lastBodyLine = known.length > 0 ? Math.max(...known) : undefined;
+  let firstBodyLine: number | undefined;
+  let lastBodyLine: number | undefined;
+  for (const at of positions) {
+    if (at === undefined) continue;
+    if (firstBodyLine === undefined || at < firstBodyLine) firstBodyLine = at;
+    if (lastBodyLine === undefined || at > lastBodyLine) lastBodyLine = at;
+  }
   const drop = new Map<number, RemovalReason>();
   const language = pageLanguage(leadingJoin([draft.title ?? '', ...paragraphs], '\n', LANGUAGE_SAMPLE_CHARS), draft.declaredLanguage);
   // The date parser is the costliest step per line, and this page's lines repeat one another (a date
@@ -353,13 +388,15 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
   if (rawLines && lastBodyLine !== undefined) {
-    // Non-blank lines before each line, so "non-blank lines between" is a subtraction, not a scan.
-    const nonBlankBefore = new Int32Array(rawLines.length + 1);
-    for (let i = 0; i < rawLines.length; i++) nonBlankBefore[i + 1] = nonBlankBefore[i]! + (trimmedLines![i] !== '' ? 1 : 0);
-    const nonBlankBetween = (from: number, to: number) => {
+    // Whether at most `max` non-blank lines lie in [from, to) (0-based): counted only until the bound
+    // is passed, which is at once for nearly every line asked about (a prefix count over the whole
+    // dump cost more than all the questions).
+    const fewNonBlankBetween = (from: number, to: number, max: number) => {
       const a = Math.min(from, rawLines.length);
       const b = Math.min(Math.max(to, a), rawLines.length);
-      return nonBlankBefore[b]! - nonBlankBefore[a]!;
+      let n = 0;
+      for (let i = a; i < b; i++) if (trimmedLines![i] !== '' && ++n > max) return false;
+      return true;
     };
     const at = removed.findIndex(
       (r) =>
@@ -367,7 +404,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
         r.line > lastBodyLine &&
         CREDIT_REASONS.has(r.reason) &&
         r.reason !== 'metadata' &&
-        nonBlankBetween(lastBodyLine, r.line - 1) <= MAX_LINES_BEFORE_CREDITED_TAIL,
+        fewNonBlankBetween(lastBodyLine, r.line - 1, MAX_LINES_BEFORE_CREDITED_TAIL),
     );
     const r = at >= 0 ? removed[at]! : null;
     const t = r ? trailingAttribution(r.text) : null;

@@ -48,6 +48,31 @@ for (const entry of SOURCES) {
 const LONGEST_KEY = Math.max(...[...BY_KEY.keys()].map((k) => k.length));
 
 /**
+ * A hash of a key's characters (FNV-1a over UTF-16 units, cut to 30 bits so it stays a small
+ * integer). `asciiKeyHash` computes it for an ASCII name's key without building the key.
+ */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+/** Hashes of every key in the table: a name whose key hashes elsewhere is no source. */
+const KEY_HASHES = new Set([...BY_KEY.keys()].map(keyHash));
+
+/** `keyHash(sourceKey(name))` for an ASCII name, or -1 when the name holds a non-ASCII character. */
+function asciiKeyHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a))) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+/**
  * Whether a name has more ASCII letters and digits than any key holds. Its key (which keeps every
  * one of them, and adds letters only when it decomposes accents) cannot then be in the table, so
  * the key need not be built: most lines asked about are sentences, not names.
@@ -71,40 +96,46 @@ function overLongForKey(name: string): boolean {
  */
 export function resolveSource(name: string): SourceEntry | null {
   if (name.length > LONGEST_KEY && overLongForKey(name)) return null;
+  // Most names asked about are not in the table (every short body line is asked): for an ASCII name
+  // the key's hash settles that without building the key, one string concatenation per character.
+  const hash = asciiKeyHash(name);
+  if (hash >= 0 && !KEY_HASHES.has(hash)) return null;
   const key = sourceKey(name);
   if (key === '') return null;
   return BY_KEY.get(key) ?? null;
 }
 
-/** What separates the names of a source list: punctuation or a joining word, with the spaces around it. */
-const LIST_SEPARATOR_SPLIT = /\s*(?:[,;&+]|\/|\band\b|\bund\b|\bet\b|\by\b)\s*/iu;
-/** Whether a list holds a separator at all: the same test without the optional spaces. */
-const LIST_SEPARATOR = /[,;&+/]|\b(?:and|und|et|y)\b/iu;
+/**
+ * What separates the names of a source list: punctuation or a joining word. The spaces around it are
+ * trimmed off the items (`\s` and `trim` take the same white space), not matched: a leading `\s*`
+ * made the pattern try every space of a sentence.
+ */
+const LIST_SEPARATOR = /[,;&+/]|\b(?:and|und|et|y)\b/giu;
 
 /**
  * The source named by a parenthesised or comma list of wires: "dpa, Reuters, AFP" → three entries.
  * Returns null unless every item is a known source, so ordinary parenthetical prose never qualifies.
  */
 export function resolveSourceList(list: string): SourceEntry[] | null {
-  // Most lists asked about are one name or none (every short body line is asked): without a
-  // separator the split would give the whole list, trimmed, as its only item.
-  if (!LIST_SEPARATOR.test(list)) {
-    const item = list.trim();
-    const entry = item === '' ? null : resolveSource(item);
-    return entry ? [entry] : null;
-  }
-  const items = list
-    .split(LIST_SEPARATOR_SPLIT)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (items.length === 0) return null;
+  // The items are what splitting at the separators gives, trimmed, empty ones left out; they are
+  // cut one at a time because the first is nearly always no source (every short body line is
+  // asked), which settles the answer without splitting the rest.
   const entries: SourceEntry[] = [];
-  for (const item of items) {
-    const entry = resolveSource(item);
-    if (!entry) return null;
-    if (!entries.includes(entry)) entries.push(entry);
+  let start = 0;
+  LIST_SEPARATOR.lastIndex = 0;
+  for (;;) {
+    const m = LIST_SEPARATOR.exec(list);
+    const item = list.slice(start, m ? m.index : list.length).trim();
+    if (item !== '') {
+      const entry = resolveSource(item);
+      if (!entry) return null;
+      if (!entries.includes(entry)) entries.push(entry);
+    }
+    if (!m) break;
+    start = m.index + m[0].length;
+    LIST_SEPARATOR.lastIndex = start;
   }
-  return entries;
+  return entries.length > 0 ? entries : null;
 }
 
 /**
