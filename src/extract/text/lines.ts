@@ -202,19 +202,21 @@ function scanText(text: string): Scan {
   let collapse = false;
   let odd = false;
   let prevSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
     let w: boolean;
     let k: number;
     if (c < 128) {
       // One table lookup answers every ASCII test (most characters of most pages are ASCII).
       const f = ASCII_CLASS[c]!;
       if (f === WORD) {
-        // A plain letter, the most common case: only the word and space states move.
+        // A run of plain letters, the most common case: only the word and space states move, once.
         if (!inWord) words++;
         inWord = true;
         prevSpace = false;
         prevTrueSpace = false;
+        while (i + 1 < n && (c = text.charCodeAt(i + 1)) < 128 && ASCII_CLASS[c] === WORD) i++;
         continue;
       }
       marks |= f;

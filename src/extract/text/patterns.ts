@@ -242,6 +242,9 @@ export function mayBeCaptionWithCredit(l: Pick<Line, 'text' | 'hasSlash' | 'hasC
   return false;
 }
 
+/** Three 7-bit characters: the key of a trigram in `containsAnyOf`. */
+const TRIGRAM_MASK = (1 << 21) - 1;
+
 /**
  * A test for whether a string holds any of `words` (ASCII, lower case, at least three characters
  * each), by one scan that looks a word up only where its first three characters stand: cheaper than
@@ -259,15 +262,19 @@ export function containsAnyOf(words: string[]): (s: string) => boolean {
     else byTrigram.set(key, [w]);
   }
   return (s: string) => {
-    const n = s.length - 2;
-    for (let i = 0; i < n; i++) {
-      const c0 = s.charCodeAt(i);
-      const c1 = s.charCodeAt(i + 1);
-      const c2 = s.charCodeAt(i + 2);
-      if ((c0 | c1 | c2) >= 128) continue;
-      const key = (c0 << 14) | (c1 << 7) | c2;
-      if (seen[key] === 0) continue;
-      for (const w of byTrigram.get(key)!) if (s.startsWith(w, i)) return true;
+    // The trigram rolls along the string, one character read per position; `run` counts the ASCII
+    // characters ending here, since no word holds any other.
+    let key = 0;
+    let run = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) {
+        run = 0;
+        continue;
+      }
+      key = ((key << 7) | c) & TRIGRAM_MASK;
+      if (++run < 3 || seen[key] === 0) continue;
+      for (const w of byTrigram.get(key)!) if (s.startsWith(w, i - 2)) return true;
     }
     return false;
   };

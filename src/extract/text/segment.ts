@@ -109,14 +109,19 @@ function matchAny(patterns: RegExp[], text: string): boolean {
   return false;
 }
 
+/** The strings of `CREDIT_LINE_NEEDS` other than ":" and "/", which the line scan already noted. */
+const CREDIT_WORD_NEEDS = CREDIT_LINE_NEEDS.filter((s) => s !== ':' && s !== '/');
+
 /** Whether a line is a photo or source credit ("REUTERS/Omar Sanadiki", "Photo: AP"). */
 function creditLine(l: Line): boolean {
-  const low = lower(l);
-  let possible = false;
-  for (const s of CREDIT_LINE_NEEDS) {
-    if (low.includes(s)) {
-      possible = true;
-      break;
+  let possible = l.hasSlash || l.hasColon;
+  if (!possible) {
+    const low = lower(l);
+    for (const s of CREDIT_WORD_NEEDS) {
+      if (low.includes(s)) {
+        possible = true;
+        break;
+      }
     }
   }
   return possible && matchAny(CREDIT_LINE_ANY, l.text);
@@ -192,7 +197,8 @@ function classifyChrome(
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     const t = l.text;
-    if (countTicker(t) >= TICKER_MIN_SEPARATORS) {
+    // A ticker's separators are slashes, which the line scan notes.
+    if (l.hasSlash && countTicker(t) >= TICKER_MIN_SEPARATORS) {
       reasons[i] = 'ticker';
       continue;
     }
