@@ -9,8 +9,8 @@
  * so every page has its own content id. Each page goes through the real path from bytes: decodeBytes
  * → runExtract (template evidence + extract) for ours; linkedom parse + Readability for the baseline.
  * Before the timed run, a warm-up run over WARMUP_PAGES pages (not counted) compiles the hot code and
- * fills the lazy tables, so even the smallest size measures steady throughput. Prints one JSON line: { format, pages, seconds, pagesPerSecond, pagesPerCpuSecond, peakRssMb, baseRssMb,
- * articles, pool }.
+ * fills the lazy tables, so even the smallest size measures steady throughput. Prints one JSON line: { format, pages, seconds, pagesPerSecond, pagesPerCpuSecond, peakRssMb, meanPageKb,
+ * mbPerCpuSecond, baseRssMb, articles, pool }.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,10 @@ export interface BenchResult {
   /** Pages per second of this process's CPU time (user + system): a per-core figure that other load on the machine does not skew. */
   pagesPerCpuSecond: number;
   peakRssMb: number;
+  /** Mean size of a page of the run, in KB of input bytes: pages per second only compare at like sizes. */
+  meanPageKb: number;
+  /** Input megabytes per CPU-second (bytes as read, before decoding). */
+  mbPerCpuSecond: number;
   /** RSS after the page pool is loaded, before the run: the part of the peak that is not the run. */
   baseRssMb: number;
   articles: number;
@@ -133,6 +137,8 @@ export async function benchExtract(format: BenchFormat, n: number): Promise<Benc
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) bytes += pool.pages[i % pool.pages.length]!.length;
   return {
     format,
     pages: n,
@@ -140,6 +146,8 @@ export async function benchExtract(format: BenchFormat, n: number): Promise<Benc
     pagesPerSecond: Math.round(n / seconds),
     pagesPerCpuSecond: Math.round(n / cpuSeconds),
     peakRssMb: mb(rss.stop()),
+    meanPageKb: Math.round(bytes / n / 102.4) / 10,
+    mbPerCpuSecond: Math.round(bytes / 1e6 / cpuSeconds * 10) / 10,
     baseRssMb: mb(baseRss),
     articles,
     pool: pool.description,

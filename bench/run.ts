@@ -49,13 +49,15 @@ function row(r: BenchResult): string {
     r.seconds.toFixed(1).padStart(8),
     String(r.pagesPerSecond).padStart(8),
     String(r.pagesPerCpuSecond).padStart(9),
+    r.mbPerCpuSecond.toFixed(1).padStart(6),
+    r.meanPageKb.toFixed(1).padStart(7),
     String(r.peakRssMb).padStart(8),
     String(r.baseRssMb).padStart(8),
     `${r.articles}/${r.pages}`.padStart(12),
   ].join('  ');
 }
 
-const HEAD = ['stage/format'.padEnd(12), 'pages'.padStart(6), 'seconds'.padStart(8), 'pages/s'.padStart(8), 'pages/cpu'.padStart(9), 'peak MB'.padStart(8), 'base MB'.padStart(8), 'articles'.padStart(12)].join('  ');
+const HEAD = ['stage/format'.padEnd(12), 'pages'.padStart(6), 'seconds'.padStart(8), 'pages/s'.padStart(8), 'pages/cpu'.padStart(9), 'MB/cpu'.padStart(6), 'page KB'.padStart(7), 'peak MB'.padStart(8), 'base MB'.padStart(8), 'articles'.padStart(12)].join('  ');
 
 const sizes = arg('--sizes', '1000,5000,10000').split(',').map(Number);
 const baselinePages = Number(arg('--baseline-pages', '1000'));
@@ -78,7 +80,7 @@ const oursSame = results.find((r) => r.format === 'html' && r.pages === baseline
 if (!results.includes(oursSame)) console.log(row(oursSame));
 
 console.log('\nPages: ' + [...printedPool].join('; ') + '; each copy gets a counter appended so ids differ.');
-console.log('pages/cpu = pages per CPU-second of the process (user + system); peak MB = peak RSS of the case; base MB = RSS with the page pool loaded, before the run.');
+console.log('pages/cpu = pages per CPU-second of the process (user + system); MB/cpu = input megabytes per CPU-second; page KB = mean input page size; peak MB = peak RSS of the case; base MB = RSS with the page pool loaded, before the run.');
 
 const headline = Math.max(...sizes);
 const slowest = (format: 'text' | 'html') => results.find((r) => r.format === format && r.pages === headline)!.pagesPerCpuSecond;
