@@ -18,6 +18,26 @@ test('written-out and ISO dates', () => {
   assert.deepEqual(isoOf('Smoke rises over the town, Syria December 5, 2016. REUTERS/Jane Roe'), ['2016-12-05']);
 });
 
+test('every shape the English parser reads passes the pre-check that lets lines skip it', () => {
+  // Month names in all cases and forms, numbers joined by each date separator, a year before the
+  // month, ordinals: the lines that reach chrono.
+  assert.deepEqual(isoOf('MARCH 5 2024'), ['2024-03-05']);
+  assert.deepEqual(isoOf('5th of Dec. 2024'), ['2024-12-05']);
+  assert.deepEqual(isoOf('Sept 5th 2024'), ['2024-09-05']);
+  assert.deepEqual(isoOf('the fifth of march 2024'), ['2024-03-05']);
+  assert.deepEqual(isoOf('2024 Mar 5'), ['2024-03-05']);
+  assert.deepEqual(isoOf('2024 03 05'), ['2024-03-05']);
+  assert.deepEqual(isoOf('2024/03/05'), ['2024-03-05']);
+  assert.deepEqual(isoOf('2024-3-5T10:00'), ['2024-03-05']);
+  // chrono computes a relative span from the fixed reference and marks it certain; a number that
+  // reads as a year makes it pass the written-year test, so such a line must reach the parser too.
+  assert.deepEqual(isoOf('within 2000 days'), ['2005-06-23']);
+  assert.deepEqual(isoOf('2000 seconds ago'), ['1999-12-31']);
+  // A year alone gives no date, with or without the parser.
+  assert.deepEqual(isoOf('Top nutrition trends for 2025'), []);
+  assert.deepEqual(isoOf('© 2025 Example Media Ltd.'), []);
+});
+
 test('slash and dash dates only when the order is unambiguous', () => {
   assert.deepEqual(isoOf('25/12/2016'), ['2016-12-25']);
   assert.deepEqual(isoOf('12/25/2016'), ['2016-12-25']);

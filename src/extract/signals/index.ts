@@ -242,10 +242,11 @@ function chromeLines(draft: Draft): string[] {
  * True when a chrome line names `name` as the site speaking ("Daily Lantern — the day's news", "More on
  * Daily Lantern", "© Alpenkurier 2025"), not as a source it passes on ("Read the full story at X").
  */
-function chromeNames(lines: string[], name: string): boolean {
+function chromeNames(lines: string[], name: string, own: string): boolean {
   // The name is matched case-sensitively, so a line without it as a substring cannot name it (and
-  // when no line has it, no pattern need be built).
-  const holding = lines.filter((l) => l.includes(name));
+  // when no line has it, no pattern need be built). The title line itself (`own`, trimmed), seen
+  // again among the chrome, is no second naming.
+  const holding = lines.filter((l) => l.includes(name) && l.trim() !== own);
   if (holding.length === 0) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The name standing as a whole word; a surrogate in the name takes the pattern (its code-point
@@ -311,29 +312,32 @@ function findOutlet(
     const v = outletFromTitleLine(line);
     if (v) return { value: v, evidence: line.trim() };
   }
-  const chromeTrimmed = chrome.map((c) => c.trim());
   for (const line of titleLines) {
     const own = line.trim();
-    const v = outletFromTitleDash(line, (name) => chromeNames(chrome.filter((_, i) => chromeTrimmed[i] !== own), name));
+    const v = outletFromTitleDash(line, (name) => chromeNames(chrome, name, own));
     if (v) return { value: v, evidence: line.trim() };
   }
   const fromUrl = outletFromUrl(page.url);
   if (fromUrl) return fromUrl;
-  const footerLines = [
-    ...draft.removed.filter((r) => OUTLET_REASONS.has(r.reason)).map((r) => r.text),
-    ...draft.headerLines,
-    ...bodyTexts.slice(-EDGE_PARAGRAPHS),
-    // Lines without a footer mark name no site: only the marked ones are read.
-    ...(rawLines ? footerMarkedLines(page.content, rawLines) : []),
-  ];
   let wireFooter: Evidence | null = null;
-  for (const line of footerLines) {
-    const v = outletFromFooter(line);
-    if (!v) continue;
-    if (resolveSource(v)?.kind !== 'wire') return { value: v, evidence: snippet(line, 0, 0) };
-    if (!WIRE_COPY_NOTICE.test(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
-  }
-  return wireFooter ?? photoOutlet;
+  /** The first footer line naming a site that is no wire (a wire's footer is kept as a fallback). */
+  const siteFooter = (lines: string[]): Evidence | null => {
+    for (const line of lines) {
+      const v = outletFromFooter(line);
+      if (!v) continue;
+      if (resolveSource(v)?.kind !== 'wire') return { value: v, evidence: snippet(line, 0, 0) };
+      if (!WIRE_COPY_NOTICE.test(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
+    }
+    return null;
+  };
+  const fromFooter =
+    siteFooter(draft.removed.filter((r) => OUTLET_REASONS.has(r.reason)).map((r) => r.text)) ??
+    siteFooter(draft.headerLines) ??
+    siteFooter(bodyTexts.slice(-EDGE_PARAGRAPHS)) ??
+    // Lines without a footer mark name no site: only the marked ones are read, and the dump is
+    // searched for them only when the lines above named none (the search reads the whole page).
+    (rawLines ? siteFooter(footerMarkedLines(page.content, rawLines)) : null);
+  return fromFooter ?? wireFooter ?? photoOutlet;
 }
 
 /**
