@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
 import { Element } from 'domhandler';
 import { textContent, getElementsByTagName } from 'domutils';
-import { FRAMEWORK_JSON_MAX_CHARS, isFrameworkJsonScript, parseHtml, ownString } from './dom.ts';
+import { FRAMEWORK_JSON_MAX_CHARS, dateJsonAttributes, isFrameworkJsonScript, parseHtml, ownString } from './dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
   <script>var x = "<p>not text</p>";</script>
@@ -40,17 +40,41 @@ test('white space between inline elements is kept; indentation between blocks is
   assert.equal(textContent(ours).replace(/\s+/g, ' '), 'a bcx y');
 });
 
-test('nodes keep domhandler shape: prototypes, parent and sibling links', () => {
+test('nodes keep domhandler shape: prototypes and parent links', () => {
   const ours = parseHtml('<ul><li>a</li><li>b</li></ul>');
   const ul = ours.children[0] as Element;
   assert.ok(ul instanceof Element);
   assert.equal(ul.type, 'tag');
   const [a, b] = ul.children as Element[];
-  assert.equal(a!.next, b);
-  assert.equal(b!.prev, a);
   assert.equal(b!.parent, ul);
   assert.equal(ul.firstChild, a);
   assert.equal(ul.parent, ours);
+});
+
+test('only the attributes readers use are kept, first occurrence winning; date JSON is kept from any attribute', () => {
+  const json = '{"@type":"NewsArticle","datePublished":"2024-04-08"}';
+  const esc = json.replace(/"/g, '&quot;');
+  const doc = parseHtml(
+    `<div CLASS="a" class="b" href="/x" style="color:red" hidden data-props="${esc}" data-props="{&quot;datePublished&quot;:&quot;2000-01-01&quot;, &quot;x&quot;: 1}" data-other="[1]">` +
+      `<meta itemprop="datePublished" content='${json}'><span>t</span></div></br>`,
+  );
+  const div = doc.children[0] as Element;
+  assert.equal(div.attribs['class'], 'a');
+  assert.equal(div.attribs['hidden'], '');
+  assert.equal(div.attribs['href'], undefined);
+  assert.equal(div.attribs['style'], undefined);
+  assert.equal(div.attribs['id'], undefined);
+  assert.deepEqual(dateJsonAttributes(div), [json]);
+  const meta = div.children[0] as Element;
+  assert.equal(meta.attribs['itemprop'], 'datePublished');
+  assert.deepEqual(dateJsonAttributes(meta), [json]);
+  const span = div.children[1] as Element;
+  assert.equal(span.attribs['class'], undefined);
+  assert.deepEqual(dateJsonAttributes(span), []);
+  // A stray </br> is an implied <br> with no attributes.
+  const br = doc.children[1] as Element;
+  assert.equal(br.name, 'br');
+  assert.equal(br.attribs['class'], undefined);
 });
 
 test('text reads the same as domhandler on malformed and truncated markup', () => {

@@ -60,30 +60,86 @@ export function isFrameworkJsonScript(attribs: Record<string, string>): boolean 
   return attribs['id'] === '__NEXT_DATA__' || type === 'application/json';
 }
 
+/**
+ * The attributes some reader looks at (meta/ and body/: class and id for the chrome and byline
+ * tables, itemprop/content/datetime/title for dates and authors, the <meta> keys, lang, rel, role,
+ * hidden, the script type). The parser keeps these and drops every other (href, src, style, data-*,
+ * …): a page's elements then share one object shape, so every read of an attribute is a monomorphic
+ * field load, and most elements need no attribute object at all.
+ */
+export const KEPT_ATTRIBUTE_NAMES = [
+  'class', 'id', 'type', 'itemprop', 'content', 'value', 'property', 'name', 'http-equiv', 'lang', 'xml:lang', 'datetime',
+  'rel', 'role', 'hidden', 'aria-hidden', 'title',
+] as const;
+const KEPT_ATTRIBUTES: ReadonlySet<string> = new Set(KEPT_ATTRIBUTE_NAMES);
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** The kept attributes of one element; a field is undefined when the element does not carry it. */
+function KeptAttributes(this: any): void {
+  // Written out (not a loop over KEPT_ATTRIBUTE_NAMES) so V8 builds the object from one fixed shape.
+  this.class = undefined;
+  this.id = undefined;
+  this.type = undefined;
+  this.itemprop = undefined;
+  this.content = undefined;
+  this.value = undefined;
+  this.property = undefined;
+  this.name = undefined;
+  this['http-equiv'] = undefined;
+  this.lang = undefined;
+  this['xml:lang'] = undefined;
+  this.datetime = undefined;
+  this.rel = undefined;
+  this.role = undefined;
+  this.hidden = undefined;
+  this['aria-hidden'] = undefined;
+  this.title = undefined;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+const newAttributes = KeptAttributes as unknown as new () => Record<string, string>;
+/** The attributes of every element that carries none of the kept ones; never written to. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(new newAttributes());
+
+/** Shortest attribute value worth testing for JSON: '{"datePublished":"2025-01-01"}' is 31. */
+const MIN_ATTR_JSON_CHARS = 30;
+
+/**
+ * An attribute value that may hold a publication date as JSON: JSON-LD in a <meta content> or a
+ * framework's data-* props (entity-escaped in the source, decoded by the parser). Any attribute may
+ * hold one, so the parser tests every value, kept or not, and keeps those that pass with their element.
+ */
+function isDateJson(v: string): boolean {
+  return v.length > MIN_ATTR_JSON_CHARS && (v[0] === '{' || v[0] === '[') && v.includes('datePublished');
+}
+
+/** The element's attribute values that may hold a publication date as JSON (see isDateJson), in attribute order. */
+export function dateJsonAttributes(el: Element): readonly string[] {
+  return (el as Element & { dateJson: string[] | null }).dateJson ?? NO_DATE_JSON;
+}
+const NO_DATE_JSON: readonly string[] = [];
+
 // Node classes with domhandler's fields, assigned in a constructor rather than defined as class
 // fields, and with domhandler's prototypes behind them for its getters (firstChild, nodeType, …).
-// startIndex and endIndex are left out: nothing reads source positions, and the page's tree is the
-// bulk of what survives each young-generation GC, so every field is copied again and again.
+// startIndex and endIndex are left out, and so are the sibling links (prev, next): no reader walks
+// siblings or reads source positions, and the page's tree is the bulk of what survives each
+// young-generation GC, so every field is copied again and again.
 /** Children of an element with none, until it closes; never written to. */
 const NO_CHILDREN: ChildNode[] = [];
 /* eslint-disable @typescript-eslint/no-explicit-any */
-function LightElement(this: any, name: string, attribs: Record<string, string>, type: string): void {
+function LightElement(this: any, name: string, attribs: Record<string, string>, type: string, dateJson: string[] | null): void {
   this.parent = null;
-  this.prev = null;
-  this.next = null;
   // Set when the element closes (see LightHandler.close): one array of the exact size then.
   this.children = NO_CHILDREN;
   this.name = name;
   this.attribs = attribs;
   this.type = type;
+  this.dateJson = dateJson;
 }
 LightElement.prototype = Object.create(DhElement.prototype);
 LightElement.prototype.constructor = LightElement;
 
 function LightText(this: any, data: string): void {
   this.parent = null;
-  this.prev = null;
-  this.next = null;
   this.data = data;
   this.type = 'text';
 }
@@ -91,7 +147,7 @@ LightText.prototype = Object.create(DhText.prototype);
 LightText.prototype.constructor = LightText;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-const newElement = LightElement as unknown as new (name: string, attribs: Record<string, string>, type: string) => Element;
+const newElement = LightElement as unknown as new (name: string, attribs: Record<string, string>, type: string, dateJson: string[] | null) => Element;
 const newText = LightText as unknown as new (data: string) => Text;
 
 /**
@@ -118,15 +174,16 @@ class LightHandler {
   /** Characters still to keep of the framework JSON script being read; null outside one. */
   private scriptBudget: number | null = null;
 
+  /** The parser, for the date JSON attributes of the tag being opened. */
+  private parser: AttributeFilteringParser | null = null;
+
+  onparserinit(parser: Parser): void {
+    this.parser = parser as unknown as AttributeFilteringParser;
+  }
+
   private append(node: ChildNode): void {
-    const pending = this.pending;
-    if (pending.length > this.topMark) {
-      const prev = pending[pending.length - 1]!;
-      node.prev = prev;
-      prev.next = node;
-    }
     node.parent = this.top;
-    pending.push(node);
+    this.pending.push(node);
   }
 
   /** Hands the top element its children and makes its parent the top. */
@@ -171,7 +228,10 @@ class LightHandler {
     }
     this.lastText = null;
     const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-    const el = new newElement(name, attribs, type);
+    // htmlparser2 hands an implied <br> (from a stray </br>) a plain {} of its own.
+    const a = attribs instanceof KeptAttributes ? attribs : NO_ATTRIBUTES;
+    const el = new newElement(name, a, type, this.parser!.dateJson);
+    attribs = a;
     this.append(el);
     this.stack.push(el);
     this.top = el;
@@ -292,6 +352,79 @@ class SkippingTokenizer extends (Tokenizer as any) {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+
+// What the parser does with the value of the attribute being read:
+/** a kept attribute, or another one that opens JSON: the whole value is read; */
+const KEEP_VALUE = 0;
+/** another attribute whose first character is still to come: read only if it opens JSON; */
+const UNDECIDED_VALUE = 1;
+/** another attribute that does not open JSON: dropped. */
+const DROP_VALUE = 2;
+
+// htmlparser2's Parser builds every attribute value from slices of the page and stores them all in a
+// fresh object per tag, under names that differ from tag to tag. This subclass keeps the attributes
+// of KEPT_ATTRIBUTES in a KeptAttributes object, built only when the tag carries one, and reads other
+// values only as far as their first character, unless that opens JSON that may hold a date. (The
+// fields are private in the typings, hence the casts; the page is written in one piece.)
+/* eslint-disable @typescript-eslint/no-explicit-any */
+class AttributeFilteringParser extends (Parser as any) {
+  /** Values of the tag being opened that passed isDateJson, in attribute order; null when none. */
+  dateJson: string[] | null = null;
+  private mode: number = DROP_VALUE;
+  /** Names of the tag's other attributes so far: only an attribute's first occurrence counts. */
+  private readonly otherNames: string[] = [];
+
+  emitOpenTag(name: string): void {
+    const self = this as any;
+    super.emitOpenTag(name);
+    // Null when the parser ignores the tag (a nested <form>); else the object onopentag will get.
+    if (self.attribs !== null) self.attribs = NO_ATTRIBUTES;
+    this.dateJson = null;
+    this.otherNames.length = 0;
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    super.onattribname(start, endIndex);
+    this.mode = KEPT_ATTRIBUTES.has((this as any).attribname) ? KEEP_VALUE : UNDECIDED_VALUE;
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    if (this.mode === UNDECIDED_VALUE) this.decide((this as any).getSlice(start, start + 1) as string);
+    if (this.mode === KEEP_VALUE) super.onattribdata(start, endIndex);
+  }
+
+  onattribentity(cp: number): void {
+    if (this.mode === UNDECIDED_VALUE) this.decide(String.fromCodePoint(cp));
+    if (this.mode === KEEP_VALUE) super.onattribentity(cp);
+  }
+
+  private decide(first: string): void {
+    this.mode = first === '{' || first === '[' ? KEEP_VALUE : DROP_VALUE;
+  }
+
+  onattribend(quote: number, endIndex: number): void {
+    const self = this as any;
+    self.endIndex = endIndex;
+    let attribs = self.attribs as Record<string, string> | null;
+    const name = self.attribname as string;
+    const value = self.attribvalue as string;
+    self.attribvalue = '';
+    if (attribs === null) return;
+    let first: boolean;
+    if (KEPT_ATTRIBUTES.has(name)) {
+      if (attribs === NO_ATTRIBUTES) self.attribs = attribs = new newAttributes();
+      first = attribs[name] === undefined;
+      if (first) attribs[name] = value;
+    } else {
+      first = !this.otherNames.includes(name);
+      if (first) this.otherNames.push(name);
+    }
+    if (first && this.mode === KEEP_VALUE && isDateJson(value)) (this.dateJson ??= []).push(value);
+    this.mode = DROP_VALUE;
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 /**
  * Parses an HTML page into a domhandler-shaped tree (see the file comment for what is left out).
  * Never throws on malformed or truncated markup.
@@ -302,7 +435,7 @@ class SkippingTokenizer extends (Tokenizer as any) {
  */
 export function parseHtml(html: string): Document {
   const handler = new LightHandler();
-  const parser = new Parser(handler, {
+  const parser = new (AttributeFilteringParser as unknown as typeof Parser)(handler, {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,

@@ -45,7 +45,7 @@ const STREAMED_SECTION_ID_RE = /^[A-Z]:\d+$/;
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
   // React streaming SSR parks whole rendered sections in <div hidden id="S:0"> until hydration moves them.
-  if ('hidden' in a && !(a.id !== undefined && STREAMED_SECTION_ID_RE.test(a.id))) return true;
+  if (a.hidden !== undefined && !(a.id !== undefined && STREAMED_SECTION_ID_RE.test(a.id))) return true;
   return a['aria-hidden'] === 'true';
 }
 

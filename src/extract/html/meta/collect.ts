@@ -7,7 +7,7 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { isFrameworkJsonScript, ownString } from '../dom.ts';
+import { dateJsonAttributes, isFrameworkJsonScript, ownString } from '../dom.ts';
 import { squash } from './title.ts';
 import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
@@ -94,9 +94,6 @@ export interface DateText extends Located {
   /** Lower-cased class and id of the element holding the text, and of its parent. */
   hint: string;
 }
-
-/** Shortest attribute value worth testing for JSON: '{"datePublished":"2025-01-01"}' is 31. */
-const MIN_ATTR_JSON_CHARS = 30;
 
 /** Shortest title echo worth keeping (letters and digits): shorter ones are menu words found in any title. */
 const MIN_ECHO_CHARS = 12;
@@ -361,10 +358,7 @@ export function collectFacts(doc: Document): PageFacts {
         else if (isFrameworkJsonScript(a) && el.children.length > 0) facts.frameworkJson.push(textContent(el));
         continue;
       }
-      for (const k in a) {
-        const v = a[k]!;
-        if (v.length > MIN_ATTR_JSON_CHARS && (v[0] === '{' || v[0] === '[') && v.includes('datePublished')) facts.attrJson.push(v);
-      }
+      for (const v of dateJsonAttributes(el)) facts.attrJson.push(v);
       if (name === 'html' && a['lang'] && !facts.htmlLang) facts.htmlLang = a['lang'];
       if (name === 'html' && a['xml:lang'] && !facts.htmlLang) facts.htmlLang = a['xml:lang'];
       if (name === 'meta') {
