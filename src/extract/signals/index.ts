@@ -233,6 +233,9 @@ function htmlTitle(page: RawPage): string[] {
 /** Removal reasons whose lines are site chrome that may repeat the site's name (logo, menus, footer). */
 const NOT_CHROME_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'teaser', 'duplicate', 'caption', 'credit', 'metadata']);
 
+/** The words before a name that a line passes on rather than speaks as ("Read more at", "via"). */
+const PASSED_ON_WORD = /\b(?:at|from|via|by|courtesy of)\s+/iu;
+
 /** Lines of site chrome: what the extractor dropped as menus, footers and the like, and header lines. */
 function chromeLines(draft: Draft): string[] {
   return [...draft.removed.filter((r) => !NOT_CHROME_REASONS.has(r.reason)).map((r) => r.text), ...draft.headerLines.slice(1)];
@@ -257,8 +260,13 @@ function chromeNames(lines: string[], name: string, own: string): boolean {
   let passedOn: RegExp | null = null;
   return holding.some((l) => {
     if (!(at ? at.test(l) : standsAlone(l, name))) return false;
-    passedOn ??= new RegExp(String.raw`\b(?:at|from|via|by|courtesy of)\s+(?:the\s+)?${escaped}`, 'iu');
-    if (passedOn.test(l) || wireDateline(l)) return false;
+    // The pattern with the name is compiled (case-insensitive Unicode, costly) only for a line that
+    // holds one of its lead words, which most lines naming the site do not.
+    if (PASSED_ON_WORD.test(l)) {
+      passedOn ??= new RegExp(String.raw`${PASSED_ON_WORD.source}(?:the\s+)?${escaped}`, 'iu');
+      if (passedOn.test(l)) return false;
+    }
+    if (wireDateline(l)) return false;
     // A marked credit ("— X", "(X)") passes the copy on; a bare name is the site's own logo line.
     const credit = standaloneAttribution(l);
     return !credit || credit.bare === true;

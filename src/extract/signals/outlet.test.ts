@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
+import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 
 test('title-line site suffixes, skipping dates and taglines', () => {
   assert.equal(outletFromTitleLine('Talks begin | Europe| News and analysis of events in Europe | DW | 05.12.2016'), 'DW');
@@ -64,4 +64,26 @@ test('photographers credited "for" a site', () => {
   assert.equal(outletFromPhotoCredit('Optimizing Short Videos for SEO'), null, 'a topic acronym');
   assert.equal(outletFromPhotoCredit('The Partnership for Student Success'), null);
   assert.equal(outletFromPhotoCredit('She said she voted for the Harbour Party last year.'), null);
+});
+
+test('footer-marked lines: each line holding a mark, once, in order, wherever the mark sits', () => {
+  const content = [
+    'aims to please', // a mark at the very start of the page
+    'Top story',
+    '',
+    'We are committed to truth. Copyright 2024 © Example',
+    'Stories that lives and gives', // "ves" alone is not "strives"
+    'Example Post strives to deliver\r',
+    '(c) Example',
+    'Endeavour',
+    'dedicated',
+  ].join('\n');
+  assert.deepEqual(footerMarkedLines(content, content.split('\n')), [
+    'aims to please',
+    'We are committed to truth. Copyright 2024 © Example',
+    'Example Post strives to deliver\r',
+    '(c) Example',
+    'dedicated',
+  ]);
+  assert.deepEqual(footerMarkedLines('No marks here', ['No marks here']), []);
 });

@@ -12,24 +12,57 @@ import { BYLINE_ROLES, LEGAL_SUFFIXES, NOT_ORGANISATION_WORDS, NOT_OUTLET_NAMES,
 
 /** One scan for any of the footer marks (several `includes` calls cost more on every line of a page). */
 const FOOTER_MARK = new RegExp(OUTLET_FOOTER_MARKS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
-const FOOTER_MARK_ALL = new RegExp(FOOTER_MARK.source, 'gu');
+
+/** Lower-case letters from the most to the least frequent in English prose. */
+const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
+/** Longest piece of a mark searched for: V8 searches longer strings by a slower table-driven method. */
+const MAX_MARK_PIECE = 4;
+
+/** How rare a character is in prose, higher is rarer: lower-case letters by frequency, then capitals, then the rest. */
+function rarity(ch: string): number {
+  const lower = ch.toLowerCase();
+  const rank = LETTERS_BY_FREQUENCY.indexOf(lower);
+  if (rank < 0) return 2 * LETTERS_BY_FREQUENCY.length;
+  return lower === ch ? rank : LETTERS_BY_FREQUENCY.length + rank;
+}
 
 /**
- * The lines of a dump that hold a footer mark, in order: the only ones `outletFromFooter` can read a
- * name from. One scan of the whole dump finds them, instead of a test per line. `lines` is
+ * Each footer mark with the piece of it a page is searched for: a few characters from its rarest
+ * character on ("ves" of "strives", "ms" of "aims"). A string search skips ahead to the next place
+ * holding the first character it looks for, so a rare one there makes the search several times faster
+ * on a page; every piece found is confirmed against the whole mark. On the WCXB text dumps this
+ * halved the cost of the footer-mark search (one alternation pattern over the page, or one search
+ * per whole mark, cost about the same as each other).
+ */
+const MARK_SEARCHES = OUTLET_FOOTER_MARKS.map((mark) => {
+  let skip = 0;
+  for (let i = 1; i < mark.length; i++) if (rarity(mark[i]!) > rarity(mark[skip]!)) skip = i;
+  return { mark, skip, piece: mark.slice(skip, skip + MAX_MARK_PIECE) };
+});
+
+/**
+ * The lines of a dump that hold a footer mark, in order, each once: the only ones `outletFromFooter`
+ * can read a name from. The page is searched for the marks, instead of each line tested. `lines` is
  * `content.split('\n')`.
  */
 export function footerMarkedLines(content: string, lines: string[]): string[] {
+  const found: number[] = [];
+  for (const { mark, skip, piece } of MARK_SEARCHES) {
+    for (let i = content.indexOf(piece, skip); i >= 0; i = content.indexOf(piece, i + 1)) {
+      if (content.startsWith(mark, i - skip)) found.push(i - skip);
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => a - b);
   const out: string[] = [];
   let line = 0;
   // Offset of the newline that ends `lines[line]` (or the end of the content).
   let lineEnd = lines[0]?.length ?? 0;
-  FOOTER_MARK_ALL.lastIndex = 0;
-  for (let m = FOOTER_MARK_ALL.exec(content); m; m = FOOTER_MARK_ALL.exec(content)) {
-    while (m.index > lineEnd && line + 1 < lines.length) lineEnd += 1 + lines[++line]!.length;
-    out.push(lines[line]!);
-    // Marks hold no newline: the next one to look for starts on the next line.
-    FOOTER_MARK_ALL.lastIndex = lineEnd + 1;
+  let last = -1;
+  for (const at of found) {
+    while (at > lineEnd && line + 1 < lines.length) lineEnd += 1 + lines[++line]!.length;
+    if (line !== last) out.push(lines[line]!);
+    last = line;
   }
   return out;
 }
@@ -57,6 +90,8 @@ function isWholeDate(segment: string): boolean {
  * @example outletFromTitleLine('Russia to talk… | Middle East| News and analysis… | DW | 05.12.2016') // 'DW'
  */
 export function outletFromTitleLine(line: string): string | null {
+  // Without a pipe there is a single segment (most title and breadcrumb lines asked about).
+  if (!line.includes('|')) return null;
   const segments = line.split(/\s*\|\s*/u).map((s) => s.replace(/[©®™]+$/u, '').trim());
   // "Jane Doe | Senior Writer | July 2, 2025" is a byline line, not a title with a site suffix.
   if (segments.length < 2 || parseByline(line)) return null;
