@@ -128,15 +128,11 @@ interface Candidate {
 const PARAGRAPH_HEAD_CHARS = 60;
 
 /**
- * Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning:
- * the first line from the previous paragraph's line on that starts with the paragraph's head, else
- * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
+ * The dump's non-blank lines by first character (UTF-16 unit), each list ascending: a paragraph or
+ * header line is looked for only among the lines that open with its character. Scanning the dump
+ * instead cost a whole pass for every paragraph found in no line (several per page).
  */
-function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array<number | undefined> {
-  if (!trimmed) return paragraphs.map(() => undefined);
-  // Line numbers by first character, ascending: a paragraph is looked for only among the lines that
-  // open with its character. Scanning the dump instead cost a whole pass for every paragraph found in
-  // no line (several per page).
+function linesByFirst(trimmed: string[]): Map<number, number[]> {
   const byFirst = new Map<number, number[]>();
   for (let i = 0; i < trimmed.length; i++) {
     const line = trimmed[i]!;
@@ -146,6 +142,16 @@ function locateParagraphs(paragraphs: string[], trimmed: string[] | null): Array
     if (at) at.push(i);
     else byFirst.set(first, [i]);
   }
+  return byFirst;
+}
+
+/**
+ * Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning:
+ * the first line from the previous paragraph's line on that starts with the paragraph's head, else
+ * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
+ */
+function locateParagraphs(paragraphs: string[], trimmed: string[] | null, byFirst: Map<number, number[]> | null): Array<number | undefined> {
+  if (!trimmed || !byFirst) return paragraphs.map(() => undefined);
   let from = 0;
   return paragraphs.map((p) => {
     const head = p.trim().slice(0, PARAGRAPH_HEAD_CHARS);
@@ -183,11 +189,16 @@ function splitDump(content: string): DumpLines {
   return { raw, trimmed: raw.map((l) => l.trim()) };
 }
 
-/** 1-based line of a header line in a text dump, or undefined. */
-function findLine(trimmedLines: string[] | null, text: string): number | undefined {
-  if (!trimmedLines) return undefined;
-  const i = trimmedLines.indexOf(text.trim());
-  return i >= 0 ? i + 1 : undefined;
+/** 1-based line of a header line in a text dump (its first line, trimmed, equal to it), or undefined. */
+function findLine(trimmedLines: string[] | null, byFirst: Map<number, number[]> | null, text: string): number | undefined {
+  if (!trimmedLines || !byFirst) return undefined;
+  const t = text.trim();
+  if (t === '') {
+    const i = trimmedLines.indexOf('');
+    return i >= 0 ? i + 1 : undefined;
+  }
+  for (const i of byFirst.get(t.charCodeAt(0)) ?? []) if (trimmedLines[i] === t) return i + 1;
+  return undefined;
 }
 
 /** A date label standing alone on the nearest non-blank line above a date line ("Last update:"). */
@@ -377,7 +388,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
   const removed: Removed[] = [...draft.removed];
-  const positions = locateParagraphs(paragraphs, trimmedLines);
+  const byFirst = trimmedLines ? linesByFirst(trimmedLines) : null;
+  const positions = locateParagraphs(paragraphs, trimmedLines, byFirst);
   let firstBodyLine: number | undefined;
   let lastBodyLine: number | undefined;
   for (const at of positions) {
@@ -597,7 +609,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const titleLines = draft.removed.filter((r) => r.reason === 'title' && r.line !== undefined).map((r) => r.line!);
     const headlineLine = titleLines.length > 0 ? Math.max(...titleLines) : undefined;
     const headerLines: Array<{ text: string; line: number | undefined }> = [
-      ...draft.headerLines.map((text) => ({ text, line: findLine(trimmedLines, text) })),
+      ...draft.headerLines.map((text) => ({ text, line: findLine(trimmedLines, byFirst, text) })),
       ...draft.removed
         .filter(
           (r) =>

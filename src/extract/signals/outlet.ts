@@ -143,6 +143,7 @@ const MAX_PHOTOGRAPHER_WORDS = 3;
 
 /** A spaced dash between a headline and a site name: " - ", " – ", " — ". */
 const TITLE_DASH = /\s+[-–—]\s+/u;
+const TITLE_DASH_CHAR = /[-–—]/u;
 
 /**
  * The site named after the last spaced dash of a title line ("Dam gives way - Daily Lantern",
@@ -154,6 +155,8 @@ const TITLE_DASH = /\s+[-–—]\s+/u;
  * @example outletFromTitleDash('Dam gives way - Daily Lantern', () => true) // 'Daily Lantern'
  */
 export function outletFromTitleDash(line: string, confirmed: (name: string) => boolean): string | null {
+  // Most title and breadcrumb lines hold no dash at all, and so no dash suffix.
+  if (!TITLE_DASH_CHAR.test(line)) return null;
   const parts = line.trim().split(TITLE_DASH);
   if (parts.length < 2) return null;
   const last = (parts[parts.length - 1] ?? '').replace(/[©®™]+$/u, '').trim();

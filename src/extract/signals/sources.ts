@@ -179,13 +179,14 @@ export function resolveCreditName(name: string, evidence: NameEvidence): string 
   const known = resolveSource(name);
   if (known) return known.name;
   const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
-  // The cheap word-shape refusals come before the photo-credit patterns; each refusal is final.
+  // Every refusal is final, so the photo-credit patterns (the costliest test) run last, only on a
+  // name that passed the word-shape tests.
   if (text === '' || text.length > MAX_NAME_CHARS) return null;
   const words = text.split(' ');
   if (words.length > MAX_NAME_WORDS) return null;
   const last = words[words.length - 1] ?? '';
   if (!/^\p{Lu}/u.test(words[0] ?? '') || (!/^\p{Lu}/u.test(last) && !/^\p{N}+$/u.test(last))) return null;
-  if (NOT_OUTLET_NAMES.has(text.toLowerCase()) || isPhotoCredit(text)) return null;
+  if (NOT_OUTLET_NAMES.has(text.toLowerCase())) return null;
   let organisation = false;
   for (const w of words) {
     const bare = w.replace(/[.'’]/gu, '');
@@ -200,13 +201,13 @@ export function resolveCreditName(name: string, evidence: NameEvidence): string 
     // An acronym of letters only ("KUNA"), or a newsroom word at either end of a name of two or more
     // words ("Quill Newswire", "Daily Lantern"), with no word of a prompt or heading in it.
     const acronym = words.length === 1 && ACRONYM.test(text);
-    if (acronym) return text;
+    if (acronym) return isPhotoCredit(text) ? null : text;
     if (words.length < 2 || !organisation) return null;
     if (words.some((w) => NOT_ORGANISATION_WORDS.has(w.toLowerCase()))) return null;
     const edge = (w: string) => isOrganisationWord(w.replace(/[.'’]/gu, ''));
     if (!edge(words[0] ?? '') && !edge(last)) return null;
   }
-  return text;
+  return isPhotoCredit(text) ? null : text;
 }
 
 /**
