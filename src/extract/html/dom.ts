@@ -118,6 +118,53 @@ export function dateJsonAttributes(el: Element): readonly string[] {
 }
 const NO_DATE_JSON: readonly string[] = [];
 
+/**
+ * An element's class and id, one object shared by every element (on this page and later ones) that
+ * carries the same pair, so that what a reader concludes from them (the metadata walk's noise,
+ * chrome and byline verdicts, the body's chrome reason) is worked out once per pair and read back as
+ * a field. The same strings recur all over a page (every menu item, every card) and across a site's
+ * pages; the readers used to keep their own string-keyed caches and looked every element up in each.
+ */
+export class ClassAndId {
+  /** The metadata walk's verdicts (meta/collect.ts), once worked out. */
+  metaFacts: object | null = null;
+  /** The body's chrome reason for the class and id (body/index.ts); undefined until worked out. */
+  chromeReason: string | null | undefined = undefined;
+}
+
+/**
+ * Pairs are kept across pages up to this many, then dropped all at once so one odd page cannot grow
+ * the table without bound (the readers' caches used the same bound: a few MB at most).
+ */
+const CLASS_AND_ID_MAX = 20_000;
+/** By the raw class attribute, for elements with no id (most of them). */
+const byClass = new Map<string, ClassAndId>();
+/** By id and class, for elements with an id: `${id.length}:${id}${class}` (the length keeps it unambiguous). */
+const byIdAndClass = new Map<string, ClassAndId>();
+
+function internClassAndId(cls: string | undefined, id: string | undefined): ClassAndId | null {
+  if (cls === undefined && id === undefined) return null;
+  const table = id === undefined ? byClass : byIdAndClass;
+  const key = id === undefined ? cls! : `${id.length}:${id}${cls ?? ''}`;
+  let info = table.get(key);
+  if (info === undefined) {
+    if (byClass.size + byIdAndClass.size >= CLASS_AND_ID_MAX) {
+      byClass.clear();
+      byIdAndClass.clear();
+    }
+    info = new ClassAndId();
+    table.set(ownString(key), info);
+  }
+  return info;
+}
+
+/** The element's shared class-and-id record; null when it has neither attribute. */
+export function classAndIdOf(el: Element): ClassAndId | null {
+  const info = (el as Element & { classAndId?: ClassAndId | null }).classAndId;
+  // Set by parseHtml; worked out here for an element built some other way.
+  return info !== undefined ? info : internClassAndId(el.attribs['class'], el.attribs['id']);
+}
+
 // Node classes with domhandler's fields, assigned in a constructor rather than defined as class
 // fields, and with domhandler's prototypes behind them for its getters (firstChild, nodeType, …).
 // startIndex and endIndex are left out, and so are the sibling links (prev, next): no reader walks
@@ -134,6 +181,7 @@ function LightElement(this: any, name: string, attribs: Record<string, string>, 
   this.attribs = attribs;
   this.type = type;
   this.dateJson = dateJson;
+  this.classAndId = internClassAndId(attribs.class, attribs.id);
 }
 LightElement.prototype = Object.create(DhElement.prototype);
 LightElement.prototype.constructor = LightElement;

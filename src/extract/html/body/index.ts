@@ -14,7 +14,7 @@ import type { Document, Element } from 'domhandler';
 import { MAX_REMOVED_TEXT, type Removed, type RemovalReason } from '../../../records/index.ts';
 import { collectBlockTree, countWords, type Block } from './blocks.ts';
 import { readArticleBody } from './jsonld.ts';
-import { ownString } from '../dom.ts';
+import { classAndIdOf } from '../dom.ts';
 import {
   ANY_CHROME_CLASS_RE,
   CAPTION_CREDIT_RE,
@@ -114,25 +114,13 @@ function chromeReasonOf(el: Element, useClasses: boolean): RemovalReason | null 
   }
   const a = el.attribs;
   if (!useClasses || (a.class === undefined && a.id === undefined)) return null;
-  // Most elements have a class and no id: their reason is found by the raw attribute, with no
-  // lower-cased "id class" string built for the lookup.
-  const raw = a.id === undefined ? a.class! : null;
-  let r = raw !== null ? rawClassReasonCache.get(raw) : undefined;
-  if (r !== undefined) return r;
-  const cls = classOf(el);
-  if (cls.length <= 1) {
-    r = null;
-  } else {
-    r = classReasonCache.get(cls);
-    if (r === undefined) {
-      r = classReason(cls);
-      if (classReasonCache.size >= CLASS_CACHE_MAX) classReasonCache.clear();
-      classReasonCache.set(ownString(cls), r);
-    }
-  }
-  if (raw !== null) {
-    if (rawClassReasonCache.size >= CLASS_CACHE_MAX) rawClassReasonCache.clear();
-    rawClassReasonCache.set(ownString(raw), r);
+  // Worked out once per distinct class-and-id pair, kept on the pair's shared record.
+  const info = classAndIdOf(el)!;
+  let r = info.chromeReason as RemovalReason | null | undefined;
+  if (r === undefined) {
+    const cls = classOf(el);
+    r = cls.length <= 1 ? null : classReason(cls);
+    info.chromeReason = r;
   }
   return r;
 }
@@ -142,15 +130,6 @@ function classReason(cls: string): RemovalReason | null {
   for (const rule of CHROME_CLASS_RULES) if (rule.re.test(cls)) return rule.reason;
   return null;
 }
-
-/**
- * Class/id strings repeat within a page (every menu item, every card) and across a site's pages, so
- * their chrome reason is remembered; the cache is dropped whole when it reaches this many entries.
- */
-const CLASS_CACHE_MAX = 20_000;
-const classReasonCache = new Map<string, RemovalReason | null>();
-/** The same by the raw class attribute of elements with no id. */
-const rawClassReasonCache = new Map<string, RemovalReason | null>();
 
 /** How much an element's name says "article body": class/id patterns, itemprop, <article>. */
 function containerBonus(el: Element): number {

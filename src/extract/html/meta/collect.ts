@@ -7,7 +7,7 @@
  */
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { dateJsonAttributes, isFrameworkJsonScript, ownString } from '../dom.ts';
+import { classAndIdOf, dateJsonAttributes, isFrameworkJsonScript } from '../dom.ts';
 import { squash } from './title.ts';
 import { BYLINE_CONTAINER_RE, CHROME_TOKEN_RE, NEVER_NOISE_TAGS, NOISE_TOKEN_RE } from './patterns.ts';
 
@@ -156,45 +156,28 @@ function isNoiseBlock(classAndId: string): boolean {
   return NOISE_TOKEN_IN_RE.test(classAndId);
 }
 
-/** What an element's class and id say, as the walk reads them: the same strings recur all over a page. */
+/**
+ * What an element's class and id say, as the walk reads them: worked out once per distinct pair and
+ * kept on the pair's shared record (see ClassAndId in dom.ts).
+ */
 interface ClassFacts {
   noise: boolean;
   chrome: boolean;
   byline: boolean;
 }
 
-/**
- * Class-and-id verdicts by string, kept across pages (a site's templates repeat them); cleared when
- * full so one odd page cannot grow it without bound. 20 000 distinct strings is a few MB at most.
- */
-const CLASS_FACTS_CACHE_MAX = 20_000;
-const classFactsCache = new Map<string, ClassFacts>();
-
 function classFacts(ci: string): ClassFacts {
-  let f = classFactsCache.get(ci);
-  if (f === undefined) {
-    f = { noise: isNoiseBlock(ci), chrome: isChromeBlock(ci), byline: BYLINE_CONTAINER_RE.test(ci) };
-    if (classFactsCache.size >= CLASS_FACTS_CACHE_MAX) classFactsCache.clear();
-    classFactsCache.set(ownString(ci), f);
-  }
-  return f;
+  return { noise: isNoiseBlock(ci), chrome: isChromeBlock(ci), byline: BYLINE_CONTAINER_RE.test(ci) };
 }
 
-/**
- * The same verdicts keyed by the raw class attribute of elements with no id (most of them), so the
- * walk needs no lower-cased "class id" string for them; cleared with the main cache.
- */
-const classOnlyFactsCache = new Map<string, ClassFacts>();
+/** The verdicts of an element with neither class nor id. */
+let noClassFacts: ClassFacts | null = null;
 
 function elementClassFacts(el: Element): ClassFacts {
-  const cls = el.attribs['class'];
-  if (cls === undefined || el.attribs['id'] !== undefined) return classFacts(classId(el));
-  let f = classOnlyFactsCache.get(cls);
-  if (f === undefined) {
-    f = classFacts(classId(el));
-    if (classOnlyFactsCache.size >= CLASS_FACTS_CACHE_MAX) classOnlyFactsCache.clear();
-    classOnlyFactsCache.set(ownString(cls), f);
-  }
+  const info = classAndIdOf(el);
+  if (info === null) return (noClassFacts ??= classFacts(classId(el)));
+  let f = info.metaFacts as ClassFacts | null;
+  if (f === null) info.metaFacts = f = classFacts(classId(el));
   return f;
 }
 
