@@ -458,8 +458,18 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   let leadByline: string | null = null;
   const bodyDates: Array<{ text: string; line: number | undefined }> = [];
   // Date lines further down the body too: a list of dated items (events, posts), whose first date is
-  // not the page's. Seen on WCXB dev: an events page whose body starts "* March 16, 2026".
-  const datedList = paragraphs.filter((p) => bodyDateLine(p, datesIn)).length > MAX_BODY_DATE_LINES;
+  // not the page's. Seen on WCXB dev: an events page whose body starts "* March 16, 2026". Counted
+  // only when a lead paragraph is a date line (few pages), and only until the count is decided: the
+  // count reads every short body line with a year, the date parser's costliest use.
+  let datedList: boolean | undefined;
+  const isDatedList = (): boolean => {
+    if (datedList === undefined) {
+      let dateLines = 0;
+      for (let i = 0; i < paragraphs.length && dateLines <= MAX_BODY_DATE_LINES; i++) if (bodyDateLine(paragraphs[i]!, datesIn)) dateLines++;
+      datedList = dateLines > MAX_BODY_DATE_LINES;
+    }
+    return datedList;
+  };
   for (let i = 0, lead = 0; i < paragraphs.length && lead < EDGE_PARAGRAPHS; i++) {
     if (drop.has(i)) continue;
     const p = paragraphs[i]!;
@@ -469,7 +479,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       drop.set(i, 'metadata');
       continue;
     }
-    if (!datedList && bodyDateLine(p, datesIn)) {
+    if (bodyDateLine(p, datesIn) && !isDatedList()) {
       bodyDates.push({ text: p, line: positions[i] });
       drop.set(i, 'metadata');
       continue;
