@@ -46,6 +46,8 @@ const TRAILING_PAREN_CREDIT = /^(?<body>[\s\S]*?[.!?”"’…])\s*(?<credit>\((
  * @example wireDateline('LONDON (Reuters) - Shares fell.') // { sources: ['Reuters'], evidence: 'LONDON (Reuters) -' }
  */
 export function wireDateline(paragraph: string): Attribution | null {
+  // The credit sits in parentheses: most paragraphs have none and skip the pattern.
+  if (!paragraph.includes('(')) return null;
   const m = WIRE_DATELINE.exec(paragraph);
   if (!m?.groups) return null;
   // A lead that already holds a finished sentence is prose with a parenthesis, not a dateline.

@@ -558,9 +558,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     ...removed.filter((r) => r.reason === 'teaser' || r.reason === 'duplicate').map((r) => r.text),
   ];
   for (const line of leadLines) {
-    if (isPhotoCredit(line)) continue;
+    // Photo credits are skipped; the dateline is read first as most lines have none.
     const w = wireDateline(line);
-    if (w) {
+    if (w && !isPhotoCredit(line)) {
       addCredit(w, false, RANK.wireDateline);
       break;
     }
@@ -580,8 +580,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     }
   });
   for (const line of draft.headerLines) {
+    // Only a labelled credit counts here, and a label ends in a colon.
+    if (!line.includes(':')) continue;
     const s = standaloneAttribution(line);
-    if (s && /:/.test(line)) addCredit(s, false, RANK.labelled);
+    if (s) addCredit(s, false, RANK.labelled);
   }
   // A wire's copyright line with its redistribution notice under the story credits the copy.
   for (const r of removed) {
