@@ -620,24 +620,25 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const scraperDates = new Set(draft.removed.filter((r) => r.reason === 'scraper-date').map((r) => r.text.trim()));
     const titleLines = draft.removed.filter((r) => r.reason === 'title' && r.line !== undefined).map((r) => r.line!);
     const headlineLine = titleLines.length > 0 ? Math.max(...titleLines) : undefined;
+    // Only lines that may hold a date and are no photo credit are read, so only those are placed and
+    // sorted (the sort is stable: their order is the one the whole list would give them).
+    const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
     const headerLines: Array<{ text: string; line: number | undefined }> = [
-      ...draft.headerLines.map((text) => ({ text, line: findLine(trimmedLines, byFirst, text) })),
+      ...draft.headerLines.filter(mayDate).map((text) => ({ text, line: findLine(trimmedLines, byFirst, text) })),
       ...draft.removed
         .filter(
           (r) =>
-            HEADER_REASONS.has(r.reason) ||
-            (r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine),
+            (HEADER_REASONS.has(r.reason) ||
+              (r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine)) &&
+            mayDate(r.text),
         )
         .map((r) => ({ text: r.text, line: r.line })),
-      ...(draft.title ? [{ text: draft.title, line: undefined }] : []),
-      ...bodyDates,
-    ]
-      .filter((h) => !scraperDates.has(h.text.trim()))
-      .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+      ...(draft.title && mayDate(draft.title) ? [{ text: draft.title, line: undefined }] : []),
+      ...bodyDates.filter((b) => mayDate(b.text)),
+    ].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     let header: { date: FoundDate; line: string; weight: number } | null = null;
     let updated: { date: FoundDate; line: string } | null = null;
     for (const { text: line, line: at } of headerLines) {
-      if (!mayHoldDate(line) || isPhotoCredit(line)) continue;
       for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
