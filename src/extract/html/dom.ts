@@ -419,6 +419,8 @@ class AttributeFilteringParser extends (Parser as any) {
   /** Values of the tag being opened that passed isDateJson, in attribute order; null when none. */
   dateJson: string[] | null = null;
   private mode: number = DROP_VALUE;
+  /** Whether the attribute being read is one of KEPT_ATTRIBUTES. */
+  private keptName = false;
   /** Names of the tag's other attributes so far: only an attribute's first occurrence counts. */
   private readonly otherNames: string[] = [];
 
@@ -433,21 +435,23 @@ class AttributeFilteringParser extends (Parser as any) {
 
   onattribname(start: number, endIndex: number): void {
     super.onattribname(start, endIndex);
-    this.mode = KEPT_ATTRIBUTES.has((this as any).attribname) ? KEEP_VALUE : UNDECIDED_VALUE;
+    this.keptName = KEPT_ATTRIBUTES.has((this as any).attribname);
+    this.mode = this.keptName ? KEEP_VALUE : UNDECIDED_VALUE;
   }
 
   onattribdata(start: number, endIndex: number): void {
-    if (this.mode === UNDECIDED_VALUE) this.decide((this as any).getSlice(start, start + 1) as string);
+    if (this.mode === UNDECIDED_VALUE) this.decide((this as any).buffers[0].charCodeAt(start) as number);
     if (this.mode === KEEP_VALUE) super.onattribdata(start, endIndex);
   }
 
   onattribentity(cp: number): void {
-    if (this.mode === UNDECIDED_VALUE) this.decide(String.fromCodePoint(cp));
+    if (this.mode === UNDECIDED_VALUE) this.decide(cp);
     if (this.mode === KEEP_VALUE) super.onattribentity(cp);
   }
 
-  private decide(first: string): void {
-    this.mode = first === '{' || first === '[' ? KEEP_VALUE : DROP_VALUE;
+  /** On the value's first character (code point): JSON opens with '{' or '['. */
+  private decide(first: number): void {
+    this.mode = first === 0x7b || first === 0x5b ? KEEP_VALUE : DROP_VALUE;
   }
 
   onattribend(quote: number, endIndex: number): void {
@@ -459,13 +463,15 @@ class AttributeFilteringParser extends (Parser as any) {
     self.attribvalue = '';
     if (attribs === null) return;
     let first: boolean;
-    if (KEPT_ATTRIBUTES.has(name)) {
+    if (this.keptName) {
       if (attribs === NO_ATTRIBUTES) self.attribs = attribs = new newAttributes();
       first = attribs[name] === undefined;
       if (first) attribs[name] = value;
     } else {
-      first = !this.otherNames.includes(name);
-      if (first) this.otherNames.push(name);
+      // Whether this is the name's first occurrence matters only for a value that may hold a date.
+      const names = this.otherNames;
+      names.push(name);
+      first = this.mode !== KEEP_VALUE || names.indexOf(name) === names.length - 1;
     }
     if (first && this.mode === KEEP_VALUE && isDateJson(value)) (this.dateJson ??= []).push(value);
     this.mode = DROP_VALUE;

@@ -135,9 +135,17 @@ const MAX_DATE_TEXT_CHARS = 200;
 /** How much of the preceding text is kept as a date's label ("Last updated on:" is 16). */
 const LABEL_CHARS = 40;
 
+const SPACE_RUN_RE = /[\s\u00a0\u200b\u200e\u200f\ufeff]+/g;
+/**
+ * Where SPACE_RUN_RE's replacement would change the text: a character of its class other than a plain
+ * space, or a plain space followed by another. Most texts have only single spaces, and replace()
+ * builds a new string for every match even when it writes back the same space.
+ */
+const UNCOLLAPSED_SPACE_RE = /[^\S ]|[\u00a0\u200b\u200e\u200f\ufeff]| [\s\u00a0\u200b\u200e\u200f\ufeff]/;
+
 /** Collapse white space the way a browser renders text. */
 export function clean(s: string): string {
-  return s.replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ').trim();
+  return (UNCOLLAPSED_SPACE_RE.test(s) ? s.replace(SPACE_RUN_RE, ' ') : s).trim();
 }
 
 /**
