@@ -195,6 +195,7 @@ const BY_LINE_RE = /^(?:(?:written|posted|words|story|reported|published)\s+)?by
 /** Every match of BY_LINE_RE holds one of these: a cheap test before cleaning a text node. */
 const BY_HINT_RE = /by|author/i;
 const DIGIT_RE = /\d/;
+const NON_SPACE_RE = /\S/;
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /** Words that join the pieces of a byline rather than separate them. */
@@ -307,7 +308,10 @@ export function collectFacts(doc: Document): PageFacts {
     for (const node of nodes) {
       if (node.type === 'text') {
         const t = node.data;
-        if (inSvg || !/\S/.test(t)) continue;
+        if (inSvg) continue;
+        // Most text nodes open with a printable ASCII character, which is never white space.
+        const c0 = t.charCodeAt(0);
+        if (!(c0 > 0x20 && c0 < 0x7f) && !NON_SPACE_RE.test(t)) continue;
         if (t.length <= MAX_DATE_TEXT_CHARS) {
           // clean() only folds white space, so a digit or "by"/"author" is in `c` exactly when in `t`;
           // most text nodes hold neither and are never cleaned.
