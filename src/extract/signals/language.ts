@@ -87,22 +87,28 @@ function plainlyEnglish(sample: string): boolean {
   const n = sample.length;
   let i = 0;
   while (i < n) {
-    let cp = sample.codePointAt(i)!;
+    let cp = codePointAt(sample, i);
     if ((charClass(cp) & LETTER) === 0) {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const from = i;
     let ascii = true;
-    while (i < n && (charClass((cp = sample.codePointAt(i)!)) & LETTER) !== 0) {
+    // An ASCII word without capitals is its own lower case (most function words), and is looked up as it is.
+    let capitals = false;
+    while (i < n && (charClass((cp = codePointAt(sample, i))) & LETTER) !== 0) {
       if (cp >= 0x80) ascii = false;
+      else if (cp <= 0x5a) capitals = true;
       i += cp > 0xffff ? 2 : 1;
     }
     const length = i - from;
     words++;
     if (ascii) {
       asciiLetters += length;
-      if (length <= 5 && ENGLISH_FUNCTION_WORDS.has(sample.slice(from, i).toLowerCase())) english++;
+      if (length <= 5) {
+        const word = sample.slice(from, i);
+        if (ENGLISH_FUNCTION_WORDS.has(capitals ? word.toLowerCase() : word)) english++;
+      }
     } else otherLetters += length;
   }
   return (
@@ -110,6 +116,12 @@ function plainlyEnglish(sample: string): boolean {
     english >= FAST_ENGLISH_MIN_SHARE * words &&
     otherLetters < FAST_ENGLISH_MAX_NON_ASCII * (asciiLetters + otherLetters)
   );
+}
+
+/** `text.codePointAt(i)`, reading a second unit only after a high surrogate (the builtin's call costs more). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
 }
 
 /** True when the text holds at least `min` letters; stops counting there. */
