@@ -552,19 +552,16 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     }
   }
   // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
-  const leadLines = [
-    ...leadIndexes.slice(0, 2).map((i) => paragraphs[i]!),
-    ...draft.headerLines,
-    ...removed.filter((r) => r.reason === 'teaser' || r.reason === 'duplicate').map((r) => r.text),
-  ];
-  for (const line of leadLines) {
-    // Photo credits are skipped; the dateline is read first as most lines have none.
+  // The first one found counts; photo credits are skipped (the dateline is read first: most lines have none).
+  const leadWire = (line: string): Attribution | null => {
     const w = wireDateline(line);
-    if (w && !isPhotoCredit(line)) {
-      addCredit(w, false, RANK.wireDateline);
-      break;
-    }
-  }
+    return w && !isPhotoCredit(line) ? w : null;
+  };
+  let wire: Attribution | null = null;
+  for (const i of leadIndexes.slice(0, 2)) if (!wire) wire = leadWire(paragraphs[i]!);
+  for (const line of draft.headerLines) if (!wire) wire = leadWire(line);
+  for (const r of removed) if (!wire && (r.reason === 'teaser' || r.reason === 'duplicate')) wire = leadWire(r.text);
+  if (wire) addCredit(wire, false, RANK.wireDateline);
   // Explicit "Source: …" labels and bare credit lines inside the body.
   paragraphs.forEach((p, i) => {
     if (drop.has(i)) return;
@@ -665,18 +662,18 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     if (!published) {
       // Captions with a full date ("… Syria December 5, 2016. REUTERS/…") date the picture, usually
       // taken the day the story ran: weaker evidence, used only when the header says nothing.
-      const captionLines = [
-        ...draft.removed.filter((r) => CAPTION_REASONS.has(r.reason)).map((r) => r.text),
-        // Lines without a year give no date, so only the others are tested for a credit.
-        ...[...draft.headerLines, ...paragraphs, ...draft.removed.map((r) => r.text)].filter((l) => mayHoldDate(l) && isPhotoCredit(l)),
-      ];
-      for (const line of captionLines) {
+      // Caption lines first, then any line that is a photo credit; the first dated one counts, so the
+      // lines are read in that order only until one is.
+      const captionDate = (line: string): Evidence | null => {
         const date = datesIn(line).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
-        if (date) {
-          published = { value: date.iso, evidence: snippet(line, date.index, date.text.length) };
-          break;
-        }
-      }
+        return date ? { value: date.iso, evidence: snippet(line, date.index, date.text.length) } : null;
+      };
+      // Lines without a year give no date, so only the others are tested for a credit.
+      const creditDate = (line: string): Evidence | null => (mayHoldDate(line) && isPhotoCredit(line) ? captionDate(line) : null);
+      for (const r of draft.removed) if (!published && CAPTION_REASONS.has(r.reason)) published = captionDate(r.text);
+      for (const line of draft.headerLines) if (!published) published = creditDate(line);
+      for (const line of paragraphs) if (!published) published = creditDate(line);
+      for (const r of draft.removed) if (!published) published = creditDate(r.text);
     }
     if (!published && updated && UPDATED_DATE_AS_LAST_RESORT) {
       published = { value: updated.date.iso, evidence: snippet(updated.line, updated.date.index, updated.date.text.length) };
