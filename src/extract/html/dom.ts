@@ -7,6 +7,9 @@
  * of CPU, its garbage ≈ 11 %).
  *
  * Left out at parse time:
+ *  - every attribute but the few the readers look at (KEPT_ATTRIBUTE_NAMES), and sibling links; an
+ *    attribute value that may hold a publication date as JSON is kept with its element
+ *    (dateJsonAttributes), whatever its name;
  *  - comments and processing instructions (<!doctype>);
  *  - the content of <svg>, <math>, <noscript> and <style>, and of every <script> that is not
  *    JSON-LD or a framework's JSON data (the element itself stays, so element counts and positions
