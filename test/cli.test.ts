@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, BUNDLED_EXAMPLES_DIR } from '../src/cli/args.ts';
-import { formatOverview, formatResults, formatSummary } from '../src/cli/format.ts';
+import { articleMarkdown, articleText, formatOverview, formatResults, formatSummary } from '../src/cli/format.ts';
 import { runCli, type CliIO } from '../src/cli/run.ts';
 import { summarise } from '../src/pipeline/index.ts';
 import { ExtractResult, type Article, type ExtractFailure } from '../src/records/index.ts';
@@ -117,6 +117,18 @@ test('output formats: jsonl and json carry every result, md and text the article
 
   const text = formatResults(results, 'text');
   assert.equal(text, '=== Harbour ferry adds night crossings\npages/ferry.txt | Harbour Post | via Reuters | 2024-03-04 | 9 words\n\nThe ferry will run all night.\n\nWorkers welcomed it.\n');
+});
+
+test('results written one at a time are the formats of the whole list', () => {
+  const second: Article = { ...article, id: 'cccccccccccccccc', source: 'pages/ferry2.txt', title: 'Second ferry', paragraphs: ['Line one "quoted"\nnext.'], text: 'Line one "quoted"\nnext.' };
+  for (const results of [[], [failures[0]!], [article, ...failures, second], [failures[1]!, second, article]]) {
+    // The whole-list forms, written out independently of ResultWriter.
+    assert.equal(formatResults(results, 'json'), JSON.stringify(results, null, 2) + '\n');
+    assert.equal(formatResults(results, 'jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
+    const articles = results.filter((r): r is Article => r.ok);
+    assert.equal(formatResults(results, 'md'), articles.map(articleMarkdown).join('\n---\n\n'));
+    assert.equal(formatResults(results, 'text'), articles.map(articleText).join('\n'));
+  }
 });
 
 test('summary line and overview table', () => {

@@ -11,15 +11,37 @@ import type { StoreCounts } from '../store/index.ts';
 
 /** Results as the chosen format. jsonl/json carry failures too; md/text are for reading articles. */
 export function formatResults(results: readonly ExtractResult[], format: OutputFormat): string {
-  switch (format) {
-    case 'jsonl':
-      return results.map((r) => JSON.stringify(r) + '\n').join('');
-    case 'json':
-      return JSON.stringify(results, null, 2) + '\n';
-    case 'md':
-      return articlesOf(results).map(articleMarkdown).join('\n---\n\n');
-    case 'text':
-      return articlesOf(results).map(articleText).join('\n');
+  const writer = new ResultWriter(format);
+  return results.map((r) => writer.item(r)).join('') + writer.end();
+}
+
+/**
+ * Results written one at a time, for runs too large to hold or to print as one string (a JSON string
+ * past V8's 512 MB limit cannot be built at all): `item` for each result in order, then `end()`.
+ */
+export class ResultWriter {
+  private written = 0;
+  constructor(private readonly format: OutputFormat) {}
+
+  /** The text for the next result ('' when the format leaves it out: failures in md and text). */
+  item(r: ExtractResult): string {
+    switch (this.format) {
+      case 'jsonl':
+        return JSON.stringify(r) + '\n';
+      case 'json':
+        // JSON.stringify(list, null, 2) indents each element by one more level, inside "[\n" … "\n]".
+        return (this.written++ === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
+      case 'md':
+        return r.ok ? (this.written++ === 0 ? '' : '\n---\n\n') + articleMarkdown(r) : '';
+      case 'text':
+        return r.ok ? (this.written++ === 0 ? '' : '\n') + articleText(r) : '';
+    }
+  }
+
+  /** What closes the output after the last result. */
+  end(): string {
+    if (this.format === 'json') return this.written === 0 ? '[]\n' : '\n]\n';
+    return '';
   }
 }
 

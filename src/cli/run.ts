@@ -12,17 +12,17 @@ import { z } from 'zod';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/index.ts';
 import { readInputs, watchInputs, type IngestOptions } from '../ingest/index.ts';
 import { runExtract, runPipeline, type ExtractRun, type PipelineRun, type RunProgress } from '../pipeline/index.ts';
-import { DedupResult, ExtractResult, Story } from '../records/index.ts';
+import { DedupResult, ExtractResult, Story, type ExtractFailure } from '../records/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { ingestInto, reprocess, type IngestProgress, type IngestSummary } from '../pipeline/ingest.ts';
 import { currentBrief, refreshBriefs, writeBriefs } from '../pipeline/briefs.ts';
 import { serve } from '../server/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
-import { formatBriefs, formatCopies, formatIngestSummary, formatOverview, formatResults, formatRunDocument, formatStories, formatStoryList, formatSummary } from './format.ts';
+import { formatBriefs, formatCopies, formatIngestSummary, formatOverview, formatRunDocument, formatStories, formatStoryList, formatSummary, ResultWriter } from './format.ts';
 import { Brief } from '../brief/index.ts';
 
 export interface CliIO {
-  stdout: { write(chunk: string): unknown };
+  stdout: { write(chunk: string): unknown; once?(event: 'drain' | 'close', listener: () => void): unknown };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   stdin?: Readable;
   /** Ends long-running commands (serve, ingest --watch, start's server): main.ts aborts it on SIGINT/SIGTERM. */
@@ -83,34 +83,64 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'dedup'
   const log = (line: string) => io.stderr.write(line + '\n');
   const progress = progressReporter(io.stderr, log);
   let run: ExtractRun | PipelineRun;
+  // `extract` writes each result as it is finished and keeps only the failures, for the summary: its
+  // memory stays one template window whatever the size of the run.
+  const failures: ExtractFailure[] = [];
+  const writer = command.kind === 'extract' ? new ResultWriter(command.format) : null;
   try {
     const items = readInputs(command.inputs, ingestOptions(command, io, log));
     // A page of N bytes decodes to at most N characters, so one limit serves both stages.
     const options = { extract: { ...DEFAULT_EXTRACT_OPTIONS, maxChars: command.maxBytes }, onProgress: progress.update };
     // `extract` stops after its stage; the other commands run every stage.
-    run = command.kind === 'extract' ? await runExtract(items, options) : await runPipeline(items, options);
+    run = writer
+      ? await runExtract(items, {
+          ...options,
+          keepResults: false,
+          onResult: async (r) => {
+            if (!r.ok) failures.push(r);
+            const chunk = writer.item(r);
+            if (chunk) await writeOut(io.stdout, chunk);
+          },
+        })
+      : await runPipeline(items, options);
   } finally {
     progress.stop();
   }
 
-  const summary = formatSummary(run.summary, run.results);
-  if (!isPipelineRun(run)) {
-    io.stdout.write(formatResults(run.results, command.kind === 'extract' ? command.format : 'jsonl'));
-  } else if (command.kind === 'dedup') {
-    io.stdout.write(formatCopies(run, command.format));
-  } else if (command.kind === 'cluster') {
-    io.stdout.write(formatStories(run, command.format));
-  } else if (command.kind === 'brief') {
-    io.stdout.write(formatBriefs(run, command.format));
-  } else {
-    io.stdout.write(formatRunDocument(run, command.kind === 'run' ? command.format : 'json'));
-  }
+  const summary = formatSummary(run.summary, writer ? failures : run.results);
+  if (command.kind === 'extract') io.stdout.write(writer?.end() ?? '');
+  else if (isPipelineRun(run)) io.stdout.write(pipelineOutput(run, command));
   io.stderr.write(summary);
   if (run.summary.articles === 0) {
     log(run.summary.pages === 0 ? 'storyweave: no pages found in the inputs' : 'storyweave: no page yielded an article');
     return EXIT_FAILURE;
   }
   return EXIT_OK;
+}
+
+/** What a story-stage command prints for its run. */
+function pipelineOutput(run: PipelineRun, command: Extract<CliCommand, { kind: 'dedup' | 'cluster' | 'brief' | 'run' }>): string {
+  switch (command.kind) {
+    case 'dedup':
+      return formatCopies(run, command.format);
+    case 'cluster':
+      return formatStories(run, command.format);
+    case 'brief':
+      return formatBriefs(run, command.format);
+    case 'run':
+      return formatRunDocument(run, command.format);
+  }
+}
+
+/** Writes to stdout and, when the stream asks the writer to wait (a slow pipe), waits for it to drain. */
+async function writeOut(out: CliIO['stdout'], chunk: string): Promise<void> {
+  if (out.write(chunk) !== false || !out.once) return;
+  const once = out.once.bind(out);
+  await new Promise<void>((resolve) => {
+    once('drain', resolve);
+    // A closed pipe never drains; its error is the stream's to report.
+    once('close', resolve);
+  });
 }
 
 /** The reading options of a page command, from its flags. */

@@ -14,7 +14,7 @@ import { applySignals } from './signals/index.ts';
 import { charClass, LETTER, LETTER_OR_NUMBER } from './signals/letters.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions, type TemplateEvidence } from './types.ts';
 
-export { buildTemplateIndex } from './text/template.ts';
+export { buildTemplateIndex, type TemplateIndex } from './text/template.ts';
 export type { ExtractOptions, TemplateEvidence, Draft, Evidence } from './types.ts';
 export { DEFAULT_EXTRACT_OPTIONS } from './types.ts';
 

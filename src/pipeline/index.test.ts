@@ -75,3 +75,62 @@ test('an extractor that throws on one page yields internal_error for that page a
   assert.ok(!failed.ok && failed.error.message.includes('synthetic extractor bug'));
   assert.equal(run.summary.byCode.internal_error, 1);
 });
+
+/** A text dump of host `host` with a menu line, its own title and body paragraphs. */
+function dump(i: number, host: string, menu: string[]): IngestItem {
+  const content = [...menu, `Rescue team story number ${i}`, '', ...BODY.map((p) => `${p} This is report ${i}.`), '', 'Share this story'].join('\n');
+  return { ok: true, page: { source: `t${i}.txt`, url: `https://${host}/${i}`, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length } };
+}
+
+test('template windows: results stream in input order, and later windows keep earlier verdicts', async () => {
+  const menu = ['Home | Valley | Alpine sport | Weather'];
+  const items = [dump(1, 'echo.example', menu), broken, dump(2, 'echo.example', menu), html, dump(3, 'echo.example', menu), dump(4, 'other.example', [])];
+  const whole = await runExtract(items, { extract: DEFAULT_EXTRACT_OPTIONS });
+
+  const streamed: string[] = [];
+  const progress: RunProgress[] = [];
+  const run = await runExtract(items, {
+    extract: DEFAULT_EXTRACT_OPTIONS,
+    templateWindow: 2,
+    keepResults: false,
+    onResult: async (r) => {
+      await Promise.resolve();
+      streamed.push(JSON.stringify(r));
+    },
+    onProgress: (p) => progress.push(p),
+  });
+  assert.deepEqual(run.results, [], 'results are not kept when asked');
+  assert.deepEqual(run.summary, whole.summary);
+  assert.deepEqual(streamed, whole.results.map((r) => JSON.stringify(r)), 'same results, same order as one window');
+
+  // The third page's menu is template only through the first window: its own window has it once.
+  const third = JSON.parse(streamed[4]!) as { ok: boolean; text: string; removed: { text: string }[] };
+  assert.ok(third.ok && !third.text.includes('Alpine sport'));
+  assert.ok(third.removed.some((r) => r.text.includes('Alpine sport')));
+  // The first window closed before the input ended.
+  assert.deepEqual(progress.find((p) => p.source === 't1.txt')?.reading, true);
+});
+
+test('template windows: a dump with many results queued behind it is flushed early', async () => {
+  const htmlPage = (i: number): IngestItem => page(`h${i}.html`, 'html', `<html><body><article><h1>Dogs ${i}</h1>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+  const items = [dump(1, 'echo.example', []), ...[1, 2, 3, 4, 5].map(htmlPage)];
+  let handedOn = 0;
+  let mostWaiting = 0;
+  const progress: RunProgress[] = [];
+  const run = await runExtract(items, {
+    extract: DEFAULT_EXTRACT_OPTIONS,
+    templateWindow: 3,
+    // Progress fires as a result finishes, before it is handed on: it counts itself among the waiting.
+    onProgress: (p) => {
+      progress.push(p);
+      mostWaiting = Math.max(mostWaiting, p.done - handedOn);
+    },
+    onResult: () => {
+      handedOn++;
+    },
+  });
+  assert.deepEqual(run.results.map((r) => r.source), ['t1.txt', 'h1.html', 'h2.html', 'h3.html', 'h4.html', 'h5.html']);
+  assert.equal(handedOn, 6);
+  assert.equal(mostWaiting, 4, 'three results queued behind the dump, plus the dump itself');
+  assert.deepEqual(progress.find((p) => p.source === 't1.txt')?.reading, true, 'the dump did not wait for the end of the input');
+});

@@ -13,7 +13,7 @@
  * records, so a run's results can be counted, stored and reported as one list.
  */
 import { createHash } from 'node:crypto';
-import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../extract/index.ts';
+import { buildTemplateIndex, extract, pageId, DEFAULT_EXTRACT_OPTIONS, type ExtractOptions, type TemplateIndex } from '../extract/index.ts';
 import type { ErrorCode, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 import { dedupArticles, independentSources, type IndependentSource } from '../dedup/index.ts';
@@ -37,9 +37,34 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** The extract function; replaceable so tests can show that a throwing extractor stops nothing. */
   extractor?: typeof extract;
+  /**
+   * Receives every result in input order, as soon as it and all results before it are finished; the
+   * run waits for a returned promise, so a caller writing to a slow pipe holds the run back instead of
+   * buffering without bound.
+   */
+  onResult?: (result: ExtractResult) => void | Promise<void>;
+  /**
+   * Keep every result in `ExtractRun.results` (the default). A caller that consumes `onResult` turns this
+   * off, and the run then holds at most one template window of pages and results at a time.
+   */
+  keepResults?: boolean;
+  /** Text dumps per template window; TEMPLATE_WINDOW_PAGES unless set (tests use small windows). */
+  templateWindow?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = { extract: DEFAULT_EXTRACT_OPTIONS };
+
+/**
+ * Text dumps held for one template window. Whether a line is site chrome is decided from the pages
+ * around it, so dumps wait until a window is full (or the input ends); each later window starts from the
+ * verdicts of the earlier ones. Holding every page of a run instead cost about 130 KB of heap per WCXB
+ * text dump with its result (1.5 GB of RSS at 10,000 pages), so a run of 35,000 dumps outgrew node's
+ * default 4 GB heap. 5,000 dumps (about 230 MB of page text at WCXB render sizes) is 25 times the
+ * store's ingest batch, where template evidence already stops changing on examples/ and the synthetic
+ * bench (DEFAULT_BATCH_PAGES in ./ingest.ts), and more than the 793 pages of the WCXB text eval, which
+ * therefore still sees its whole run as one window.
+ */
+export const TEMPLATE_WINDOW_PAGES = 5000;
 
 export interface RunSummary {
   pages: number;
@@ -50,7 +75,7 @@ export interface RunSummary {
 }
 
 export interface ExtractRun {
-  /** One per input item, in input order. */
+  /** One per input item, in input order; empty when the run was asked not to keep results. */
   results: ExtractResult[];
   summary: RunSummary;
 }
@@ -58,40 +83,62 @@ export interface ExtractRun {
 /**
  * Runs ingest items through template evidence and extraction.
  *
- * HTML pages are extracted as they arrive (the template evidence only informs the text-dump
- * extractor), so a large HTML run never holds more than one page's source at a time; text dumps are
- * held until the input ends, because whether a line is site chrome depends on every page of the run.
+ * HTML pages and ingest refusals are finished as they arrive (template evidence only informs the
+ * text-dump extractor); text dumps wait for their template window. Results are handed to `onResult`
+ * in input order, so a result that follows a waiting text dump waits with it: the window closes early
+ * when that many items wait, which bounds the memory of a run of any length and mix.
  *
  * @example
  *   const run = await runExtract(readInputs(['pages/'], { maxBytes: 20e6 }), DEFAULT_RUN_OPTIONS);
  *   console.log(run.summary.articles, 'of', run.summary.pages);
  */
 export async function runExtract(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, options: RunOptions = DEFAULT_RUN_OPTIONS): Promise<ExtractRun> {
+  const keep = options.keepResults ?? true;
+  const window = Math.max(1, options.templateWindow ?? TEMPLATE_WINDOW_PAGES);
   const results: ExtractResult[] = [];
-  const waiting: { slot: number; page: RawPage }[] = [];
+  const byCode: Partial<Record<ErrorCode, number>> = {};
+  let articles = 0;
+  // Finished results not yet handed on, because an earlier one is still waiting; keyed by input slot.
+  const ready = new Map<number, ExtractResult>();
+  let nextOut = 0;
+  let waiting: { slot: number; page: RawPage }[] = [];
+  let template: TemplateIndex | null = null;
   let done = 0;
   let total = 0;
-  const finish = (slot: number, result: ExtractResult, reading: boolean) => {
-    results[slot] = detach(result);
+
+  const finish = async (slot: number, result: ExtractResult, reading: boolean) => {
+    const kept = detach(result);
+    if (kept.ok) articles++;
+    else byCode[kept.error.code] = (byCode[kept.error.code] ?? 0) + 1;
     done++;
-    options.onProgress?.({ done, total, reading, source: result.source });
+    options.onProgress?.({ done, total, reading, source: kept.source });
+    ready.set(slot, kept);
+    for (let r = ready.get(nextOut); r !== undefined; r = ready.get(nextOut)) {
+      ready.delete(nextOut++);
+      if (keep) results.push(r);
+      await options.onResult?.(r);
+    }
   };
 
-  // 1. ingest (streamed) → refusals and HTML pages finish at once, text dumps wait for the template.
+  // Template evidence over the waiting dumps (with the earlier windows' verdicts), then their results.
+  const flush = async (reading: boolean) => {
+    const batch = waiting;
+    waiting = [];
+    template = buildTemplateIndex(batch.map((w) => w.page), undefined, template);
+    for (const { slot, page } of batch) await finish(slot, extractOne(page, template, options), reading);
+  };
+
   for await (const item of items) {
     const slot = total++;
-    if (!item.ok) finish(slot, ingestFailure(item.source, item.error), true);
-    else if (item.page.format === 'html') finish(slot, extractOne(item.page, null, options), true);
+    if (!item.ok) await finish(slot, ingestFailure(item.source, item.error), true);
+    else if (item.page.format === 'html') await finish(slot, extractOne(item.page, null, options), true);
     else waiting.push({ slot, page: item.page });
+    // Waiting dumps, or results held behind the first of them, fill the window.
+    if (waiting.length >= window || (waiting.length > 0 && slot - waiting[0]!.slot >= window)) await flush(true);
   }
+  if (waiting.length > 0) await flush(false);
 
-  // 2. template evidence over every text dump of the run.
-  const template = waiting.length > 0 ? buildTemplateIndex(waiting.map((w) => w.page)) : null;
-
-  // 3. extract the text dumps.
-  for (const { slot, page } of waiting) finish(slot, extractOne(page, template, options), false);
-
-  return { results, summary: summarise(results) };
+  return { results, summary: { pages: total, articles, skipped: total - articles, byCode } };
 }
 
 /**

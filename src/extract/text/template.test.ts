@@ -99,3 +99,33 @@ test('the hashed index stays right when its table grows mid-run', () => {
   const shared = assertSameLineIndex(pages);
   assert.equal(shared.length, 2 + 4 + 5);
 });
+
+test('an index built with a prior index keeps the prior verdicts and adds its own', () => {
+  const page = (i: number, host: string, lines: string[]): RawPage => {
+    const content = [...lines, `Story ${i} has a sentence of its own that no other page in this set repeats.`].join('\n');
+    return { source: `w${i}`, url: `https://${host}/${i}`, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length };
+  };
+  // First window: two articles of one host share a menu line; five hosts share a cookie line.
+  const first = [
+    page(1, 'a.example', ['Alpha menu home', 'Accept all cookies']),
+    page(2, 'a.example', ['Alpha menu home', 'Accept all cookies']),
+    page(3, 'b.example', ['Accept all cookies']),
+    page(4, 'c.example', ['Accept all cookies']),
+    page(5, 'd.example', ['Accept all cookies']),
+  ];
+  const prior = buildTemplateIndex(first);
+  assert.equal(prior.isTemplate('Alpha menu home', 'https://a.example/9'), true);
+  assert.equal(prior.isTemplate('Accept all cookies', 'https://z.example/9'), true);
+  assert.deepEqual([...prior.perHost.get('a.example')!], ['alpha menu home']);
+
+  // Second window: one page of host a (its menu alone says nothing) and two pages of host e with their own menu.
+  const second = [page(6, 'a.example', ['Alpha menu home']), page(7, 'e.example', ['Echo menu']), page(8, 'e.example', ['Echo menu'])];
+  const alone = buildTemplateIndex(second);
+  assert.equal(alone.isTemplate('Alpha menu home', 'https://a.example/6'), false);
+  const carried = buildTemplateIndex(second, undefined, prior);
+  assert.equal(carried.isTemplate('Alpha menu home', 'https://a.example/6'), true);
+  assert.equal(carried.isTemplate('Alpha menu home', 'https://e.example/7'), false, 'a host verdict stays with its host');
+  assert.equal(carried.isTemplate('Accept all cookies', 'https://e.example/7'), true);
+  assert.equal(carried.isTemplate('Echo menu', 'https://e.example/7'), true);
+  assert.equal(carried.isTemplate('Story 6 has a sentence of its own that no other page in this set repeats.', 'https://a.example/6'), false);
+});

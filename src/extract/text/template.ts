@@ -443,14 +443,27 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
 }
 
 /**
- * Builds template evidence over a set of text dumps (a run, or a stream so far). Costs one pass over
- * the lines plus a pair count over pages that share prose lines.
+ * Template evidence with the verdicts it holds, so a later window of a long run can start from them:
+ * a site's menu found in the first 5,000 pages is still its menu in the next 5,000, even when that
+ * window has only one page of the site.
+ */
+export interface TemplateIndex extends TemplateEvidence {
+  /** Normalised lines that are template on every host. */
+  readonly everywhere: ReadonlySet<string>;
+  /** Normalised lines that are template on one host, by host. */
+  readonly perHost: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Builds template evidence over a set of text dumps (a run, or a window of one). Costs one pass over
+ * the lines plus a pair count over pages that share prose lines. `prior` (the index of the run's earlier
+ * windows) adds its verdicts: a line template there stays template here.
  *
  * @example
  *   const template = buildTemplateIndex(pages);
  *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
  */
-export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = indexByHashes(pages)): TemplateEvidence {
+export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = indexByHashes(pages), prior: TemplateIndex | null = null): TemplateIndex {
   const { linePages, proseCount } = index ?? indexByStrings(pages);
   const hosts = pages.map((p) => hostOf(p.url));
 
@@ -512,10 +525,29 @@ export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = i
     }
   }
 
+  if (prior) {
+    for (const line of prior.everywhere) {
+      everywhere.add(line);
+      longestKey = Math.max(longestKey, line.length);
+      signatures[signature(line)] = 1;
+    }
+    for (const [h, lines] of prior.perHost) {
+      let set = perHost.get(h);
+      if (!set) perHost.set(h, (set = new Set()));
+      for (const line of lines) {
+        set.add(line);
+        longestKey = Math.max(longestKey, line.length);
+        signatures[signature(line)] = 1;
+      }
+    }
+  }
+
   // Calls come line by line for one page at a time: remember the last URL's host.
   let lastUrl: string | null = null;
   let lastHostLines: Set<string> | undefined;
   return {
+    everywhere,
+    perHost,
     isTemplate(line: string, url: string | null, lowered?: string): boolean {
       // Nothing recurs (a page on its own) or the line is too long to be template: no key needed.
       if ((everywhere.size === 0 && perHost.size === 0) || line.length > MAX_TEMPLATE_CHARS * 2) return false;
