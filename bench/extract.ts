@@ -76,7 +76,7 @@ async function* items(pool: Pool, format: PageFormat, n: number): AsyncGenerator
     const source = `bench/${format}/${i}`;
     const decoded = decodeBytes(pageBytes(pool, format, i), { format, maxBytes: DEFAULT_MAX_BYTES });
     if (!decoded.ok) yield { ok: false, source, error: decoded.error };
-    else yield { ok: true, page: { source, url: null, format, content: decoded.text, fetchedAt: null, encoding: decoded.encoding, bytes: decoded.text.length } };
+    else yield { ok: true, page: { source, url: null, format, content: decoded.text, ...(decoded.pieces && { pieces: decoded.pieces }), fetchedAt: null, encoding: decoded.encoding, bytes: decoded.text.length } };
   }
 }
 

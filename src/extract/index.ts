@@ -7,7 +7,7 @@
  * record is assembled, or refused as not_an_article when no body is left.
  */
 import { createHash } from 'node:crypto';
-import type { Article, ExtractFailure, ExtractResult, PageError, RawPage } from '../records/index.ts';
+import { contentPieces, type Article, type ExtractFailure, type ExtractResult, type PageError, type RawPage } from '../records/index.ts';
 import { extractTextDraft } from './text/index.ts';
 import { extractHtmlDraft } from './html/index.ts';
 import { applySignals } from './signals/index.ts';
@@ -18,9 +18,14 @@ export { buildTemplateIndex, type TemplateIndex } from './text/template.ts';
 export type { ExtractOptions, TemplateEvidence, Draft, Evidence } from './types.ts';
 export { DEFAULT_EXTRACT_OPTIONS } from './types.ts';
 
-/** Content-derived id: the same decoded page gives the same id everywhere. */
-export function pageId(page: Pick<RawPage, 'content'>): string {
-  return createHash('sha256').update(page.content).digest('hex').slice(0, 16);
+/**
+ * Content-derived id: the same decoded page gives the same id everywhere. Hashed piece by piece when the
+ * page has pieces (the UTF-8 of a concatenation is the concatenation of the pieces' UTF-8).
+ */
+export function pageId(page: Pick<RawPage, 'content' | 'pieces'>): string {
+  const hash = createHash('sha256');
+  for (const piece of contentPieces(page)) hash.update(piece);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -44,7 +49,7 @@ export function extract(
     ok: false,
     error: { code, message },
   });
-  if (page.content.trim() === '') return fail('empty', 'the page has no text');
+  if (contentPieces(page).every((piece) => piece.trim() === '')) return fail('empty', 'the page has no text');
   if (page.content.length > options.maxChars) {
     return fail('too_large', `${page.content.length} characters is over the limit of ${options.maxChars}`);
   }

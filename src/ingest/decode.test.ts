@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, declaredCharset, lfBytes, looksLikeHtml, normaliseText } from './decode.ts';
+import { decodeBytes, declaredCharset, lfBytes, looksLikeHtml, normaliseText, PIECE_BYTES } from './decode.ts';
 
 const opts = { format: 'text' as const, maxBytes: 1_000_000 };
 
@@ -111,4 +111,36 @@ test('lfBytes turns CRLF and lone CR into LF on the bytes, as normaliseText does
   const input = Buffer.from('a\r\nb');
   lfBytes(input);
   assert.equal(input.toString(), 'a\r\nb', 'the input bytes are left as they were');
+});
+
+test('large UTF-8 HTML is decoded in pieces that add up to the text the general path gives', () => {
+  // A page well past PIECE_BYTES: multi-byte characters, CRLF and a long line with no '>' or newline.
+  const row = (i: number) => `<p class="r${i}">Grüße, “quoted” café № ${i} — 東京\r\n</p>`;
+  const rows: string[] = [];
+  for (let i = 0; rows.join('').length < 3 * PIECE_BYTES; i++) rows.push(row(i));
+  const page = Buffer.from(`<html><body>${rows.join('')}<pre>${'日本語のテキスト'.repeat(PIECE_BYTES / 8)}</pre></body></html>`);
+  const html = decodeBytes(page, { format: 'html', maxBytes: 1e8 });
+  assert.ok(html.ok && html.pieces, 'pieces for a large HTML page');
+  const whole = decodeBytes(page, { format: 'text', maxBytes: 1e8 });
+  assert.ok(whole.ok && !whole.pieces, 'no pieces for a text dump');
+  assert.equal(html.pieces.join(''), whole.text);
+  assert.equal(html.text, whole.text);
+  assert.ok(html.pieces.length >= 4);
+  for (const piece of html.pieces) {
+    assert.ok(Buffer.byteLength(piece) <= PIECE_BYTES, 'each piece within the byte limit');
+    assert.ok(!/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(piece), 'no character split between pieces');
+    assert.ok(!piece.includes('\r'));
+  }
+  // Cuts land after a tag where one is near, else after a line end or between characters.
+  assert.ok(html.pieces.slice(0, 2).every((p) => p.endsWith('>')));
+
+  // What the general path refuses or reads otherwise takes the general path here too.
+  const blank = Buffer.alloc(PIECE_BYTES * 2, 0x20);
+  assert.equal(code(blank, { format: 'html', maxBytes: 1e8 }), 'empty');
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), page]);
+  const withBom = decodeBytes(bom, { format: 'html', maxBytes: 1e8 });
+  assert.ok(withBom.ok && withBom.text === whole.text && !withBom.pieces);
+  const latin = Buffer.concat([page, Buffer.from([0xe9])]);
+  const broken = decodeBytes(latin, { format: 'html', maxBytes: 1e8 });
+  assert.ok(broken.ok && !broken.pieces);
 });

@@ -36,5 +36,5 @@ export {
   type SkipReason,
   type RawBytes,
 } from './types.ts';
-export { decodeBytes, looksLikeHtml, declaredCharset, encodingForLabel, normaliseText, DEFAULT_MAX_BYTES } from './decode.ts';
+export { decodeBytes, looksLikeHtml, declaredCharset, encodingForLabel, normaliseText, DEFAULT_MAX_BYTES, PIECE_BYTES } from './decode.ts';
 export type { DecodeResult, DecodeOptions } from './decode.ts';

@@ -196,6 +196,7 @@ function pageFromBytes(source: string, bytes: Buffer, originalBytes: number, for
       url: null,
       format: format ?? (looksLikeHtml(decoded.text) ? 'html' : 'text'),
       content: decoded.text,
+      ...(decoded.pieces && { pieces: decoded.pieces }),
       fetchedAt: null,
       encoding: decoded.encoding,
       bytes: originalBytes,

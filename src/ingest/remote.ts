@@ -42,7 +42,7 @@ function classify(r: FetchedBody, options: FetchOptions): Classified {
   return {
     kind: 'page',
     raw: { bytes: r.bytes, charset: r.charset ?? null },
-    page: { source: r.url, url: r.url, format: pageFormat, content: decoded.text, fetchedAt: r.fetchedAt, encoding: decoded.encoding, bytes: r.bytes.length },
+    page: { source: r.url, url: r.url, format: pageFormat, content: decoded.text, ...(decoded.pieces && { pieces: decoded.pieces }), fetchedAt: r.fetchedAt, encoding: decoded.encoding, bytes: r.bytes.length },
   };
 }
 

@@ -120,7 +120,7 @@ async function recordItem(record: WARCRecord, source: string, options: WarcOptio
   return {
     ok: true,
     raw: { bytes, charset: charset ?? null },
-    page: { source, url, format: 'html', content: decoded.text, fetchedAt: isoDate(record.warcDate ?? null), encoding: decoded.encoding, bytes: size },
+    page: { source, url, format: 'html', content: decoded.text, ...(decoded.pieces && { pieces: decoded.pieces }), fetchedAt: isoDate(record.warcDate ?? null), encoding: decoded.encoding, bytes: size },
   };
 }
 

@@ -50,8 +50,26 @@ export const RawPage = z.object({
   encoding: z.string(),
   /** Size of the original bytes (before gunzip), for limits and reports. */
   bytes: z.number().int().nonnegative(),
+  /**
+   * `content` in consecutive pieces, when the page was decoded that way (large HTML, see PIECE_BYTES
+   * in src/ingest/decode.ts): readers that can take pieces use them, so the page is never one large
+   * string. Concatenated they are `content`; a page made some other way has none.
+   */
+  pieces: z.array(z.string()).optional(),
 });
 export type RawPage = z.infer<typeof RawPage>;
+
+/** A page's content as consecutive pieces: its own pieces when they add up to `content`, else `content` whole. */
+export function contentPieces(page: Pick<RawPage, 'content' | 'pieces'>): readonly string[] {
+  const pieces = page.pieces;
+  if (pieces && pieces.length > 0) {
+    let length = 0;
+    for (const p of pieces) length += p.length;
+    // A page copied with new content but its old pieces must not be read from them.
+    if (length === page.content.length) return pieces;
+  }
+  return [page.content];
+}
 
 /**
  * Why a line or block was dropped from the article body. Codes are data: counted, stored and shown

@@ -108,3 +108,33 @@ test('ownString copies a slice of the page into an equal string of its own', () 
   assert.equal(own, 'site-header__nav-item is-active');
   assert.equal(ownString(''), '');
 });
+
+/** Everything the readers can see of a tree: names, kept attributes, date JSON, text, in order. */
+function treeText(nodes: readonly unknown[], out: string[] = []): string[] {
+  for (const n of nodes as (Element | { type: string; data?: string })[]) {
+    if (n instanceof Element) {
+      out.push(`<${n.name} ${JSON.stringify({ ...n.attribs })} ${JSON.stringify(dateJsonAttributes(n))}>`);
+      treeText(n.children, out);
+      out.push(`</${n.name}>`);
+    } else out.push(`${n.type}:${n.data ?? ''}`);
+  }
+  return out;
+}
+
+test('a page written in pieces parses to the same tree, wherever the cuts fall', () => {
+  const json = '{"@type":"NewsArticle","datePublished":"2024-04-08T10:00:00Z"}';
+  const page =
+    PAGE.replace('</body>', '') +
+    `<p class="lead  intro" id="x">Caf&eacute; &amp; bar&nbsp;— “quoted” &#x41;&#66;</p>\n   \n  <div data-props='${json}'>` +
+    `<script type="application/json" id="__NEXT_DATA__">{"props":{"date":"2024-04-08"}}</script>` +
+    `<span> a </span> <em>b</em>\t<a href="/story?x=1&amp;y=2" title="a > b">link</a><p>unclosed <b>bold` +
+    '</div></body></html>';
+  const want = treeText(parseHtml(page).children).join('\n');
+  for (const size of [1, 2, 3, 5, 17, 64, 1000]) {
+    const pieces: string[] = [];
+    for (let i = 0; i < page.length; i += size) pieces.push(page.slice(i, i + size));
+    assert.equal(treeText(parseHtml(pieces).children).join('\n'), want, `pieces of ${size}`);
+  }
+  assert.ok(want.includes('Café & bar\u00a0— “quoted” AB'), 'entities decoded across cuts');
+  assert.ok(want.includes('2024-04-08T10:00:00Z'), 'date JSON kept across cuts');
+});

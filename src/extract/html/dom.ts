@@ -363,16 +363,17 @@ const SQ_STOP_RE = /['&]/g;
 // character; most characters are plain text or attribute values, where only '<', '&' or the closing
 // quote can change the state. This subclass jumps over such runs with one native regex search and
 // then hands the stopping character to the original state function, so it emits exactly the same
-// tokens. (Fields are private in the typings, hence the casts; the page is written in one piece, so
-// the buffer offset stays 0.)
+// tokens. (Fields are private in the typings, hence the casts. `index` counts from the start of the
+// page and `offset` is where the current piece starts, as a page may be written in pieces.)
 /* eslint-disable @typescript-eslint/no-explicit-any */
 class SkippingTokenizer extends (Tokenizer as any) {
   /** On a character that is no stop: move to just before the next stop (or the end); the loop steps onto it. */
   private skip(re: RegExp): void {
     const self = this as any;
+    const offset = self.offset as number;
     // test() on a global regex leaves lastIndex just past the match and builds no match array.
-    re.lastIndex = self.index + 1;
-    self.index = (re.test(self.buffer) ? re.lastIndex - 1 : self.buffer.length) - 1;
+    re.lastIndex = self.index - offset + 1;
+    self.index = offset + (re.test(self.buffer) ? re.lastIndex - 1 : self.buffer.length) - 1;
   }
 
   stateText(c: number): void {
@@ -392,12 +393,13 @@ class SkippingTokenizer extends (Tokenizer as any) {
 
   fastForwardTo(c: number): boolean {
     const self = this as any;
-    const at = (self.buffer as string).indexOf(String.fromCharCode(c), self.index + 1);
+    const offset = self.offset as number;
+    const at = (self.buffer as string).indexOf(String.fromCharCode(c), self.index - offset + 1);
     if (at < 0) {
-      self.index = self.buffer.length - 1;
+      self.index = offset + self.buffer.length - 1;
       return false;
     }
-    self.index = at;
+    self.index = offset + at;
     return true;
   }
 }
@@ -416,7 +418,7 @@ const DROP_VALUE = 2;
 // fresh object per tag, under names that differ from tag to tag. This subclass keeps the attributes
 // of KEPT_ATTRIBUTES in a KeptAttributes object, built only when the tag carries one, and reads other
 // values only as far as their first character, unless that opens JSON that may hold a date. (The
-// fields are private in the typings, hence the casts; the page is written in one piece.)
+// fields are private in the typings, hence the casts.)
 /* eslint-disable @typescript-eslint/no-explicit-any */
 class AttributeFilteringParser extends (Parser as any) {
   /** Values of the tag being opened that passed isDateJson, in attribute order; null when none. */
@@ -443,13 +445,25 @@ class AttributeFilteringParser extends (Parser as any) {
   }
 
   onattribdata(start: number, endIndex: number): void {
-    if (this.mode === UNDECIDED_VALUE) this.decide((this as any).buffers[0].charCodeAt(start) as number);
+    if (this.mode === UNDECIDED_VALUE) this.decide(this.charAt(start));
     if (this.mode === KEEP_VALUE) super.onattribdata(start, endIndex);
   }
 
   onattribentity(cp: number): void {
     if (this.mode === UNDECIDED_VALUE) this.decide(cp);
     if (this.mode === KEEP_VALUE) super.onattribentity(cp);
+  }
+
+  /** The code unit at page index `i`, which lies in the pieces the parser still holds. */
+  private charAt(i: number): number {
+    const self = this as any;
+    const buffers = self.buffers as string[];
+    let at = i - (self.bufferOffset as number);
+    for (const b of buffers) {
+      if (at < b.length) return b.charCodeAt(at);
+      at -= b.length;
+    }
+    return NaN;
   }
 
   /** On the value's first character (code point): JSON opens with '{' or '['. */
@@ -490,7 +504,7 @@ class AttributeFilteringParser extends (Parser as any) {
  *   const doc = parseHtml('<p>Hello <b>world</b></p>');
  *   (doc.children[0] as Element).name; // 'p'
  */
-export function parseHtml(html: string): Document {
+export function parseHtml(html: string | readonly string[]): Document {
   const handler = new LightHandler();
   const parser = new (AttributeFilteringParser as unknown as typeof Parser)(handler, {
     decodeEntities: true,
@@ -498,6 +512,10 @@ export function parseHtml(html: string): Document {
     lowerCaseAttributeNames: true,
     Tokenizer: SkippingTokenizer as unknown as typeof Tokenizer,
   });
-  parser.end(html);
+  if (typeof html === 'string') parser.end(html);
+  else {
+    for (const piece of html) parser.write(piece);
+    parser.end();
+  }
   return handler.root;
 }

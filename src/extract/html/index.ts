@@ -3,7 +3,7 @@
  * microdata, <time>) and the body extractor (`body/`: container scoring and chrome pruning); the
  * text-level signals run later, in the orchestrator, on what this returns.
  */
-import type { RawPage } from '../../records/index.ts';
+import { contentPieces, type RawPage } from '../../records/index.ts';
 import type { Draft } from '../types.ts';
 import { parseHtml } from './dom.ts';
 import { readHtmlMeta } from './meta/index.ts';
@@ -21,7 +21,7 @@ export { extractBody } from './body/index.ts';
  *   draft.paragraphs; // ['First paragraph…', …]
  */
 export function extractHtmlDraft(page: RawPage): Draft {
-  const doc = parseHtml(page.content);
+  const doc = parseHtml(contentPieces(page));
   const meta = readHtmlMeta(doc, page.url);
   const body = extractBody(doc, meta.title);
   return {

@@ -9,7 +9,7 @@
  * ("…decimated.” — Al Jazeera") is cut off. Body sentences are never dropped.
  */
 import { decodeHTML } from 'entities';
-import type { RawPage, RemovalReason, Removed } from '../../records/index.ts';
+import { contentPieces, type RawPage, type RemovalReason, type Removed } from '../../records/index.ts';
 import type { Draft, DumpLines, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
 import { parseByline } from './byline.ts';
@@ -234,10 +234,15 @@ function creditValue(a: Attribution, outlet: Evidence | null): string | null {
   return null;
 }
 
+const TITLE_RE = /<title[^>]*>([^<]{1,300})<\/title>/iu;
+
 /** The HTML document title, which the HTML draft does not carry but which holds the site suffix. */
 function htmlTitle(page: RawPage): string[] {
   if (page.format !== 'html') return [];
-  const m = /<title[^>]*>([^<]{1,300})<\/title>/iu.exec(page.content);
+  // A match inside the first piece is the page's first match: one starting earlier would run on to the
+  // same '>' and the same "</title>" (the pattern allows no '<' between them), so it would end there too.
+  // Only a page without one there reads the whole source.
+  const m = TITLE_RE.exec(contentPieces(page)[0]!) ?? (page.pieces ? TITLE_RE.exec(page.content) : null);
   return m?.[1] ? [decodeHTML(m[1]).replace(/\s+/gu, ' ').trim()] : [];
 }
 
