@@ -232,7 +232,8 @@ function rawPageOf(p: StoredPage): RawPage {
   const decoded = decodeBytes(p.raw.bytes, { format: p.format, maxBytes: Math.max(p.raw.bytes.length, 1), charset: p.raw.charset });
   const content = decoded.ok ? decoded.text : p.content;
   const encoding = decoded.ok ? decoded.encoding : p.encoding;
-  return { source: p.source, url: p.url, format: p.format, content, fetchedAt: p.fetchedAt, encoding, bytes: p.bytes };
+  const pieces = decoded.ok ? decoded.pieces : undefined;
+  return { source: p.source, url: p.url, format: p.format, content, ...(pieces && { pieces }), fetchedAt: p.fetchedAt, encoding, bytes: p.bytes };
 }
 
 /** Extract results for a batch, in order: text dumps share the batch's template evidence. */
