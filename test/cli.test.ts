@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, BUNDLED_EXAMPLES_DIR } from '../src/cli/args.ts';
-import { articleMarkdown, articleText, formatOverview, formatResults, formatSummary } from '../src/cli/format.ts';
+import { articleMarkdown, articleText, formatCopies, formatOverview, formatResults, formatStories, formatSummary, runDocumentChunks } from '../src/cli/format.ts';
 import { runCli, type CliIO } from '../src/cli/run.ts';
-import { summarise } from '../src/pipeline/index.ts';
+import { runPipeline, summarise } from '../src/pipeline/index.ts';
 import { ExtractResult, type Article, type ExtractFailure } from '../src/records/index.ts';
-import { DEFAULT_MAX_BYTES } from '../src/ingest/index.ts';
+import { DEFAULT_MAX_BYTES, readInputs } from '../src/ingest/index.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -129,6 +129,19 @@ test('results written one at a time are the formats of the whole list', () => {
     assert.equal(formatResults(results, 'md'), articles.map(articleMarkdown).join('\n---\n\n'));
     assert.equal(formatResults(results, 'text'), articles.map(articleText).join('\n'));
   }
+});
+
+test('the run document written in chunks is the JSON of the whole run', async () => {
+  const run = await runPipeline(readInputs([BUNDLED_EXAMPLES_DIR]));
+  assert.ok(run.stories.length > 1 && run.results.length > 15);
+  const chunks = [...runDocumentChunks(run, 'json')];
+  assert.ok(chunks.length > run.results.length + run.stories.length, 'one chunk per article and per story at least');
+  const doc = { articles: run.results, copies: run.copies, independentSources: run.sources, stories: run.stories.map((s, i) => ({ ...s, brief: run.briefs[i] })), summary: run.summary };
+  assert.equal(chunks.join(''), JSON.stringify(doc, null, 2) + '\n');
+  const empty = { ...run, results: [], stories: [], briefs: [] };
+  assert.equal([...runDocumentChunks(empty, 'json')].join(''), JSON.stringify({ ...doc, articles: [], stories: [] }, null, 2) + '\n');
+  const md = [...runDocumentChunks(run, 'md')].join('');
+  assert.equal(md, formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md'));
 });
 
 test('summary line and overview table', () => {

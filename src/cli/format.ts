@@ -185,16 +185,35 @@ function copiesMarkdown(run: PipelineRun, articles: readonly Article[]): string 
   return lines.join('\n') + '\n';
 }
 
-/** What `run` prints: one document with every stage that exists. */
-export function formatRunDocument(run: PipelineRun, format: RunFormat): string {
-  if (format === 'md') return formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md');
-  return (
-    JSON.stringify(
-      { articles: run.results, copies: run.copies, independentSources: run.sources, stories: run.stories.map((s, i) => ({ ...s, brief: run.briefs[i] })), summary: run.summary },
-      null,
-      2,
-    ) + '\n'
-  );
+/**
+ * What `run` prints: one document with every stage that exists, in chunks (one per article and per
+ * story), so a large run is written out without ever being one string (V8 cannot build one past
+ * 512 MB: about 15,000 WCXB-sized articles as JSON).
+ */
+export function* runDocumentChunks(run: PipelineRun, format: RunFormat): Generator<string> {
+  if (format === 'md') {
+    const writer = new ResultWriter('md');
+    for (const r of run.results) yield writer.item(r);
+    yield writer.end() + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md');
+    return;
+  }
+  // The layout of JSON.stringify(document, null, 2), written member by member.
+  const nested = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+  yield '{\n  "articles": ';
+  yield* arrayChunks(run.results);
+  yield `,\n  "copies": ${nested(run.copies)},\n  "independentSources": ${nested(run.sources)},\n  "stories": `;
+  yield* arrayChunks(run.stories.map((s, i) => ({ ...s, brief: run.briefs[i] })));
+  yield `,\n  "summary": ${nested(run.summary)}\n}\n`;
+}
+
+/** An array as JSON.stringify(…, null, 2) lays it out one level deep in a document, element by element. */
+function* arrayChunks(items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  for (let i = 0; i < items.length; i++) yield (i === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ');
+  yield '\n  ]';
 }
 
 /** Stories with more members first: the briefs a reader most likely came for. */

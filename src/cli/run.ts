@@ -18,7 +18,7 @@ import { ingestInto, reprocess, type IngestProgress, type IngestSummary } from '
 import { currentBrief, refreshBriefs, writeBriefs } from '../pipeline/briefs.ts';
 import { serve } from '../server/index.ts';
 import { parseArgs, type CliCommand } from './args.ts';
-import { formatBriefs, formatCopies, formatIngestSummary, formatOverview, formatRunDocument, formatStories, formatStoryList, formatSummary, ResultWriter } from './format.ts';
+import { formatBriefs, formatCopies, formatIngestSummary, formatOverview, formatStories, formatStoryList, formatSummary, ResultWriter, runDocumentChunks } from './format.ts';
 import { Brief } from '../brief/index.ts';
 
 export interface CliIO {
@@ -109,7 +109,10 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'dedup'
 
   const summary = formatSummary(run.summary, writer ? failures : run.results);
   if (command.kind === 'extract') io.stdout.write(writer?.end() ?? '');
-  else if (isPipelineRun(run)) io.stdout.write(pipelineOutput(run, command));
+  else if (isPipelineRun(run)) {
+    if (command.kind === 'run') for (const chunk of runDocumentChunks(run, command.format)) await writeOut(io.stdout, chunk);
+    else io.stdout.write(pipelineOutput(run, command));
+  }
   io.stderr.write(summary);
   if (run.summary.articles === 0) {
     log(run.summary.pages === 0 ? 'storyweave: no pages found in the inputs' : 'storyweave: no page yielded an article');
@@ -118,8 +121,8 @@ async function runPages(command: Extract<CliCommand, { kind: 'extract' | 'dedup'
   return EXIT_OK;
 }
 
-/** What a story-stage command prints for its run. */
-function pipelineOutput(run: PipelineRun, command: Extract<CliCommand, { kind: 'dedup' | 'cluster' | 'brief' | 'run' }>): string {
+/** What dedup, cluster and brief print for their run (`run` streams its document: runDocumentChunks). */
+function pipelineOutput(run: PipelineRun, command: Extract<CliCommand, { kind: 'dedup' | 'cluster' | 'brief' }>): string {
   switch (command.kind) {
     case 'dedup':
       return formatCopies(run, command.format);
@@ -127,8 +130,6 @@ function pipelineOutput(run: PipelineRun, command: Extract<CliCommand, { kind: '
       return formatStories(run, command.format);
     case 'brief':
       return formatBriefs(run, command.format);
-    case 'run':
-      return formatRunDocument(run, command.format);
   }
 }
 
