@@ -42,6 +42,34 @@ export interface PairFeatures extends ContrastFeatures {
 // - a separate unit-to-unit decision for the refinement's split and fragment join (--fit-pair, every
 //   unit pair sharing an entity or title term): CV 0.917 at split 0.45–0.65, join-link 0.5 (0.908 at 0.4);
 //   the soft live fit used by the refinement only (--refine-mode soft, online pass unchanged): 0.916.
+// Second round (2026-12-07; adopted only with CV +0.005, no deal worse, bench/cluster.ts --articles 5000
+// B-cubed within 0.01 of 0.924; baseline CV 0.918, per deal 0.916 0.919 0.919). None passed:
+// - date mentions (idea: sibling events happen on different days): month–day mentions anywhere
+//   ("Dec. 14", "26 September"), conflict when both sides name some and none is within 7 days: fit
+//   weight -0.59, CV 0.919 (0.920 0.915 0.920; 0.918 with the mentions in the vectors but the feature
+//   dropped); mentions without a year only: 0.917. On topics 1–20 document pairs whose years agree or
+//   are missing, a date conflict is as common within one event (146 pairs) as across siblings (150);
+// - the year conflict read from the lead only (title + 3 sentences): CV 0.929 (0.922 0.930 0.936), but
+//   0.915 once years inside calendar dates ("May 23, 2005", "11/27/2005") are left out: the gain is
+//   ECB+'s publication date lines left in the text (the extract stage makes those `published`, which
+//   the time decay reads), not an event cue;
+// - the year conflict as the share of the story's year weight on years the unit does not name: CV
+//   0.919 (0.918 0.915 0.925); as a 0/1 conflict at share 0.5 / 0.6 / 0.7 / 0.8 / 0.9: CV 0.915 /
+//   0.924 / 0.922 / 0.919 / 0.919 — a jagged curve, no threshold to trust;
+// - counted nouns ("23 pirates" vs "26 pirates", "killed 10" vs "killed 3"): document pairs naming a
+//   noun with different counts and no shared count, where the year conflict does not fire: 120 within
+//   one event, 144 across siblings — no signal, not built;
+// - lead entities (those the title or the first two sentences name, as keys of their own in the
+//   entity vector, a cosine over them as a feature): weight 2.25, topics 1–20 0.931, CV 0.926 (0.925
+//   0.932 0.922; a lead of 0 / 1 / 3 / 4 sentences: 0.913 / 0.914 / 0.921 / 0.920), but the synthetic
+//   stream over-joins (bench 0.924 → 0.862, precision 0.87 → 0.77): the gain is recall from shared lead
+//   places, the cue that joins unrelated stories in a crowded stream. At join 0.35 the bench holds
+//   (0.928) and CV falls back to 0.918 (0.3: bench 0.893, CV 0.928). Over the whole entity norm: CV
+//   0.913; people and organisations only: 0.919; as a conflict (both leads name entities, none
+//   shared): 0.921 (0.919 0.918 0.926);
+// - the second-best story: of the 35 wrong online joins on topics 1–20, 10 had the unit's own event
+//   among the candidates, one within 0.1 of the winner (0.53 vs 0.52, which the refinement repairs), and
+//   the online pass merged two stories once (topic 12, undone by the split): nothing for a margin rule.
 export const DECISION_WEIGHTS: DecisionWeights = {
   bias: -1.79, text: 3.05, entity: 2.03, title: 1.79, number: 3.31, size: -0.76,
   people: 1.4, personConflict: -0.93, placeConflict: -0.68, yearConflict: -1.68,
