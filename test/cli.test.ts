@@ -144,6 +144,20 @@ test('the run document written in chunks is the JSON of the whole run', async ()
   assert.equal(md, formatResults(run.results, 'md') + '\n---\n\n' + formatCopies(run, 'md') + '\n' + formatStories(run, 'md'));
 });
 
+test('a reader that closes the pipe early ends the run quietly, exit 0', () => {
+  // The examples' JSONL (about 150 KB) is more than a pipe holds, so writes go on after head has gone.
+  const cli = `"${process.execPath}" --import tsx src/cli/main.ts extract examples --format jsonl`;
+  const res = spawnSync('bash', ['-c', `${cli} 2>"$ERR_FILE" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "$ERR_FILE"`], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ERR_FILE: join(mkdtempSync(join(tmpdir(), 'sw-pipe-')), 'err') },
+  });
+  const [status, ...stderr] = res.stdout.split('\n');
+  assert.equal(status, '0', res.stdout);
+  assert.doesNotMatch(stderr.join('\n'), /EPIPE|Error/);
+});
+
 test('summary line and overview table', () => {
   const results = [article, ...failures];
   assert.equal(

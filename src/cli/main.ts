@@ -13,6 +13,12 @@ const onSignal = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+// A reader that has read enough (`| head`) closes the pipe: stop quietly, as Unix tools do, rather than
+// with an EPIPE stack trace; what it read is what it asked for.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, signal: stop.signal });
 process.off('SIGINT', onSignal);
