@@ -58,8 +58,8 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = { extract: DEFAULT_EXTRACT_OPTION
  * Text dumps held for one template window. Whether a line is site chrome is decided from the pages
  * around it, so dumps wait until a window is full (or the input ends); each later window starts from the
  * verdicts of the earlier ones. Holding every page of a run instead cost about 130 KB of heap per WCXB
- * text dump with its result (1.5 GB of RSS at 10,000 pages), so a run of 35,000 dumps outgrew node's
- * default 4 GB heap. 5,000 dumps (about 230 MB of page text at WCXB render sizes) is 25 times the
+ * text dump with its result (1.5 GB of RSS at 10,000 pages), which puts node's default 4 GB heap at
+ * about 30,000 dumps. 5,000 dumps (about 230 MB of page text at WCXB render sizes) is 25 times the
  * store's ingest batch, where template evidence already stops changing on examples/ and the synthetic
  * bench (DEFAULT_BATCH_PAGES in ./ingest.ts), and more than the 793 pages of the WCXB text eval, which
  * therefore still sees its whole run as one window.
