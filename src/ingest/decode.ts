@@ -109,46 +109,35 @@ export function decodeBytes(bytes: Buffer, options: DecodeOptions): DecodeResult
   }
   if (bytes.length === 0) return fail('empty', 'the file has no bytes');
 
-  if (options.format === 'html' && bytes.length > PIECE_BYTES) {
-    const pieced = decodeUtf8Pieces(bytes);
-    if (pieced) return pieced;
-  }
   const decoded = decodeToString(bytes, options.format, options.charset ?? null);
   if (!decoded.ok) return decoded;
+  if (decoded.pieces) {
+    // The pieces' bytes went through lfBytes (no CR left); only a second byte-order mark can remain.
+    const pieces = decoded.pieces;
+    if (pieces[0]!.charCodeAt(0) === 0xfeff) pieces[0] = pieces[0]!.slice(1);
+    if (pieces.every((p) => p.trim() === '')) return fail('empty', 'the page holds only white space');
+    let text = '';
+    for (const piece of pieces) text += piece;
+    return { ok: true, text, encoding: decoded.encoding, pieces };
+  }
   const text = normaliseText(decoded.text);
   if (text.trim() === '') return fail('empty', 'the page holds only white space');
   return { ok: true, text, encoding: decoded.encoding };
 }
 
 /**
- * decodeBytes for large, plain UTF-8 pages (no byte-order mark, no binary signature, valid UTF-8), in
- * pieces of at most PIECE_BYTES; null for anything else, which takes the general path. Each cut is made
- * after a byte that ends a tag ('>') or a line, or at worst before the first byte of a character, so
- * no character is split and no CR (all gone, see lfBytes) waits for its LF in the next piece.
+ * Valid UTF-8 with \n line endings in pieces of at most PIECE_BYTES. Each cut is made after a byte that
+ * ends a tag ('>') or a line, or at worst before the first byte of a character, so no character is
+ * split and no CR (all gone, see lfBytes) waits for its LF in the next piece.
  */
-function decodeUtf8Pieces(bytes: Buffer): DecodeResult | null {
-  // A leading 0xEF may open a byte-order mark (as 0xFE and 0xFF do for UTF-16), which the general path strips.
-  if (bytes[0] === 0xef || bytes[0] === 0xfe || bytes[0] === 0xff) return null;
-  if (MAGIC_NUMBERS.some((m) => startsWith(bytes, m.bytes)) || !isUtf8(bytes)) return null;
-  const sample = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniffUtf16(sample)) return null;
-  const sniff = sniffControls(sample);
-  if (sniff.nul || sniff.controlShare > MAX_CONTROL_SHARE) return null;
-
-  const lf = lfBytes(bytes);
+function utf8Pieces(lf: Buffer): string[] {
   const pieces: string[] = [];
-  let blank = true;
   for (let start = 0; start < lf.length; ) {
     const end = start + PIECE_BYTES >= lf.length ? lf.length : pieceEnd(lf, start);
-    const piece = lf.toString('utf8', start, end);
-    if (blank && piece.trim() !== '') blank = false;
-    pieces.push(piece);
+    pieces.push(lf.toString('utf8', start, end));
     start = end;
   }
-  if (blank) return fail('empty', 'the page holds only white space');
-  let text = '';
-  for (const piece of pieces) text += piece;
-  return { ok: true, text, encoding: 'utf-8', pieces };
+  return pieces;
 }
 
 /** Where the piece that starts at `start` ends: just after a '>' or a '\n' near the limit, else at a character start. */
@@ -166,7 +155,9 @@ function pieceEnd(bytes: Buffer, start: number): number {
 }
 
 function decodeToString(bytes: Buffer, format: PageFormat | null, transportCharset: string | null): DecodeResult {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictDecode(bytes.subarray(3), 'utf-8');
+  // Only the HTML reader takes pieces; a text dump is read whole (and is rarely that large).
+  const pieced = format === 'html';
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictDecode(bytes.subarray(3), 'utf-8', pieced);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be');
 
@@ -183,7 +174,7 @@ function decodeToString(bytes: Buffer, format: PageFormat | null, transportChars
     return fail('binary', `${Math.round(sniff.controlShare * 100)}% of the first bytes are control characters`);
   }
 
-  const utf8 = strictDecode(bytes, 'utf-8');
+  const utf8 = strictDecode(bytes, 'utf-8', pieced);
   if (utf8.ok) return utf8;
   const lossy = mostlyUtf8(bytes);
   if (lossy !== null) return { ok: true, text: lossy, encoding: 'utf-8' };
@@ -235,10 +226,15 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }
 
-function strictDecode(bytes: Uint8Array, encoding: 'utf-8'): DecodeResult {
+function strictDecode(bytes: Uint8Array, encoding: 'utf-8', pieced: boolean): DecodeResult {
   // isUtf8 + Buffer#toString is about twice as fast as a fatal TextDecoder on 100 KB pages. Line
   // endings are normalised on the bytes first, so that normaliseText finds no CR (see lfBytes).
-  if (isUtf8(bytes)) return { ok: true, text: lfBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8'), encoding };
+  if (isUtf8(bytes)) {
+    const lf = lfBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // decodeBytes joins the text from the pieces once it has checked them.
+    if (pieced && lf.length > PIECE_BYTES) return { ok: true, text: '', encoding, pieces: utf8Pieces(lf) };
+    return { ok: true, text: lf.toString('utf8'), encoding };
+  }
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding };
   } catch {
