@@ -30,7 +30,7 @@ export class ResultWriter {
         return JSON.stringify(r) + '\n';
       case 'json':
         // JSON.stringify(list, null, 2) indents each element by one more level, inside "[\n" … "\n]".
-        return (this.written++ === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
+        return (this.written++ === 0 ? '[\n  ' : ',\n  ') + jsonAtDepth(r, 1);
       case 'md':
         return r.ok ? (this.written++ === 0 ? '' : '\n---\n\n') + articleMarkdown(r) : '';
       case 'text':
@@ -198,21 +198,25 @@ export function* runDocumentChunks(run: PipelineRun, format: RunFormat): Generat
     return;
   }
   // The layout of JSON.stringify(document, null, 2), written member by member.
-  const nested = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
   yield '{\n  "articles": ';
   yield* arrayChunks(run.results);
-  yield `,\n  "copies": ${nested(run.copies)},\n  "independentSources": ${nested(run.sources)},\n  "stories": `;
+  yield `,\n  "copies": ${jsonAtDepth(run.copies, 1)},\n  "independentSources": ${jsonAtDepth(run.sources, 1)},\n  "stories": `;
   yield* arrayChunks(run.stories.map((s, i) => ({ ...s, brief: run.briefs[i] })));
-  yield `,\n  "summary": ${nested(run.summary)}\n}\n`;
+  yield `,\n  "summary": ${jsonAtDepth(run.summary, 1)}\n}\n`;
 }
 
-/** An array as JSON.stringify(…, null, 2) lays it out one level deep in a document, element by element. */
+/** A value as JSON.stringify(…, null, 2) lays it out `depth` levels deep in a larger document. */
+function jsonAtDepth(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+}
+
+/** An array member of a document (one level deep) as JSON.stringify(…, null, 2) lays it out, element by element. */
 function* arrayChunks(items: readonly unknown[]): Generator<string> {
   if (items.length === 0) {
     yield '[]';
     return;
   }
-  for (let i = 0; i < items.length; i++) yield (i === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ');
+  for (let i = 0; i < items.length; i++) yield (i === 0 ? '[\n    ' : ',\n    ') + jsonAtDepth(items[i], 2);
   yield '\n  ]';
 }
 
