@@ -20,6 +20,9 @@ export interface EvalFigures {
   wcxbDateAccuracy?: number;
   wcxbAuthorPrecision?: number;
   wcxbTextF1?: number;
+  /** The same pages as html-to-text's default dumps and as Markdown (eval/wcxb-text.ts DUMP_STYLES). */
+  wcxbTextAnnotatedF1?: number;
+  wcxbTextMarkdownF1?: number;
   wcxbTextDateAccuracy?: number;
   wcxbTextAuthorPrecision?: number;
   readabilityF1?: number;

@@ -5,11 +5,17 @@
  * `extract()` with format 'text' and the template index built over all dumps. Scores body word-F1
  * against `ground_truth.main_content`. Dumps are cached under `.cache/wcxb-text/` (git-ignored).
  *
- *   node --import tsx eval/wcxb-text.ts [--limit N] [--worst K]
+ * The same pages are also rendered in two other styles scrapers save (`DUMP_STYLES`): html-to-text
+ * with its own defaults (hard-wrapped at 80 columns, link targets printed as "text [url]", headings
+ * in capitals, "*" bullets), and Markdown (turndown, the converter behind many crawlers' Markdown
+ * output). The extractor is tuned on none of them; they measure how it carries to other dumps.
+ *
+ *   node --import tsx eval/wcxb-text.ts [--limit N] [--worst K] [--style innertext|annotated|markdown]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convert, type HtmlToTextOptions } from 'html-to-text';
+import TurndownService from 'turndown';
 import type { RawPage } from '../src/records/index.ts';
 import { buildTemplateIndex } from '../src/extract/text/template.ts';
 import { extractTextDraft } from '../src/extract/text/index.ts';
@@ -56,6 +62,40 @@ export function renderDump(html: string): string {
   return (titleText ? `${titleText}\n` : '') + body.replace(/[ \t]+\n/g, '\n');
 }
 
+/** html-to-text with its defaults, as a scraper that calls it without options saves a page. */
+const ANNOTATED_OPTIONS: HtmlToTextOptions = {
+  selectors: NEVER_SHOWN.map((s) => ({ selector: s, format: 'skip' })),
+};
+
+let turndown: TurndownService | null = null;
+
+/** A page as a crawler's Markdown export: turndown with ATX headings and "-" bullets. */
+function renderMarkdown(html: string): string {
+  if (!turndown) {
+    turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced' });
+    turndown.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'video', 'audio', 'canvas', 'select', 'head']);
+  }
+  try {
+    return turndown.turndown(html);
+  } catch {
+    // A page turndown's DOM cannot take is an empty dump, scored as a miss.
+    return '';
+  }
+}
+
+/** Whole-page text dump styles the text eval renders WCXB into. */
+export type DumpStyle = 'innertext' | 'annotated' | 'markdown';
+
+export const DUMP_STYLES: Record<DumpStyle, { label: string; cacheDir: string; render: (html: string) => string }> = {
+  innertext: { label: 'html-to-text, innerText-like', cacheDir: TEXT_CACHE_DIR, render: renderDump },
+  annotated: {
+    label: 'html-to-text defaults: wrapped, "text [url]" link targets, capitalised headings',
+    cacheDir: join(REPO_ROOT, '.cache', 'wcxb-text-annotated'),
+    render: (html) => convert(html, ANNOTATED_OPTIONS),
+  },
+  markdown: { label: 'Markdown, turndown', cacheDir: join(REPO_ROOT, '.cache', 'wcxb-text-markdown'), render: renderMarkdown },
+};
+
 interface TextPage {
   id: string;
   page: RawPage;
@@ -63,15 +103,16 @@ interface TextPage {
   goldTitle: string | null;
 }
 
-/** Loads WCXB and renders (or reads cached) dumps. */
-export function loadWcxbText(limit = Infinity): TextPage[] {
-  mkdirSync(TEXT_CACHE_DIR, { recursive: true });
+/** Loads WCXB and renders (or reads cached) dumps in one style. */
+export function loadWcxbText(limit = Infinity, style: DumpStyle = 'innertext'): TextPage[] {
+  const { cacheDir, render } = DUMP_STYLES[style];
+  mkdirSync(cacheDir, { recursive: true });
   return loadWcxb(limit).map((p) => {
-    const file = join(TEXT_CACHE_DIR, `${p.id}.txt`);
+    const file = join(cacheDir, `${p.id}.txt`);
     let content: string;
     if (existsSync(file)) content = readFileSync(file, 'utf8');
     else {
-      content = renderDump(p.html);
+      content = render(p.html);
       writeFileSync(file, content);
     }
     return {
@@ -79,7 +120,7 @@ export function loadWcxbText(limit = Infinity): TextPage[] {
       gold: p.gold.mainContent,
       goldTitle: p.gold.title,
       page: {
-        source: `wcxb-text/${p.id}`,
+        source: `wcxb-text/${style === 'innertext' ? '' : `${style}/`}${p.id}`,
         url: p.url || null,
         format: 'text',
         content,
@@ -138,8 +179,8 @@ async function loadExtract(): Promise<ExtractFn> {
  *
  * @example const { f1, msPerPage } = await evalWcxbText(100);
  */
-export async function evalWcxbText(limit = Infinity): Promise<TextEvalSummary> {
-  const pages = loadWcxbText(limit);
+export async function evalWcxbText(limit = Infinity, style: DumpStyle = 'innertext'): Promise<TextEvalSummary> {
+  const pages = loadWcxbText(limit, style);
   const run = await loadExtract();
   const t0 = performance.now();
   const template = buildTemplateIndex(pages.map((p) => p.page));
@@ -172,9 +213,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf('--limit');
   const worstAt = args.indexOf('--worst');
+  const styleAt = args.indexOf('--style');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const worst = worstAt >= 0 ? Number(args[worstAt + 1]) : 0;
-  const { scores, ...summary } = await evalWcxbText(limit);
+  const style = (styleAt >= 0 ? args[styleAt + 1] : 'innertext') as DumpStyle;
+  if (!(style in DUMP_STYLES)) {
+    console.error(`--style must be one of ${Object.keys(DUMP_STYLES).join(', ')}`);
+    process.exit(2);
+  }
+  const { scores, ...summary } = await evalWcxbText(limit, style);
   console.log(JSON.stringify(summary, null, 2));
   if (worst > 0) {
     for (const p of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worst)) {

@@ -16,7 +16,7 @@ import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
 
 test('floors file pins every gated figure', () => {
   const floors = loadFloors();
-  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'wcxbTextDateAccuracy', 'seedsMinF1', 'examplesMeanF1']) {
+  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'wcxbTextAnnotatedF1', 'wcxbTextMarkdownF1', 'wcxbTextDateAccuracy', 'seedsMinF1', 'examplesMeanF1']) {
     assert.equal(typeof floors[key], 'number', `eval/floors.json has no floor for ${key}`);
   }
 });
@@ -30,6 +30,8 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
   const html = evalWcxbHtml(loadWcxb());
   const text = await evalWcxbText();
   const textMeta = evalWcxbTextMeta();
+  const annotated = await evalWcxbText(Infinity, 'annotated');
+  const markdown = await evalWcxbText(Infinity, 'markdown');
   const figures: EvalFigures = {
     wcxbF1: html.f1,
     wcxbTitleExact: html.titleExact,
@@ -38,6 +40,8 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
     wcxbTextF1: text.f1,
     wcxbTextDateAccuracy: textMeta.dateAccuracy,
     wcxbTextAuthorPrecision: textMeta.authorPrecision,
+    wcxbTextAnnotatedF1: annotated.f1,
+    wcxbTextMarkdownF1: markdown.f1,
   };
   console.log(`WCXB figures: ${JSON.stringify(figures)}`);
   assert.equal(html.pages, 793, 'all 793 WCXB dev pages were scored');

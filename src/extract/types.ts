@@ -39,6 +39,8 @@ export interface Draft {
 
 /** Every line of a text dump, raw and trimmed, in order (index i is 1-based line i + 1). */
 export interface DumpLines {
+  /** The text the lines were split from: the page's content, or the content with its markup removed (`markup.ts`). */
+  content: string;
   raw: string[];
   trimmed: string[];
 }

@@ -28,6 +28,7 @@ test('a folder is walked recursively in sorted order, hidden files skipped, unkn
   writeFileSync(join(dir, '.hidden', 'x.txt'), 'hidden');
   writeFileSync(join(dir, 'notes.csv'), 'a,b');
   writeFileSync(join(dir, 'c.htm.gz'), gzipSync('<p>Third</p>'));
+  writeFileSync(join(dir, 'd.md'), '# Fourth\n\n[A link](https://example.com/)');
   const warnings: string[] = [];
   const items = await collect([dir], { onWarning: (m) => warnings.push(m) });
   const pages = items.map((i) => (i.ok ? [i.page.source.slice(dir.length + 1), i.page.format] : ['fail']));
@@ -36,8 +37,12 @@ test('a folder is walked recursively in sorted order, hidden files skipped, unkn
     [join('b', 'two.txt'), 'text'],
     ['c.htm.gz', 'html'],
   ]);
-  assert.equal(warnings.length, 1);
-  assert.match(warnings[0]!, /notes\.csv/);
+  // A folder's `.md` is as likely its README: read only when named.
+  assert.equal(warnings.length, 2);
+  assert.match(warnings.join('\n'), /notes\.csv/);
+  assert.match(warnings.join('\n'), /d\.md/);
+  const named = await collect([join(dir, 'd.md')]);
+  assert.ok(named[0]!.ok && named[0]!.page.format === 'text');
   const gz = items[2]!;
   assert.ok(gz.ok && gz.page.content === '<p>Third</p>' && gz.page.bytes > 0);
 });

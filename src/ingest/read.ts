@@ -44,7 +44,13 @@ const EXTENSION_KINDS: Record<string, Kind> = {
  * Extensions read only when a file is named explicitly: `.xml` is as often a sitemap or a config as a
  * feed, so a folder walk passes over it.
  */
-const EXPLICIT_KINDS: Record<string, Kind> = { '.xml': { container: 'feed' } };
+const EXPLICIT_KINDS: Record<string, Kind> = {
+  '.xml': { container: 'feed' },
+  // Crawlers' Markdown exports are text dumps with markup (extract/text/markup.ts reads them); in a
+  // folder, a `.md` is as likely the folder's README.
+  '.md': { container: 'page', format: 'text' },
+  '.markdown': { container: 'page', format: 'text' },
+};
 
 /** Whether an input is a URL to fetch rather than a path. */
 export function isUrlInput(input: string): boolean {
@@ -56,7 +62,7 @@ export function isUrlInput(input: string): boolean {
  * feed whose item links are fetched in turn), a folder is walked recursively in sorted order (hidden
  * entries skipped, files with unknown extensions passed over with a warning), a file is read by its
  * extension (`.txt`, `.html`/`.htm`, `.jsonl`, `.rss`/`.atom`/`.xml` feeds, any of them `.gz`;
- * `.warc`/`.warc.gz` archives; others are sniffed).
+ * `.warc`/`.warc.gz` archives; `.md` Markdown dumps when named; others are sniffed).
  *
  * @example
  *   for await (const item of readInputs(['pages/', 'more.jsonl'], { maxBytes: 5e6 })) {

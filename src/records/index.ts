@@ -97,6 +97,7 @@ export const RemovalReason = z.enum([
   'template', // lines repeated across pages of the same site or the whole input
   'duplicate', // a line repeating one already in the body
   'boilerplate', // low-content blocks with no more specific reason (link-dense, short, stop-word poor)
+  'markup', // a text dump's link targets and image embeds (Markdown `[text](url)`, `![alt](src)`, "text [url]")
 ]);
 export type RemovalReason = z.infer<typeof RemovalReason>;
 

@@ -79,6 +79,7 @@ export const REASON_TEXT: Readonly<Record<RemovalReason, string>> = {
   template: 'a line repeated on other pages of the same site',
   duplicate: 'a repeat of a line already in the text',
   boilerplate: 'a short, link-heavy block with no article text',
+  markup: 'link addresses and image embeds the page dump spelled out',
 };
 
 function metaRow(label: string, value: string | null, evidence?: string | null): string {

@@ -29,6 +29,7 @@ import { LANGUAGE_SAMPLE_CHARS, pageLanguage } from './language.ts';
 import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
 import { WIRE_COPY_NOTICE } from './tables.ts';
+import { unmarkDump } from '../text/markup.ts';
 
 export { findDateline } from './dateline.ts';
 export { parseByline } from './byline.ts';
@@ -183,10 +184,11 @@ function firstAtLeast(list: number[], value: number): number {
   return lo;
 }
 
-/** A dump's lines, raw and trimmed, for a text draft that does not carry them. */
-function splitDump(content: string): DumpLines {
+/** A dump's lines, raw and trimmed, for a text draft that does not carry them (read as the text extractor reads them). */
+function dumpLinesOf(pageContent: string): DumpLines {
+  const content = unmarkDump(pageContent).content;
   const raw = content.split('\n');
-  return { raw, trimmed: raw.map((l) => l.trim()) };
+  return { content, raw, trimmed: raw.map((l) => l.trim()) };
 }
 
 /** 1-based line of a header line in a text dump (its first line, trimmed, equal to it), or undefined. */
@@ -316,7 +318,7 @@ function standsAlone(line: string, name: string): boolean {
 function findOutlet(
   draft: Draft,
   page: RawPage,
-  rawLines: string[] | null,
+  dump: DumpLines | null,
   bodyTexts: string[],
   photoOutlet: Evidence | null,
   chrome: string[],
@@ -328,7 +330,7 @@ function findOutlet(
       ...draft.headerLines.slice(0, 1),
       ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
       ...(draft.title ? [draft.title] : []),
-      ...(rawLines ? rawLines.slice(0, 3) : []),
+      ...(dump ? dump.raw.slice(0, 3) : []),
       ...htmlTitle(page),
     ]),
   ];
@@ -360,7 +362,7 @@ function findOutlet(
     siteFooter(bodyTexts.slice(-EDGE_PARAGRAPHS)) ??
     // Lines without a footer mark name no site: only the marked ones are read, and the dump is
     // searched for them only when the lines above named none (the search reads the whole page).
-    (rawLines ? siteFooter(footerMarkedLines(page.content, rawLines)) : null);
+    (dump ? siteFooter(footerMarkedLines(dump.content, dump.raw)) : null);
   return fromFooter ?? wireFooter ?? photoOutlet;
 }
 
@@ -388,7 +390,7 @@ function bodyDateLine(p: string, datesIn: (line: string) => FoundDate[]): { date
 export function applySignals(draft: Draft, page: RawPage): Signals {
   // Split and trimmed once (by the text extractor, when it made the draft): paragraph and header-line
   // positions and the blank-line counts all read them.
-  const dump = page.format === 'text' ? (draft.dumpLines ?? splitDump(page.content)) : null;
+  const dump = page.format === 'text' ? (draft.dumpLines ?? dumpLinesOf(page.content)) : null;
   const rawLines = dump?.raw ?? null;
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
@@ -493,7 +495,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   }
   const leadIndexes = paragraphs.map((_, i) => i).filter((i) => !drop.has(i));
 
-  const found = draft.outlet ?? findOutlet(draft, page, rawLines, paragraphs, photoOutlet, chrome);
+  const found = draft.outlet ?? findOutlet(draft, page, dump, paragraphs, photoOutlet, chrome);
   // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
   const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
   const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);

@@ -9,6 +9,7 @@ import type { Draft, TemplateEvidence } from '../types.ts';
 import { splitDump } from './lines.ts';
 import { isProse, segment } from './segment.ts';
 import { findTitle } from './title.ts';
+import { unmarkDump } from './markup.ts';
 
 export { buildTemplateIndex } from './template.ts';
 
@@ -33,7 +34,9 @@ function clip(text: string): string {
  *   draft.removed;    // [{ text: 'ADVERTISEMENT', reason: 'ad', line: 19 }, …]
  */
 export function extractTextDraft(page: RawPage, template: TemplateEvidence | null): Draft {
-  const dump = splitDump(page.content);
+  // A Markdown or link-annotated dump is read as the plain dump it renders to (line numbers kept).
+  const unmarked = unmarkDump(page.content);
+  const dump = splitDump(unmarked.content);
   const lines = dump.lines;
   const seg = segment(lines, template, page.url);
   const { reasons, start, end } = seg;
@@ -89,6 +92,11 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     }
     removed.push({ text: clip(text), reason, line: l.n });
   }
+  if (unmarked.removed.length > 0) {
+    // In line order with the rest (a stable sort: what became of a line, then the markup it lost).
+    removed.push(...unmarked.removed);
+    removed.sort((a, b) => a.line! - b.line!);
+  }
 
   const headerLines = [...headerIdx].sort((a, b) => a - b).map((i) => lines[i]!.raw.trim());
   return {
@@ -102,6 +110,6 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     byline: null,
     dateline: null,
     declaredLanguage: null,
-    dumpLines: { raw: dump.raw, trimmed: dump.trimmed },
+    dumpLines: { content: unmarked.content, raw: dump.raw, trimmed: dump.trimmed },
   };
 }

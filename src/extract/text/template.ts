@@ -6,6 +6,7 @@
  */
 import type { RawPage } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
+import { unmarkDump } from './markup.ts';
 
 /** Lines with at least this many words are "prose" for telling copies of one article apart. */
 const PROSE_WORDS = 12;
@@ -58,6 +59,11 @@ function normaliseLowered(s: string): string {
   // List markers and ordinals only: skip the regex for lines starting with a letter.
   if (!(c >= 97 && c <= 122)) s = s.replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
   return s;
+}
+
+/** A page's lines as the text extractor reads them: a Markdown or link-annotated dump without its markup. */
+function dumpText(page: RawPage): string {
+  return unmarkDump(page.content).content;
 }
 
 function hostOf(url: string | null): string | null {
@@ -129,7 +135,7 @@ export function indexByStrings(pages: RawPage[]): LineIndex {
   const proseCount: number[] = [];
   for (let pi = 0; pi < pages.length; pi++) {
     let prose = 0;
-    for (const raw of pages[pi]!.content.split('\n')) {
+    for (const raw of dumpText(pages[pi]!).split('\n')) {
       if (raw.length === 0 || raw.length > MAX_TEMPLATE_CHARS * 4) continue;
       const line = normaliseLine(raw);
       if (line.length < 2) continue;
@@ -352,8 +358,9 @@ function sameText(a: string, aFrom: number, aEnd: number, b: string, bFrom: numb
  * page share a key, the string path is taken for the whole index. Null in that case.
  */
 export function indexByHashes(pages: RawPage[]): LineIndex | null {
+  const contents = pages.map(dumpText);
   let total = 0;
-  for (const p of pages) total += p.content.length;
+  for (const c of contents) total += c.length;
   // WCXB dumps hold about one distinct line per 110 characters (one page per site); the table starts
   // smaller (a run of copies holds fewer) and grows as needed.
   const table = new KeyTable(Math.max(1024, Math.ceil(total / 200)));
@@ -363,7 +370,7 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
   let listed = new Int32Array(Math.max(1024, total >> 3));
   let nListed = 0;
   for (let pi = 0; pi < pages.length; pi++) {
-    const content = pages[pi]!.content;
+    const content = contents[pi]!;
     let prose = 0;
     for (let start = 0; start <= content.length; ) {
       let end = content.indexOf('\n', start);
@@ -423,7 +430,7 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
     const pi = listed[i]!;
     const from = listed[i + 1]!;
     const end = listed[i + 2]!;
-    const content = pages[pi]!.content;
+    const content = contents[pi]!;
     const e = d[slot + LAST]!;
     if (e === 0) {
       recurring.push([normaliseLine(content.slice(from, end)), [pi]]);
@@ -434,7 +441,7 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
     const entry = recurring[e - 1]!;
     const f = first[e - 1]!;
     const same =
-      sameText(pages[listed[f]!]!.content, listed[f + 1]!, listed[f + 2]!, content, from, end) ||
+      sameText(contents[listed[f]!]!, listed[f + 1]!, listed[f + 2]!, content, from, end) ||
       normaliseLine(content.slice(from, end)) === entry[0];
     if (!same) return null;
     entry[1].push(pi);

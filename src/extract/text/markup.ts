@@ -1,0 +1,169 @@
+/**
+ * Text dumps that carry their renderer's markup. Two kinds are common among scrapers' outputs:
+ *
+ *  - Markdown (Firecrawl, Jina Reader, crawl4ai, turndown, markdownify): links as `[text](url)`,
+ *    images as `![alt](src)`, `#` headings, `**` emphasis, `>` quotes, `|` tables, `\` escapes,
+ *    and block links that span lines (`[` alone, the content, then `](url)`);
+ *  - link targets printed after the link text, `text [https://…]` (html-to-text's defaults, and
+ *    renderers modelled on it), image sources the same way.
+ *
+ * Either doubles the words of a menu line and puts URL fragments into the body. The page is read as
+ * the innerText-like dump it stands for: link text stays, link targets and image embeds go (and are
+ * reported as removed `markup`), heading and emphasis marks go, every line keeps its number. A
+ * dump is taken as marked up only on evidence across the page (MIN_MARKUP_CONSTRUCTS), so a stray
+ * bracket in an innerText dump is left alone.
+ */
+import type { Removed } from '../../records/index.ts';
+
+export type DumpMarkup = 'markdown' | 'link-targets';
+
+/** A dump as the extractor reads it: the text with markup removed, and what went. */
+export interface UnmarkedDump {
+  content: string;
+  markup: DumpMarkup | null;
+  /** The link targets and image embeds removed, one entry per line that held any. */
+  removed: Removed[];
+}
+
+/**
+ * Links or link targets a page must hold to be read as marked up. A whole-page dump of either kind
+ * holds dozens (every menu item is a link); an innerText dump may quote one or two.
+ */
+const MIN_MARKUP_CONSTRUCTS = 3;
+/** How much of a removed line is reported. */
+const MAX_REPORTED_CHARS = 300;
+
+/**
+ * A link destination: no white space, parentheses only balanced one level deep (Wikipedia-style
+ * `…/Foo_(bar)`), optionally followed by a quoted title (`[a](/x "Posts by A")`).
+ */
+const DESTINATION = String.raw`((?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'))?`;
+/** Link text: anything but an unescaped closing bracket, escaped characters included. */
+const LINK_TEXT = String.raw`((?:\\.|[^\]\\])*)`;
+const MD_IMAGE = new RegExp(String.raw`!\[${LINK_TEXT}\]\(${DESTINATION}\)`, 'g');
+const MD_LINK = new RegExp(String.raw`\[${LINK_TEXT}\]\(${DESTINATION}\)`, 'g');
+/** The close of a block link opened on an earlier line: `](https://…)` with no `[` before it on this line. */
+const MD_ORPHAN_CLOSE = new RegExp(String.raw`\]\(${DESTINATION}\)`, 'g');
+/** Sticky: a Markdown link or image closing at this point, for counting. */
+const MD_LINK_AT = new RegExp(String.raw`\]\(${DESTINATION}\)`, 'y');
+const MD_ATX_HEADING = /^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/;
+/** Thematic breaks and setext underlines: `---`, `* * *`, `___`, `===`. */
+const MD_RULE = /^\s{0,3}(?:(?:[-*_=]\s*){3,}|=+)$/;
+const MD_FENCE = /^\s{0,3}(?:```|~~~)/;
+const MD_QUOTE = /^\s{0,3}(?:>\s?)+/;
+const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const MD_STRONG = /(?<![\\\w])(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)/g;
+const MD_EMPHASIS = /(?<![\\\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*])/g;
+const MD_CODE = /`([^`]+)`/g;
+const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<"'=:])/g;
+const MD_AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]*)>/g;
+const MD_TRAILING_BREAK = /\\$/;
+/** What html-to-text and its kin print after a link's or image's text: `[https://…]`, `[/path]`, `[#top]`. */
+const BRACKET_TARGET_SOURCE = String.raw`\[(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/|#|\?|\.\.?\/)[^\s\]]*\]`;
+const BRACKET_TARGET = new RegExp(String.raw`[ \t]*${BRACKET_TARGET_SOURCE}`, 'g');
+const BRACKET_TARGET_AT = new RegExp(BRACKET_TARGET_SOURCE, 'y');
+/** A line that is nothing but closing punctuation once its target is gone (a wrapped "…link\n[url]."). */
+const ONLY_PUNCTUATION = /^[.,;:!?)\]»”’"']+$/;
+
+/** Occurrences of a sticky pattern at the positions of `needle`, counted up to `max`. */
+function countAt(content: string, needle: string, offset: number, pattern: RegExp, max: number): number {
+  let n = 0;
+  for (let i = content.indexOf(needle); i >= 0 && n < max; i = content.indexOf(needle, i + 1)) {
+    pattern.lastIndex = i + offset;
+    if (pattern.test(content)) n++;
+  }
+  return n;
+}
+
+/**
+ * Which markup a dump carries, or null for a plain (innerText-like) dump. One `indexOf` scan per
+ * kind: most dumps hold no "](" at all and few "[".
+ */
+export function detectMarkup(content: string): DumpMarkup | null {
+  if (countAt(content, '](', 0, MD_LINK_AT, MIN_MARKUP_CONSTRUCTS) >= MIN_MARKUP_CONSTRUCTS) return 'markdown';
+  if (countAt(content, '[', 0, BRACKET_TARGET_AT, MIN_MARKUP_CONSTRUCTS) >= MIN_MARKUP_CONSTRUCTS) return 'link-targets';
+  return null;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text;
+}
+
+/** One Markdown line as it reads rendered; what it dropped is pushed to `gone`. */
+function unmarkMarkdownLine(line: string, gone: string[]): string {
+  if (MD_FENCE.test(line) || MD_RULE.test(line) || MD_TABLE_RULE.test(line)) return '';
+  let s = line;
+  const heading = MD_ATX_HEADING.exec(s);
+  if (heading) s = heading[1] ?? '';
+  s = s.replace(MD_QUOTE, '');
+  if (s.includes('](')) {
+    s = s.replace(MD_IMAGE, (m) => {
+      gone.push(m);
+      return '';
+    });
+    // Inner links first: a linked image leaves `[](href)`, a link around a bold word `[**x**](href)`.
+    s = s.replace(MD_LINK, (_m, text: string, href: string) => {
+      gone.push(href);
+      return text;
+    });
+    s = s.replace(MD_ORPHAN_CLOSE, (_m, href: string) => {
+      gone.push(href);
+      return '';
+    });
+  }
+  // The opening bracket of a block link whose close is on a later line.
+  const t = s.trim();
+  if (t === '[' || (t.startsWith('[') && !t.includes(']'))) s = t.slice(1);
+  if (s.includes('<')) s = s.replace(MD_AUTOLINK, '$1');
+  if (s.includes('`')) s = s.replace(MD_CODE, '$1');
+  if (s.includes('*') || s.includes('_')) s = s.replace(MD_STRONG, '$2').replace(MD_EMPHASIS, '$2');
+  if (s.includes('|')) {
+    // Table rows: the cells as tab-separated text, as innerText reads a table (a " | " would read as
+    // a ticker's separator).
+    const cells = s.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+    if (cells !== s.trim()) s = cells.split(/(?<!\\)\|/).map((c) => c.trim()).join('\t');
+  }
+  s = s.replace(MD_TRAILING_BREAK, '');
+  if (s.includes('\\')) s = s.replace(MD_ESCAPE, '$1');
+  return s;
+}
+
+/**
+ * The dump with its markup removed, line for line (line i of the result is line i of the input, so
+ * line numbers stay those of the page). A plain dump comes back as it is.
+ *
+ * @example
+ *   unmarkDump('[Home](/) [World](/world)\n# Title\n![x](a.jpg)\nText with [a link](https://a.b/c).').content
+ *   // 'Home World\nTitle\n\nText with a link.'
+ */
+export function unmarkDump(content: string, markup: DumpMarkup | null = detectMarkup(content)): UnmarkedDump {
+  if (markup === null) return { content, markup, removed: [] };
+  const lines = content.split('\n');
+  const removed: Removed[] = [];
+  const gone: string[] = [];
+  let lastText = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let out: string;
+    if (markup === 'markdown') out = unmarkMarkdownLine(line, gone);
+    else
+      // html-to-text sets block quotes off with "> " as Markdown does.
+      out = line.replace(MD_QUOTE, '').replace(BRACKET_TARGET, (m) => {
+        gone.push(m.trim());
+        return '';
+      });
+    if (gone.length > 0) {
+      removed.push({ text: clip(gone.join(' ')), reason: 'markup', line: i + 1 });
+      gone.length = 0;
+      // A wrapped "…the link\n[https://…]." leaves the full stop alone: it goes back to its sentence.
+      const t = out.trim();
+      if (t !== '' && ONLY_PUNCTUATION.test(t) && lastText >= 0) {
+        lines[lastText] = lines[lastText]!.trimEnd() + t;
+        out = '';
+      }
+    }
+    lines[i] = out;
+    if (out.trim() !== '') lastText = i;
+  }
+  return { content: lines.join('\n'), markup, removed };
+}
