@@ -10,6 +10,7 @@ import { splitDump } from './lines.ts';
 import { isProse, segment } from './segment.ts';
 import { findTitle } from './title.ts';
 import { unmarkDump } from './markup.ts';
+import { wrapJoins } from './wrap.ts';
 
 export { buildTemplateIndex } from './template.ts';
 
@@ -36,7 +37,8 @@ function clip(text: string): string {
 export function extractTextDraft(page: RawPage, template: TemplateEvidence | null): Draft {
   // A Markdown or link-annotated dump is read as the plain dump it renders to (line numbers kept).
   const unmarked = unmarkDump(page.content);
-  const dump = splitDump(unmarked.content);
+  // A hard-wrapped dump's lines join back into paragraphs, by the widths the wrapper saw.
+  const dump = splitDump(unmarked.content, wrapJoins(page.content.split('\n'), unmarked.linksPerLine));
   const lines = dump.lines;
   const seg = segment(lines, template, page.url);
   const { reasons, start, end } = seg;

@@ -348,8 +348,12 @@ export function splitLines(content: string): Line[] {
   return splitDump(content).lines;
 }
 
-/** `splitLines`, keeping the raw and trimmed lines. */
-export function splitDump(content: string): SplitDump {
+/**
+ * `splitLines`, keeping the raw and trimmed lines. `wrapped` (from `wrapJoins`, for a hard-wrapped
+ * dump) marks the lines that continue the one before: they join it, and one left empty once its
+ * markup went (a link target carried to its own line) is no paragraph break.
+ */
+export function splitDump(content: string, wrapped: Uint8Array | null = null): SplitDump {
   const rawLines = content.split('\n');
   const trimmed = new Array<string>(rawLines.length);
   const out: Line[] = [];
@@ -358,13 +362,15 @@ export function splitDump(content: string): SplitDump {
     const raw = rawLines[i]!;
     const t = raw.trim();
     trimmed[i] = t;
+    const wraps = wrapped !== null && wrapped[i] === 1;
     if (t === '') {
+      if (wraps) continue;
       prevBlank = true;
       if (out.length) out[out.length - 1]!.blankAfter = true;
       continue;
     }
     const prev = out[out.length - 1];
-    if (prev && !prevBlank && continues(prev, t)) {
+    if (prev && !prevBlank && (wraps || continues(prev, t))) {
       const joined = lineFeatures(prev.raw.trimEnd() + ' ' + t, prev.n);
       joined.blankBefore = prev.blankBefore;
       joined.blankAfter = false;

@@ -23,6 +23,8 @@ export interface UnmarkedDump {
   markup: DumpMarkup | null;
   /** The link targets and image embeds removed, one entry per line that held any. */
   removed: Removed[];
+  /** How many targets and embeds each line lost (by 0-based line); null for a plain dump. */
+  linksPerLine: Uint16Array | null;
 }
 
 /**
@@ -51,6 +53,11 @@ const MD_ATX_HEADING = /^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/;
 const MD_RULE = /^\s{0,3}(?:(?:[-*_=]\s*){3,}|=+)$/;
 const MD_FENCE = /^\s{0,3}(?:```|~~~)/;
 const MD_QUOTE = /^\s{0,3}(?:>\s?)+/;
+/**
+ * A bullet list item's marker. innerText shows no bullets, and the chrome tables match whole lines
+ * ("Home", "Share"), so "-   Home" must read "Home"; numbered items keep their numbers, as innerText does.
+ */
+const BULLET = /^\s*[-*+•]\s+(?=\S)/;
 const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const MD_STRONG = /(?<![\\\w])(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)/g;
 const MD_EMPHASIS = /(?<![\\\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*])/g;
@@ -95,7 +102,7 @@ function unmarkMarkdownLine(line: string, gone: string[]): string {
   let s = line;
   const heading = MD_ATX_HEADING.exec(s);
   if (heading) s = heading[1] ?? '';
-  s = s.replace(MD_QUOTE, '');
+  s = s.replace(MD_QUOTE, '').replace(BULLET, '');
   if (s.includes('](')) {
     s = s.replace(MD_IMAGE, (m) => {
       gone.push(m);
@@ -137,8 +144,9 @@ function unmarkMarkdownLine(line: string, gone: string[]): string {
  *   // 'Home World\nTitle\n\nText with a link.'
  */
 export function unmarkDump(content: string, markup: DumpMarkup | null = detectMarkup(content)): UnmarkedDump {
-  if (markup === null) return { content, markup, removed: [] };
+  if (markup === null) return { content, markup, removed: [], linksPerLine: null };
   const lines = content.split('\n');
+  const linksPerLine = new Uint16Array(lines.length);
   const removed: Removed[] = [];
   const gone: string[] = [];
   let lastText = -1;
@@ -148,11 +156,12 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
     if (markup === 'markdown') out = unmarkMarkdownLine(line, gone);
     else
       // html-to-text sets block quotes off with "> " as Markdown does.
-      out = line.replace(MD_QUOTE, '').replace(BRACKET_TARGET, (m) => {
+      out = line.replace(MD_QUOTE, '').replace(BULLET, '').replace(BRACKET_TARGET, (m) => {
         gone.push(m.trim());
         return '';
       });
     if (gone.length > 0) {
+      linksPerLine[i] = Math.min(gone.length, 0xffff);
       removed.push({ text: clip(gone.join(' ')), reason: 'markup', line: i + 1 });
       gone.length = 0;
       // A wrapped "…the link\n[https://…]." leaves the full stop alone: it goes back to its sentence.
@@ -165,5 +174,5 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
     lines[i] = out;
     if (out.trim() !== '') lastText = i;
   }
-  return { content: lines.join('\n'), markup, removed };
+  return { content: lines.join('\n'), markup, removed, linksPerLine };
 }
