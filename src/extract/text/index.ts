@@ -40,7 +40,7 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
   // A hard-wrapped dump's lines join back into paragraphs, by the widths the wrapper saw.
   const dump = splitDump(unmarked.content, wrapJoins(page.content.split('\n'), unmarked.linksPerLine));
   const lines = dump.lines;
-  const seg = segment(lines, template, page.url);
+  const seg = segment(lines, template, page.url, unmarked.linkShare);
   const { reasons, start, end } = seg;
 
   const bodyStart = start < 0 ? lines.length : start;

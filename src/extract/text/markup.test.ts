@@ -90,6 +90,10 @@ test('Markdown: link text stays, targets and images go, line numbers are kept', 
   assert.match(byLine.get(9)!.text, /^https:\/\/harbourvoice\.example\/news\/$/);
   assert.match(byLine.get(17)!.text, /^!\[The ferry terminal at dusk\]\(https:\/\/harbourvoice\.example\/img\/terminal\.jpg/);
   assert.ok(!byLine.has(13), 'a heading mark is not content and is not reported');
+  // Link density, as HTML gives it: a menu item is all link text, a sentence with one link little.
+  assert.equal(r.linkShare![8], 1);
+  assert.ok(r.linkShare![18]! > 0 && r.linkShare![18]! < 0.2, `share ${r.linkShare![18]}`);
+  assert.equal(r.linkShare![20], 0);
 });
 
 test('Markdown tables read as tab-separated cells and their rule line goes', () => {
@@ -124,12 +128,18 @@ test('link targets printed after the link text go; a full stop wrapped after one
     [1, 4, 7, 8],
   );
   assert.equal(r.removed[0]!.text, '[https://site.example/] [/world] [/sport]');
+  // Where a link starts is not marked: a short line ending in its target counts as one link.
+  assert.equal(r.linkShare![0], 1);
+  assert.equal(r.linkShare![5], 0);
+  assert.equal(r.linksPerLine![0], 3);
 });
 
 test('the text extractor reads a Markdown dump as the page it renders', () => {
   const draft = extractTextDraft(page(MARKDOWN), null);
   assert.equal(draft.title, 'Ferry link to the islands approved');
   assert.deepEqual(draft.paragraphs, BODY);
+  // The menu's lines are all link text: navigation, as a link-dense block is in HTML.
+  for (const line of [9, 10, 11]) assert.equal(draft.removed.find((r) => r.line === line && r.reason !== 'markup')?.reason, 'nav', `line ${line}`);
   const markup = draft.removed.filter((r) => r.reason === 'markup');
   assert.ok(markup.some((r) => r.line === 17 && r.text.includes('terminal.jpg')));
   for (const r of draft.removed) assert.ok(!/\]\(|https?:/.test(r.reason === 'markup' ? '' : r.text), `markup left in a removed line: ${r.text}`);

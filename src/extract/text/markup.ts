@@ -25,7 +25,16 @@ export interface UnmarkedDump {
   removed: Removed[];
   /** How many targets and embeds each line lost (by 0-based line); null for a plain dump. */
   linksPerLine: Uint16Array | null;
+  /**
+   * The share of each line's text that is link text (by 0-based line), as a page's link density:
+   * exact for Markdown; for "text [url]" dumps, where a link's start is not marked, 1 for a short
+   * line that ends in a target (a menu item) and 0 otherwise. Null for a plain dump.
+   */
+  linkShare: Float32Array | null;
 }
+
+/** A "text [url]" line of at most this many words that ends in its target is taken as one link. */
+const LINK_ITEM_MAX_WORDS = 8;
 
 /**
  * Links or link targets a page must hold to be read as marked up. A whole-page dump of either kind
@@ -69,6 +78,7 @@ const MD_TRAILING_BREAK = /\\$/;
 const BRACKET_TARGET_SOURCE = String.raw`\[(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/|#|\?|\.\.?\/)[^\s\]]*\]`;
 const BRACKET_TARGET = new RegExp(String.raw`[ \t]*${BRACKET_TARGET_SOURCE}`, 'g');
 const BRACKET_TARGET_AT = new RegExp(BRACKET_TARGET_SOURCE, 'y');
+const BRACKET_AT_END = new RegExp(String.raw`\S\s*${BRACKET_TARGET_SOURCE}\s*$`);
 /** A line that is nothing but closing punctuation once its target is gone (a wrapped "…link\n[url]."). */
 const ONLY_PUNCTUATION = /^[.,;:!?)\]»”’"']+$/;
 
@@ -92,12 +102,21 @@ export function detectMarkup(content: string): DumpMarkup | null {
   return null;
 }
 
+function wordCount(text: string): number {
+  const t = text.trim();
+  return t === '' ? 0 : t.split(/\s+/).length;
+}
+
 function clip(text: string): string {
   return text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text;
 }
 
-/** One Markdown line as it reads rendered; what it dropped is pushed to `gone`. */
+/** Characters of link text on the line `unmarkMarkdownLine` last read. */
+let linkedChars = 0;
+
+/** One Markdown line as it reads rendered; what it dropped is pushed to `gone`, its link text counted in `linkedChars`. */
 function unmarkMarkdownLine(line: string, gone: string[]): string {
+  linkedChars = 0;
   if (MD_FENCE.test(line) || MD_RULE.test(line) || MD_TABLE_RULE.test(line)) return '';
   let s = line;
   const heading = MD_ATX_HEADING.exec(s);
@@ -111,6 +130,7 @@ function unmarkMarkdownLine(line: string, gone: string[]): string {
     // Inner links first: a linked image leaves `[](href)`, a link around a bold word `[**x**](href)`.
     s = s.replace(MD_LINK, (_m, text: string, href: string) => {
       gone.push(href);
+      linkedChars += text.trim().length;
       return text;
     });
     s = s.replace(MD_ORPHAN_CLOSE, (_m, href: string) => {
@@ -144,22 +164,26 @@ function unmarkMarkdownLine(line: string, gone: string[]): string {
  *   // 'Home World\nTitle\n\nText with a link.'
  */
 export function unmarkDump(content: string, markup: DumpMarkup | null = detectMarkup(content)): UnmarkedDump {
-  if (markup === null) return { content, markup, removed: [], linksPerLine: null };
+  if (markup === null) return { content, markup, removed: [], linksPerLine: null, linkShare: null };
   const lines = content.split('\n');
   const linksPerLine = new Uint16Array(lines.length);
+  const linkShare = new Float32Array(lines.length);
   const removed: Removed[] = [];
   const gone: string[] = [];
   let lastText = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let out: string;
+    let endsInTarget = false;
     if (markup === 'markdown') out = unmarkMarkdownLine(line, gone);
-    else
+    else {
+      endsInTarget = BRACKET_AT_END.test(line);
       // html-to-text sets block quotes off with "> " as Markdown does.
       out = line.replace(MD_QUOTE, '').replace(BULLET, '').replace(BRACKET_TARGET, (m) => {
         gone.push(m.trim());
         return '';
       });
+    }
     if (gone.length > 0) {
       linksPerLine[i] = Math.min(gone.length, 0xffff);
       removed.push({ text: clip(gone.join(' ')), reason: 'markup', line: i + 1 });
@@ -172,7 +196,12 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
       }
     }
     lines[i] = out;
-    if (out.trim() !== '') lastText = i;
+    const visible = out.trim().length;
+    if (visible > 0) {
+      lastText = i;
+      if (markup === 'markdown') linkShare[i] = Math.min(1, linkedChars / visible);
+      else if (endsInTarget && wordCount(out) <= LINK_ITEM_MAX_WORDS) linkShare[i] = 1;
+    }
   }
-  return { content: lines.join('\n'), markup, removed, linksPerLine };
+  return { content: lines.join('\n'), markup, removed, linksPerLine, linkShare };
 }
