@@ -38,7 +38,9 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
   // A Markdown or link-annotated dump is read as the plain dump it renders to (line numbers kept).
   const unmarked = unmarkDump(page.content);
   // A hard-wrapped dump's lines join back into paragraphs, by the widths the wrapper saw.
-  const dump = splitDump(unmarked.content, wrapJoins(page.content.split('\n'), unmarked.linksPerLine));
+  const rawLines = unmarked.content.split('\n');
+  const asWrapped = unmarked.markup === null ? rawLines : page.content.split('\n');
+  const dump = splitDump(rawLines, wrapJoins(asWrapped, unmarked.linksPerLine));
   const lines = dump.lines;
   const seg = segment(lines, template, page.url, unmarked.linkShare);
   const { reasons, start, end } = seg;

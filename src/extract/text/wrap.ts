@@ -47,9 +47,13 @@ function measured(line: string): number {
 
 /** Whether a line holds two or more words (a single long token, a URL, can overflow any width). */
 function severalWords(line: string): boolean {
-  const t = line.trim();
-  return t.includes(' ');
+  // A space with a non-space before and after it somewhere: no trimmed copy needed.
+  const first = line.search(NON_SPACE);
+  if (first < 0) return false;
+  const space = line.indexOf(' ', first);
+  return space > 0 && space < measured(line) - 1;
 }
+const NON_SPACE = /\S/;
 
 /**
  * Long lines that may stand over the width (a table row, preformatted text, a line of words the
@@ -59,6 +63,17 @@ const OVERFLOW_SHARE = 0.03;
 
 /** The column a dump is hard-wrapped at, or null when it is not wrapped. */
 export function wrapWidth(lines: readonly string[]): number | null {
+  // Most dumps are not wrapped and hold paragraphs longer than any wrap: a count of those, on lengths
+  // alone, settles it before any line is read word by word.
+  let long = 0;
+  let over = 0;
+  for (const l of lines) {
+    const n = l.length;
+    if (n < LONG_LINE_CHARS) continue;
+    long++;
+    if (n > MAX_WRAP_WIDTH && measured(l) > MAX_WRAP_WIDTH && severalWords(l)) over++;
+  }
+  if (over > Math.max(1, Math.floor(OVERFLOW_SHARE * long))) return null;
   const lengths: number[] = [];
   for (const l of lines) {
     const n = measured(l);
