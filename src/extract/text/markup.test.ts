@@ -168,3 +168,18 @@ test('template evidence sees the menus of Markdown dumps as the lines a reader s
   assert.equal(index.isTemplate('- Sport', 'https://harbourvoice.example/ferry/'), true);
   assert.equal(index.isTemplate('Sport', 'https://harbourvoice.example/ferry/'), true);
 });
+
+test('emphasis marks go where they open or close words; other stars and underscores stay', () => {
+  const links = '[a](/a) [b](/b) [c](/c)\n';
+  const cases: Array<[string, string]> = [
+    ['**bold** and _em_ and *star*', 'bold and em and star'],
+    ['**Seka Moving**, a firm', 'Seka Moving, a firm'],
+    ['***both***', 'both'],
+    ['snake_case stays', 'snake_case stays'],
+    ['5 * 3 = 15', '5 * 3 = 15'],
+    ['escaped \\*stars\\* stay', 'escaped *stars* stay'],
+    // Unclosed delimiters on a long line are read one by one (a lazy pairing pattern was quadratic).
+    ['**a '.repeat(5000).trim(), 'a '.repeat(5000).trim()],
+  ];
+  for (const [md, plain] of cases) assert.equal(unmarkDump(links + md).content.split('\n')[1], plain);
+});

@@ -68,8 +68,14 @@ const MD_QUOTE = /^\s{0,3}(?:>\s?)+/;
  */
 const BULLET = /^\s*[-*+•]\s+(?=\S)/;
 const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const MD_STRONG = /(?<![\\\w])(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)/g;
-const MD_EMPHASIS = /(?<![\\\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*])/g;
+/**
+ * Emphasis delimiters (`*`, `**`, `_`, `__`, up to three) that open or close a run of words: after a
+ * space, punctuation or the line's start and before a word, or after a word and before a space,
+ * punctuation or the line's end. Removed one by one, unpaired, so the cost stays linear in the line
+ * (pairing them with a lazy pattern took seconds on a long line of unclosed `**`); an intraword `_`
+ * (snake_case) or an escaped `\*` stays.
+ */
+const MD_EMPHASIS = /(?<![^\s\p{P}]|\\)(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![^\s\p{P}])/gu;
 const MD_CODE = /`([^`]+)`/g;
 const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<"'=:])/g;
 const MD_AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]*)>/g;
@@ -143,7 +149,7 @@ function unmarkMarkdownLine(line: string, gone: string[]): string {
   if (t === '[' || (t.startsWith('[') && !t.includes(']'))) s = t.slice(1);
   if (s.includes('<')) s = s.replace(MD_AUTOLINK, '$1');
   if (s.includes('`')) s = s.replace(MD_CODE, '$1');
-  if (s.includes('*') || s.includes('_')) s = s.replace(MD_STRONG, '$2').replace(MD_EMPHASIS, '$2');
+  if (s.includes('*') || s.includes('_')) s = s.replace(MD_EMPHASIS, '');
   if (s.includes('|')) {
     // Table rows: the cells as tab-separated text, as innerText reads a table (a " | " would read as
     // a ticker's separator).
