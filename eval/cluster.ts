@@ -16,12 +16,13 @@
  *   node --import tsx eval/cluster.ts --cv [--modes gold,soft] [--joins 0.25,0.4] [--links 0.5] [--splits 0.45] [--deals 0,1,2] [--collect J] [--pair | --refine-mode soft]
  *                                                # leave-topics-out cross-validation inside topics 1–20
  *   node --import tsx eval/cluster.ts --sweep    # join / split / join-link sweep on topics 1–20
+ *   node --import tsx eval/cluster.ts --subsets  # topics 1–20 thinned to k documents per subtopic: the rare-term feature by window size
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED, seededRng } from './lib.ts';
 import { JOIN_LINK, unitPairFeatures } from '../src/cluster/refine.ts';
-import { StoryClusterer, buildUnits, clusterArticles, layerEntities, DECISION_WEIGHTS, JOIN_PROBABILITY, SPLIT_PROBABILITY, type ClusterArticle, type ClusterOptions, type EntityExtractor, type EntityLike, type PairFeatures, type RefineOptions, type StoryState } from '../src/cluster/index.ts';
+import { StoryClusterer, buildUnits, clusterArticles, layerEntities, DECISION_WEIGHTS, SPARSE_WINDOW_WEIGHTS, JOIN_PROBABILITY, SPLIT_PROBABILITY, type ClusterArticle, type ClusterOptions, type EntityExtractor, type EntityLike, type PairFeatures, type RefineOptions, type StoryState } from '../src/cluster/index.ts';
 import { DECISION_FEATURES, type DecisionWeights } from '../src/cluster/model.ts';
 
 export const ECB_DIR = join(SHARED, 'data', 'ecbplus-dev');
@@ -461,6 +462,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           }
         }
       }
+    }
+    process.exit(0);
+  }
+  if (process.argv.includes('--subsets')) {
+    // Smaller windows with smaller events, from the tuning topics only: every subtopic thinned to k
+    // documents (8 seeded draws each), clustered as one batch with the shipped decision (window gate
+    // as shipped), the rare-term decision always on, and the decision without it.
+    const docs = loadEcb().filter((d) => TUNE_TOPICS(d.topic));
+    const bySub = new Map<string, Docs>();
+    for (const d of docs) (bySub.get(d.subtopic) ?? bySub.set(d.subtopic, []).get(d.subtopic)!).push(d);
+    const variants: [string, ClusterOptions][] = [
+      ['shipped', {}],
+      ['rare always', { rareMinWindow: 0 }],
+      ['without rare', { weights: SPARSE_WINDOW_WEIGHTS, rareMinWindow: Infinity }],
+    ];
+    for (const k of [2, 3, 5, 8]) {
+      const draws = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => [...bySub.values()].flatMap((xs) => shuffle(xs, seed * 100 + k).slice(0, k)));
+      const row = variants.map(([name, opts]) => {
+        const f = draws.reduce((s, b) => s + bcubed(runBatch(b, opts), new Map(b.map((d) => [d.article.id, d.subtopic]))).f1, 0) / draws.length;
+        return `${name} ${f3(f)}`;
+      });
+      console.log(`${k} per subtopic (${draws[0]!.length} docs): ${row.join('  ')}`);
     }
     process.exit(0);
   }

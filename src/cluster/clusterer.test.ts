@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StoryClusterer, type StoryState } from './index.ts';
+import { DECISION_WEIGHTS, RARE_MIN_WINDOW, SPARSE_WINDOW_WEIGHTS, joinProbabilityOf, type PairFeatures } from './model.ts';
 import { Vocab } from './clusterer.ts';
 
 /** A day's article: words only that day's story uses (so the vocabulary must forget them). */
@@ -63,4 +64,31 @@ test('vocabulary: ids are stable, freed ids are reused, and lookups survive tabl
   assert.ok(freshIds.every((id) => odd.has(id)), 'freed ids are handed out again');
   fresh.forEach((w, i) => assert.equal(v.key(freshIds[i]!), w));
   words.forEach((w, i) => i % 2 === 0 && assert.equal(v.idOf(w), ids[i]));
+});
+
+test('rare shared terms: the feature fires on a word few documents hold, and only once the window can tell', () => {
+  const filler = (i: number) => ({ id: `f${i}`, title: null, paragraphs: [`Filler${letters(i)}q notice${letters(i)}z quayside harbour.`], members: [{ id: `f${i}`, published: null }] });
+  const unit = (id: string, text: string) => ({ id, title: null, paragraphs: [text], members: [{ id, published: null }] });
+  const probe = (c: StoryClusterer, u: ReturnType<typeof unit>) => {
+    let seen: { rare: number; probability: number; features: PairFeatures }[] = [];
+    c.add(u, { decide: (_u, cands) => ((seen = cands.map((x) => ({ rare: x.features.rare, probability: x.probability, features: x.features }))), null) });
+    return seen;
+  };
+  const c = new StoryClusterer();
+  c.add(unit('a', 'Zorblat ferry sank near the quayside harbour.'));
+  // "zorblat" is held by two documents (df 2 ≤ RARE_DF): rare; "quayside harbour" by every one: not.
+  const [small] = probe(c, unit('b', 'Zorblat ferry crew rescued.'));
+  assert.equal(small!.rare, 1);
+  assert.ok(c.windowSize < RARE_MIN_WINDOW);
+  assert.equal(small!.probability, joinProbabilityOf(small!.features, SPARSE_WINDOW_WEIGHTS), 'a small window decides without the feature');
+
+  const big = new StoryClusterer();
+  for (let i = 0; i < RARE_MIN_WINDOW; i++) big.add(filler(i));
+  big.add(unit('a', 'Zorblat ferry sank near the quayside harbour.'));
+  const hit = probe(big, unit('b', 'Zorblat ferry crew rescued.')).find((x) => x.rare === 1);
+  assert.ok(hit, 'the story holding the rare word is a candidate with the feature on');
+  assert.equal(hit.probability, joinProbabilityOf(hit.features, DECISION_WEIGHTS));
+  assert.ok(joinProbabilityOf(hit.features, DECISION_WEIGHTS) > joinProbabilityOf({ ...hit.features, rare: 0 }, DECISION_WEIGHTS));
+  const common = probe(big, unit('c', 'Quayside harbour timetable.'));
+  assert.ok(common.length > 0 && common.every((x) => x.rare === 0), 'words every document holds are not rare');
 });

@@ -8,7 +8,7 @@ import type { SharedEvidence } from '../records/index.ts';
 import { articleFeatures, layerEntities, type EntityExtractor, type UnitFeatures } from './features.ts';
 import { detach } from '../entities/fold.ts';
 import { contrast, summarise, type ContrastSummary } from './contrast.ts';
-import { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, joinProbabilityOf, type DecisionWeights, type PairFeatures } from './model.ts';
+import { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, RARE_DF, RARE_MIN_WINDOW, SPARSE_WINDOW_WEIGHTS, joinProbabilityOf, type DecisionWeights, type PairFeatures } from './model.ts';
 
 /** One unit of clustering: an article alone, or a copy group represented by its canonical article. */
 export interface ClusterUnit {
@@ -20,7 +20,7 @@ export interface ClusterUnit {
   members: readonly { id: string; published: string | null }[];
 }
 
-export { DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, TIME_GRACE_DAYS, TIME_DECAY_PER_DAY, joinProbabilityOf } from './model.ts';
+export { DECISION_WEIGHTS, SPARSE_WINDOW_WEIGHTS, RARE_DF, RARE_MIN_WINDOW, JOIN_PROBABILITY, MERGE_PROBABILITY, TIME_GRACE_DAYS, TIME_DECAY_PER_DAY, joinProbabilityOf } from './model.ts';
 export type { PairFeatures, DecisionWeights } from './model.ts';
 
 /** Stories untouched for longer than this (stream days) leave the index: the retrieval window. */
@@ -57,6 +57,10 @@ export interface ClustererOptions {
   joinProbability?: number;
   mergeProbability?: number;
   weights?: DecisionWeights;
+  /** The decision while the window holds fewer than `rareMinWindow` documents (default SPARSE_WINDOW_WEIGHTS). */
+  sparseWeights?: DecisionWeights;
+  /** Documents the window needs before `weights` (with the rare-term feature) decide (default RARE_MIN_WINDOW). */
+  rareMinWindow?: number;
   /** Keep each unit's query vectors on its record, for the batch refinement pass (memory: one copy of every unit's vectors). */
   retainQueries?: boolean;
   /** Called with every story leaving the window, so a stream need not hold them. */
@@ -421,6 +425,8 @@ export function addScaled(into: Map<string, number>, from: ReadonlyMap<string, n
 class QueryTable {
   keys = new Int32Array(512).fill(-1);
   w = new Float64Array(512);
+  /** 1 on the entries of the query's rare terms. */
+  rare = new Uint8Array(512);
   private shift = 32 - 9;
   private used: number[] = [];
 
@@ -431,21 +437,30 @@ class QueryTable {
       while (n * 4 > size) size *= 2;
       this.keys = new Int32Array(size).fill(-1);
       this.w = new Float64Array(size);
+      this.rare = new Uint8Array(size);
       this.shift = 32 - Math.log2(size);
-    } else for (const h of this.used) this.keys[h] = -1;
+    } else
+      for (const h of this.used) {
+        this.keys[h] = -1;
+        this.rare[h] = 0;
+      }
     this.used.length = 0;
   }
-  set(key: number, w: number): void {
+  set(key: number, w: number, rare = 0): void {
     const mask = this.keys.length - 1;
     let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & mask;
     if (this.keys[h] === -1) this.used.push(h);
     this.keys[h] = key;
     this.w[h] = w;
+    this.rare[h] = rare;
   }
-  /** Dot product of a centroid's namespace `ns` with the query (absent keys weigh 0). */
+  /** Set by `dot`: whether the centroid held one of the query's rare terms. */
+  sawRare = false;
+  /** Dot product of a centroid's namespace `ns` with the query (absent keys weigh 0); sets `sawRare`. */
   dot(c: IdVec, ns: number): number {
-    const { keys, w } = this;
+    const { keys, w, rare } = this;
+    let sawRare = false;
     const mask = keys.length - 1;
     const shift = this.shift;
     const { ids, w: cw } = c;
@@ -457,12 +472,14 @@ class QueryTable {
         const k = keys[h]!;
         if (k === key) {
           dot += cw[i]! * w[h]!;
+          if (rare[h]) sawRare = true;
           break;
         }
         if (k === -1) break;
         h = (h + 1) & mask;
       }
     }
+    this.sawRare = sawRare;
     return dot;
   }
 }
@@ -542,7 +559,17 @@ export class Query {
     readonly nums: Map<string, number>,
     readonly numsNorm: number,
     readonly contrast: ContrastSummary,
+    /** Positions in `ids.terms` of the terms at most RARE_DF documents of the window held when the query was made. */
+    readonly rareAt: readonly number[],
   ) {}
+  /** The rare terms (see `rareAt`) as keys. */
+  get rareTerms(): string[] {
+    const out: string[] = [];
+    if (this.rareAt.length === 0) return out;
+    const keys = [...this.f.terms.keys()];
+    for (const i of this.rareAt) out.push(keys[i]!);
+    return out;
+  }
   private termMap: Map<string, number> | null = null;
   /** The weighted terms as a map (built when first read: the online path scores on the arrays). */
   get terms(): Map<string, number> {
@@ -609,6 +636,8 @@ export class StoryClusterer {
       joinProbability: options.joinProbability ?? JOIN_PROBABILITY,
       mergeProbability: options.mergeProbability ?? MERGE_PROBABILITY,
       weights: options.weights ?? DECISION_WEIGHTS,
+      sparseWeights: options.sparseWeights ?? SPARSE_WINDOW_WEIGHTS,
+      rareMinWindow: options.rareMinWindow ?? RARE_MIN_WINDOW,
       retainQueries: options.retainQueries ?? false,
       onEvict: options.onEvict,
     };
@@ -638,6 +667,11 @@ export class StoryClusterer {
   /** The join probability threshold in use. */
   get joinThreshold(): number {
     return this.opts.joinProbability;
+  }
+
+  /** Documents the IDF window holds (the rare-term feature weighs only from RARE_MIN_WINDOW on). */
+  get windowSize(): number {
+    return this.idf.n;
   }
 
   get liveStories(): number {
@@ -716,11 +750,17 @@ export class StoryClusterer {
     if (!core || core.frozen || q.ids.epoch !== this.idf.epoch) {
       // A story outside the index (split off in refinement, evicted) or a query from before the
       // vocabulary was swept: score on the maps.
+      let rare = 0;
+      if (q.rareAt.length) {
+        const terms = s.terms;
+        for (const k of q.rareTerms) if (terms.has(k)) rare = 1;
+      }
       return {
         text: cosine(q.terms, q.termsNorm, s.terms, n.terms),
         entity: cosine(q.ents, q.entsNorm, s.entities, n.entities),
         title: cosine(q.title, q.titleNorm, s.title, n.title),
         number: cosine(q.nums, q.numsNorm, s.numbers, n.numbers),
+        rare,
         size,
         gapDays: gap,
         ...con,
@@ -729,11 +769,14 @@ export class StoryClusterer {
     this.load(q);
     const t = this.table;
     const cos = (dot: number, a: number, b: number) => (a === 0 || b === 0 ? 0 : dot / (a * b));
+    const text = cos(t.dot(core.terms, NS_TERMS), q.termsNorm, n.terms);
+    const rare = t.sawRare ? 1 : 0;
     return {
-      text: cos(t.dot(core.terms, NS_TERMS), q.termsNorm, n.terms),
+      text,
       entity: cos(t.dot(core.entities, NS_ENTS), q.entsNorm, n.entities),
       title: cos(t.dot(core.title, NS_TITLE), q.titleNorm, n.title),
       number: cos(t.dot(core.numbers, NS_NUMS), q.numsNorm, n.numbers),
+      rare,
       size,
       gapDays: gap,
       ...con,
@@ -742,7 +785,8 @@ export class StoryClusterer {
 
   /** The decision's join probability for a pair. */
   probability(p: PairFeatures): number {
-    return joinProbabilityOf(p, this.opts.weights);
+    // In a smaller window a document count cannot tell a rare word, so the decision without it.
+    return joinProbabilityOf(p, this.idf.n >= this.opts.rareMinWindow ? this.opts.weights : this.opts.sparseWeights);
   }
 
   private query(f: UnitFeatures, day: number | null): Query {
@@ -756,8 +800,11 @@ export class StoryClusterer {
     const termW = new Float64Array(f.terms.size);
     let i = 0;
     let sq = 0;
+    const rareAt: number[] = [];
+    const df = t.df;
     for (const [k, v] of f.terms) {
       const id = known ? termIds[i]! : (termIds[i] = t.intern(k));
+      if (df[id]! <= RARE_DF) rareAt.push(i);
       const w = (termW[i++] = v * idf.getId('t', id));
       sq += w * w;
     }
@@ -780,7 +827,7 @@ export class StoryClusterer {
       nums.set(k, idf.getId('n', id));
     }
     const ids = { epoch: idf.epoch, terms: termIds, ents: entIds, title: titleIds, nums: numIds };
-    return new Query(f, day, ids, termW, Math.sqrt(sq), ents, norm(ents), title, norm(title), nums, norm(nums), summarise(ents, f.numbers));
+    return new Query(f, day, ids, termW, Math.sqrt(sq), ents, norm(ents), title, norm(title), nums, norm(nums), summarise(ents, f.numbers), rareAt);
   }
 
   /** Puts a query's weights into the lookup table scoring reads (once per query). */
@@ -793,6 +840,7 @@ export class StoryClusterer {
     // allocated an iterator result per weight (~7 KB per article).
     const tw = q.termWeights;
     for (let i = 0; i < tw.length; i++) t.set((ids.terms[i]! << 2) | NS_TERMS, tw[i]!);
+    for (const i of q.rareAt) t.set((ids.terms[i]! << 2) | NS_TERMS, tw[i]!, 1);
     const put = (ns: number, idsOf: Int32Array, ws: ReadonlyMap<string, number>) => {
       let i = 0;
       for (const w of ws.values()) t.set((idsOf[i++]! << 2) | ns, w);

@@ -10,7 +10,7 @@ import { StoryClusterer, memberOrder, storyKey, unitDay, type ClustererOptions, 
 import { inferStoryDates, type DatedText } from './dates.ts';
 import { refineStories, type RefineOptions } from './refine.ts';
 
-export { StoryClusterer, storyKey, dayOf, dateOfDay, unitDay, DECISION_WEIGHTS, JOIN_PROBABILITY, MERGE_PROBABILITY, DEFAULT_WINDOW_DAYS } from './clusterer.ts';
+export { StoryClusterer, storyKey, dayOf, dateOfDay, unitDay, DECISION_WEIGHTS, SPARSE_WINDOW_WEIGHTS, RARE_DF, RARE_MIN_WINDOW, JOIN_PROBABILITY, MERGE_PROBABILITY, DEFAULT_WINDOW_DAYS } from './clusterer.ts';
 export type { ClusterUnit, ClustererOptions, StoryState, PairFeatures, Candidate, DecisionHook } from './clusterer.ts';
 export { refineStories, REASSIGN_MARGIN, REFINE_ROUNDS, SPLIT_PROBABILITY, type RefineOptions } from './refine.ts';
 export { inferStoryDates, inferDate, temporalReferences, type DatedText, type TemporalReference } from './dates.ts';

@@ -69,6 +69,8 @@ interface UnitVec {
   ents: Map<string, number>;
   title: Map<string, number>;
   nums: Map<string, number>;
+  /** The unit's rare terms (Query.rareTerms). */
+  rare: string[];
   day: number | null;
   contrast: ContrastSummary;
 }
@@ -96,7 +98,7 @@ function unitVec(rec: UnitRecord): UnitVec | null {
     if (d !== null && (day === null || d < day)) day = d;
   }
   const ents = scaled(q.ents, q.entsNorm);
-  return { rec, q, terms: scaled(q.terms, q.termsNorm), ents, title: scaled(q.title, q.titleNorm), nums: scaled(q.nums, q.numsNorm), day, contrast: summarise(ents, q.nums.keys()) };
+  return { rec, q, terms: scaled(q.terms, q.termsNorm), ents, title: scaled(q.title, q.titleNorm), nums: scaled(q.nums, q.numsNorm), rare: q.rareTerms, day, contrast: summarise(ents, q.nums.keys()) };
 }
 
 function centroidOf(units: readonly UnitVec[]): Centroid {
@@ -131,6 +133,12 @@ function cosineWithout(u: ReadonlyMap<string, number>, c: ReadonlyMap<string, nu
   return Math.max(0, d - 1) / Math.sqrt(rest);
 }
 
+/** 1 when `b` (minus `minus`) holds one of the unit's rare terms. */
+function sharesRare(rare: readonly string[], b: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): number {
+  for (const k of rare) if ((b.get(k) ?? 0) - (minus?.get(k) ?? 0) > 1e-9) return 1;
+  return 0;
+}
+
 function features(u: UnitVec, c: Centroid, units: number, span: { first: number | null; last: number | null }, without: boolean): PairFeatures {
   const cos = without ? cosineWithout : (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, n: number) => cosine(a, a.size ? 1 : 0, b, n);
   let gap: number | null = null;
@@ -140,6 +148,7 @@ function features(u: UnitVec, c: Centroid, units: number, span: { first: number 
     entity: cos(u.ents, c.ents, c.n.ents),
     title: cos(u.title, c.title, c.n.title),
     number: cos(u.nums, c.nums, c.n.nums),
+    rare: sharesRare(u.rare, c.terms, without ? u.terms : undefined),
     size: Math.log1p(units),
     gapDays: gap,
     ...(without ? contrast(u.ents, u.contrast, c.ents, summarise(c.ents, c.nums, { ents: u.ents, nums: u.nums }), u.ents) : contrast(u.ents, u.contrast, c.ents, c.contrast)),
@@ -150,7 +159,7 @@ function unitPair(a: UnitVec, b: UnitVec): PairFeatures {
   let gap: number | null = null;
   if (a.day !== null && b.day !== null) gap = Math.abs(a.day - b.day);
   const cos = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => (x.size && y.size ? dot(x, y) : 0);
-  return { text: cos(a.terms, b.terms), entity: cos(a.ents, b.ents), title: cos(a.title, b.title), number: cos(a.nums, b.nums), size: Math.log1p(1), gapDays: gap, ...contrast(a.ents, a.contrast, b.ents, b.contrast) };
+  return { text: cos(a.terms, b.terms), entity: cos(a.ents, b.ents), title: cos(a.title, b.title), number: cos(a.nums, b.nums), rare: Math.max(sharesRare(a.rare, b.terms), sharesRare(b.rare, a.terms)), size: Math.log1p(1), gapDays: gap, ...contrast(a.ents, a.contrast, b.ents, b.contrast) };
 }
 
 /**
