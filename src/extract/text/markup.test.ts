@@ -169,6 +169,15 @@ test('template evidence sees the menus of Markdown dumps as the lines a reader s
   assert.equal(index.isTemplate('Sport', 'https://harbourvoice.example/ferry/'), true);
 });
 
+test('runs of brackets that never close a target are left as they are', () => {
+  // Each try at a "[" ends at the next one: linear, where a try running to the line's end was not.
+  assert.equal(detectMarkup('[/'.repeat(50000)), null);
+  const dump = `Home [/] News [/news] Sport [/sport]\n${'[/'.repeat(50000)}`;
+  const r = unmarkDump(dump);
+  assert.equal(r.markup, 'link-targets');
+  assert.equal(r.content.split('\n')[1], '[/'.repeat(50000));
+});
+
 test('emphasis marks go where they open or close words; other stars and underscores stay', () => {
   const links = '[a](/a) [b](/b) [c](/c)\n';
   const cases: Array<[string, string]> = [
