@@ -23,6 +23,8 @@ export interface EvalFigures {
   /** The same pages as html-to-text's default dumps and as Markdown (eval/wcxb-text.ts DUMP_STYLES). */
   wcxbTextAnnotatedF1?: number;
   wcxbTextMarkdownF1?: number;
+  /** As `lynx -dump` prints them; scored only where lynx is installed. */
+  wcxbTextLynxF1?: number;
   wcxbTextDateAccuracy?: number;
   wcxbTextAuthorPrecision?: number;
   readabilityF1?: number;

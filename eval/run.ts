@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evalWcxbHtml } from './wcxb-html.ts';
 import { evalReadability } from './readability.ts';
-import { DUMP_STYLES, evalWcxbText } from './wcxb-text.ts';
+import { DUMP_STYLES, evalWcxbText, lynxAvailable } from './wcxb-text.ts';
 import { evalWcxbTextMeta } from './wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from './seeds.ts';
 import { evalExamples } from './examples.ts';
@@ -67,9 +67,14 @@ if (wcxbAvailable()) {
   console.log(`## WCXB dev articles rendered to whole-page text dumps (html-to-text, innerText-like; ${text.pages} pages)`);
   console.log(`  Storyweave   F1 ${f(text.f1)}  P ${f(text.precision)}  R ${f(text.recall)}  title exact ${f(text.titleExact)}  ${text.msPerPage.toFixed(2)} ms/page`);
   // Other dump styles of the same pages (not tuned on): how the text extractor carries to other renderers.
-  for (const style of ['annotated', 'markdown'] as const) {
+  const otherFigures = { annotated: 'wcxbTextAnnotatedF1', markdown: 'wcxbTextMarkdownF1', lynx: 'wcxbTextLynxF1' } as const;
+  for (const style of ['annotated', 'markdown', 'lynx'] as const) {
+    if (style === 'lynx' && !lynxAvailable()) {
+      console.warn('  SKIPPED lynx -dump style: lynx is not installed (Debian: apt-get install lynx)');
+      continue;
+    }
     const other = await evalWcxbText(limit, style);
-    figures[style === 'annotated' ? 'wcxbTextAnnotatedF1' : 'wcxbTextMarkdownF1'] = other.f1;
+    figures[otherFigures[style]] = other.f1;
     console.log(`  as ${DUMP_STYLES[style].label}: F1 ${f(other.f1)}  P ${f(other.precision)}  R ${f(other.recall)}  title exact ${f(other.titleExact)}`);
   }
   const tm = evalWcxbTextMeta(limit);

@@ -7,11 +7,13 @@
  *
  * The same pages are also rendered in two other styles scrapers save (`DUMP_STYLES`): html-to-text
  * with its own defaults (hard-wrapped at 80 columns, link targets printed as "text [url]", headings
- * in capitals, "*" bullets), and Markdown (turndown, the converter behind many crawlers' Markdown
- * output). The extractor is tuned on none of them; they measure how it carries to other dumps.
+ * in capitals, "*" bullets), Markdown (turndown, the converter behind many crawlers' Markdown
+ * output) and, when the lynx text browser is installed, `lynx -dump`. The extractor is tuned on none
+ * of them; they measure how it carries to other dumps.
  *
- *   node --import tsx eval/wcxb-text.ts [--limit N] [--worst K] [--style innertext|annotated|markdown]
+ *   node --import tsx eval/wcxb-text.ts [--limit N] [--worst K] [--style innertext|annotated|markdown|lynx]
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convert, type HtmlToTextOptions } from 'html-to-text';
@@ -83,8 +85,22 @@ function renderMarkdown(html: string): string {
   }
 }
 
+/** A page as `lynx -dump` prints it (numbered link markers, the list of targets at the end, wrapped at 79). */
+function renderLynx(html: string): string {
+  return execFileSync('lynx', ['-dump', '-stdin', '-force_html', '-nomargins', '-assume_charset=utf-8', '-display_charset=utf-8'], {
+    input: html,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Whether the lynx text browser is installed (Debian: apt-get install lynx); its style is scored only then. */
+export function lynxAvailable(): boolean {
+  return spawnSync('lynx', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
 /** Whole-page text dump styles the text eval renders WCXB into. */
-export type DumpStyle = 'innertext' | 'annotated' | 'markdown';
+export type DumpStyle = 'innertext' | 'annotated' | 'markdown' | 'lynx';
 
 export const DUMP_STYLES: Record<DumpStyle, { label: string; cacheDir: string; render: (html: string) => string }> = {
   innertext: { label: 'html-to-text, innerText-like', cacheDir: TEXT_CACHE_DIR, render: renderDump },
@@ -94,6 +110,7 @@ export const DUMP_STYLES: Record<DumpStyle, { label: string; cacheDir: string; r
     render: (html) => convert(html, ANNOTATED_OPTIONS),
   },
   markdown: { label: 'Markdown, turndown', cacheDir: join(REPO_ROOT, '.cache', 'wcxb-text-markdown'), render: renderMarkdown },
+  lynx: { label: 'lynx -dump: [n] link markers, list of targets, wrapped at 79', cacheDir: join(REPO_ROOT, '.cache', 'wcxb-text-lynx'), render: renderLynx },
 };
 
 interface TextPage {

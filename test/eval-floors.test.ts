@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalWcxbHtml } from '../eval/wcxb-html.ts';
-import { evalWcxbText } from '../eval/wcxb-text.ts';
+import { evalWcxbText, lynxAvailable } from '../eval/wcxb-text.ts';
 import { evalWcxbTextMeta } from '../eval/wcxb-text-meta.ts';
 import { evalSeeds, seedsAvailable } from '../eval/seeds.ts';
 import { checkFloors, loadFloors, type EvalFigures } from '../eval/floors.ts';
@@ -16,7 +16,7 @@ import { loadWcxb, wcxbAvailable } from '../eval/lib.ts';
 
 test('floors file pins every gated figure', () => {
   const floors = loadFloors();
-  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'wcxbTextAnnotatedF1', 'wcxbTextMarkdownF1', 'wcxbTextDateAccuracy', 'seedsMinF1', 'examplesMeanF1']) {
+  for (const key of ['wcxbF1', 'wcxbTitleExact', 'wcxbDateAccuracy', 'wcxbAuthorPrecision', 'wcxbTextF1', 'wcxbTextAnnotatedF1', 'wcxbTextMarkdownF1', 'wcxbTextLynxF1', 'wcxbTextDateAccuracy', 'seedsMinF1', 'examplesMeanF1']) {
     assert.equal(typeof floors[key], 'number', `eval/floors.json has no floor for ${key}`);
   }
 });
@@ -32,6 +32,8 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
   const textMeta = evalWcxbTextMeta();
   const annotated = await evalWcxbText(Infinity, 'annotated');
   const markdown = await evalWcxbText(Infinity, 'markdown');
+  if (!lynxAvailable()) console.warn('SKIPPED: lynx is not installed — the lynx -dump floor is NOT checked');
+  const lynx = lynxAvailable() ? await evalWcxbText(Infinity, 'lynx') : null;
   const figures: EvalFigures = {
     wcxbF1: html.f1,
     wcxbTitleExact: html.titleExact,
@@ -42,6 +44,7 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
     wcxbTextAuthorPrecision: textMeta.authorPrecision,
     wcxbTextAnnotatedF1: annotated.f1,
     wcxbTextMarkdownF1: markdown.f1,
+    ...(lynx && { wcxbTextLynxF1: lynx.f1 }),
   };
   console.log(`WCXB figures: ${JSON.stringify(figures)}`);
   assert.equal(html.pages, 793, 'all 793 WCXB dev pages were scored');

@@ -192,3 +192,54 @@ test('emphasis marks go where they open or close words; other stars and undersco
   ];
   for (const [md, plain] of cases) assert.equal(unmarkDump(links + md).content.split('\n')[1], plain);
 });
+
+/** A page as `lynx -dump` prints it: link head, numbered markers, widgets, nested bullets, the list of targets. */
+const LYNX = [
+  '#[1]Harbour Voice » Feed [2]Harbour Voice » Comments Feed [3]Harbour Voice »',
+  'Ferry link approved Comments Feed',
+  '',
+  'IFRAME: [4]//www.googletagmanager.com/ns.html?id=GTM-XXXX',
+  '',
+  '[5]Harbour Voice (BUTTON) Menu',
+  '  * [6]News',
+  '     + [7]Local',
+  '  * [8]Sport',
+  '',
+  'Ferry link to the islands approved',
+  '',
+  `${BODY[0]!.replace('new ferry link', '[9]new ferry link')}`,
+  '',
+  BODY[1]!,
+  '',
+  'Email Address * ____________________',
+  '[ ] Keep me signed in',
+  '',
+  'References',
+  '',
+  '   Visible links:',
+  '   1. https://harbourvoice.example/feed/',
+  '   5. https://harbourvoice.example/',
+  '   9. https://harbourvoice.example/ferry/',
+  '',
+  '   Hidden links:',
+  '  10. https://harbourvoice.example/search',
+].join('\n');
+
+test('a text browser dump: markers, widgets, link head, frames and the list of targets go', () => {
+  assert.equal(detectMarkup(LYNX), 'lynx');
+  const r = unmarkDump(LYNX);
+  const out = r.content.split('\n');
+  assert.equal(out.length, LYNX.split('\n').length);
+  assert.deepEqual(out.slice(0, 4).map((l) => l.trim()), ['', '', '', ''], 'the <link> head and the frame');
+  assert.equal(out[5]!.trim(), 'Harbour Voice  Menu');
+  assert.deepEqual(out.slice(6, 9), ['News', 'Local', 'Sport']);
+  assert.equal(out[12], BODY[0]);
+  assert.equal(out[16]!.trim(), 'Email Address *');
+  assert.equal(out[17]!.trim(), 'Keep me signed in');
+  assert.ok(out.slice(19).every((l) => l === ''), 'the list of targets');
+  const reported = r.removed.map((x) => x.line);
+  for (const line of [1, 2, 4, 20, 23, 28]) assert.ok(reported.includes(line), `line ${line} reported`);
+  assert.equal(r.linkShare![6], 1, 'a menu item is one link');
+  // Markers without the closing list are no evidence: "[1]" footnotes in an innerText dump stay.
+  assert.equal(detectMarkup('A claim.[1] Another.[2] A third.[3]\n\nNotes\n1. A source'), null);
+});

@@ -5,7 +5,10 @@
  *    images as `![alt](src)`, `#` headings, `**` emphasis, `>` quotes, `|` tables, `\` escapes,
  *    and block links that span lines (`[` alone, the content, then `](url)`);
  *  - link targets printed after the link text, `text [https://…]` (html-to-text's defaults, and
- *    renderers modelled on it), image sources the same way.
+ *    renderers modelled on it), image sources the same way;
+ *  - numbered link markers with the targets listed at the end (`lynx -dump`, links, elinks):
+ *    `[12]text`, then "References" and "12. https://…", with form widgets as "(BUTTON)", "[ ]" and
+ *    "____" fields.
  *
  * Either doubles the words of a menu line and puts URL fragments into the body. The page is read as
  * the innerText-like dump it stands for: link text stays, link targets and image embeds go (and are
@@ -15,7 +18,7 @@
  */
 import type { Removed } from '../../records/index.ts';
 
-export type DumpMarkup = 'markdown' | 'link-targets';
+export type DumpMarkup = 'markdown' | 'link-targets' | 'lynx';
 
 /** A dump as the extractor reads it: the text with markup removed, and what went. */
 export interface UnmarkedDump {
@@ -92,6 +95,21 @@ const BRACKET_AT_END = new RegExp(String.raw`\S\s*${BRACKET_TARGET_SOURCE}\s*$`)
 /** A line that is nothing but closing punctuation once its target is gone (a wrapped "…link\n[url]."). */
 const ONLY_PUNCTUATION = /^[.,;:!?)\]»”’"']+$/;
 
+/** A text browser's numbered link marker, `[12]` before the link text. */
+const LYNX_MARKER = /\[\d{1,5}\]/g;
+const LYNX_MARKER_AT = /\[\d{1,5}\]/y;
+/** The list of targets a text browser prints at the end: "References", then "   12. https://…" (under "Visible links:" when some are hidden). */
+const LYNX_REFERENCES = /\n[ \t]*References[ \t]*\n(?:[ \t]*\n){0,2}(?:[ \t]*Visible links:[ \t]*\n)?[ \t]*\d{1,5}\. \S/;
+/** Form widgets as a text browser draws them: buttons, check boxes and radio buttons, text fields. */
+const LYNX_WIDGET = /\((?:BUTTON|submit|RADIO|CHECKBOX)\)|\[[ X]\]|_{8,}/g;
+/** Nested bullets of a text browser's lists ("  * ", "     + ", "        o ", "           # "). */
+const LYNX_BULLET = /^\s{2,}[*+o#]\s+(?=\S)/;
+/** A line of that list, or its "Hidden links:" heading. */
+/** An embedded frame, which a text browser shows as its address: "IFRAME: //www.example.com/ns.html". */
+const LYNX_FRAME = /^\s*IFRAME:/;
+const LYNX_OPENS_LINK = /^\s*(?:[*+o#]\s+)?\[\d{1,5}\]\S/;
+const LYNX_REFERENCE_LINE = /^\s*(?:\d{1,5}\. \S+|Hidden links:|Visible links:|References)\s*$/;
+
 /** Occurrences of a sticky pattern at the positions of `needle`, counted up to `max`. */
 function countAt(content: string, needle: string, offset: number, pattern: RegExp, max: number): number {
   let n = 0;
@@ -107,6 +125,8 @@ function countAt(content: string, needle: string, offset: number, pattern: RegEx
  * kind: most dumps hold no "](" at all and few "[".
  */
 export function detectMarkup(content: string): DumpMarkup | null {
+  // A text browser's list of targets is the most specific sign (its pages may quote Markdown).
+  if (content.includes('References') && LYNX_REFERENCES.test(content) && countAt(content, '[', 0, LYNX_MARKER_AT, MIN_MARKUP_CONSTRUCTS) >= MIN_MARKUP_CONSTRUCTS) return 'lynx';
   if (countAt(content, '](', 0, MD_LINK_AT, MIN_MARKUP_CONSTRUCTS) >= MIN_MARKUP_CONSTRUCTS) return 'markdown';
   if (countAt(content, '[', 0, BRACKET_TARGET_AT, MIN_MARKUP_CONSTRUCTS) >= MIN_MARKUP_CONSTRUCTS) return 'link-targets';
   return null;
@@ -181,13 +201,48 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
   const removed: Removed[] = [];
   const gone: string[] = [];
   let lastText = -1;
+  // A text browser's list of targets runs from its "References" line to the end.
+  let references = lines.length;
+  if (markup === 'lynx') {
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const t = lines[i]!.trim();
+      if (t === 'References') {
+        references = i;
+        break;
+      }
+      if (t !== '' && !LYNX_REFERENCE_LINE.test(lines[i]!)) break;
+    }
+  }
+  // A text browser prints the page's <link> elements first, as "#[1]Feed [2]Comments Feed", up to
+  // the first blank line.
+  let linkHead = -1;
+  if (markup === 'lynx' && lines[0]!.startsWith('#[')) {
+    linkHead = 0;
+    while (linkHead + 1 < lines.length && lines[linkHead + 1]!.trim() !== '') linkHead++;
+  }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let out: string;
-    let endsInTarget = false;
+    let oneLink = false;
+    if (i >= references || i <= linkHead || (markup === 'lynx' && LYNX_FRAME.test(line))) {
+      if (line.trim() !== '') removed.push({ text: clip(line.trim()), reason: 'markup', line: i + 1 });
+      lines[i] = '';
+      continue;
+    }
     if (markup === 'markdown') out = unmarkMarkdownLine(line, gone);
-    else {
-      endsInTarget = BRACKET_AT_END.test(line);
+    else if (markup === 'lynx') {
+      // Where a link starts is marked, where it ends is not: a short line opening with a marker is one link.
+      oneLink = LYNX_OPENS_LINK.test(line);
+      out = line.replace(LYNX_BULLET, '').replace(LYNX_MARKER, (m) => {
+        gone.push(m);
+        return '';
+      });
+      out = out.replace(LYNX_WIDGET, (m) => {
+        gone.push(m);
+        return '';
+      });
+    } else {
+      oneLink = BRACKET_AT_END.test(line);
       // html-to-text sets block quotes off with "> " as Markdown does.
       out = line.replace(MD_QUOTE, '').replace(BULLET, '').replace(BRACKET_TARGET, (m) => {
         gone.push(m.trim());
@@ -210,7 +265,7 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
     if (visible > 0) {
       lastText = i;
       if (markup === 'markdown') linkShare[i] = Math.min(1, linkedChars / visible);
-      else if (endsInTarget && wordCount(out) <= LINK_ITEM_MAX_WORDS) linkShare[i] = 1;
+      else if (oneLink && wordCount(out) <= LINK_ITEM_MAX_WORDS) linkShare[i] = 1;
     }
   }
   return { content: lines.join('\n'), markup, removed, linksPerLine, linkShare };
