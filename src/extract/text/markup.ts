@@ -1,5 +1,5 @@
 /**
- * Text dumps that carry their renderer's markup. Two kinds are common among scrapers' outputs:
+ * Text dumps that carry their renderer's markup. Three kinds are common among scrapers' outputs:
  *
  *  - Markdown (Firecrawl, Jina Reader, crawl4ai, turndown, markdownify): links as `[text](url)`,
  *    images as `![alt](src)`, `#` headings, `**` emphasis, `>` quotes, `|` tables, `\` escapes,
@@ -10,7 +10,7 @@
  *    `[12]text`, then "References" and "12. https://…", with form widgets as "(BUTTON)", "[ ]" and
  *    "____" fields.
  *
- * Either doubles the words of a menu line and puts URL fragments into the body. The page is read as
+ * Each doubles the words of a menu line and puts URL fragments into the body. The page is read as
  * the innerText-like dump it stands for: link text stays, link targets and image embeds go (and are
  * reported as removed `markup`), heading and emphasis marks go, every line keeps its number. A
  * dump is taken as marked up only on evidence across the page (MIN_MARKUP_CONSTRUCTS), so a stray
@@ -31,12 +31,13 @@ export interface UnmarkedDump {
   /**
    * The share of each line's text that is link text (by 0-based line), as a page's link density:
    * exact for Markdown; for "text [url]" dumps, where a link's start is not marked, 1 for a short
-   * line that ends in a target (a menu item) and 0 otherwise. Null for a plain dump.
+   * line that ends in a target (a menu item), and for text-browser dumps, where its end is not, 1
+   * for a short line that opens with a marker; 0 otherwise. Null for a plain dump.
    */
   linkShare: Float32Array | null;
 }
 
-/** A "text [url]" line of at most this many words that ends in its target is taken as one link. */
+/** A "text [url]" line (or "[12]text" line) of at most this many words that ends (opens) with its link is taken as one link. */
 const LINK_ITEM_MAX_WORDS = 8;
 
 /**
@@ -104,10 +105,11 @@ const LYNX_REFERENCES = /\n[ \t]*References[ \t]*\n(?:[ \t]*\n){0,2}(?:[ \t]*Vis
 const LYNX_WIDGET = /\((?:BUTTON|submit|RADIO|CHECKBOX)\)|\[[ X]\]|_{8,}/g;
 /** Nested bullets of a text browser's lists ("  * ", "     + ", "        o ", "           # "). */
 const LYNX_BULLET = /^\s{2,}[*+o#]\s+(?=\S)/;
-/** A line of that list, or its "Hidden links:" heading. */
 /** An embedded frame, which a text browser shows as its address: "IFRAME: //www.example.com/ns.html". */
 const LYNX_FRAME = /^\s*IFRAME:/;
+/** A line (or list item) that opens with a link. */
 const LYNX_OPENS_LINK = /^\s*(?:[*+o#]\s+)?\[\d{1,5}\]\S/;
+/** A line of the list of targets, or one of its headings. */
 const LYNX_REFERENCE_LINE = /^\s*(?:\d{1,5}\. \S+|Hidden links:|Visible links:|References)\s*$/;
 
 /** Occurrences of a sticky pattern at the positions of `needle`, counted up to `max`. */
