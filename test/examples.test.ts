@@ -31,6 +31,7 @@ const MIN_BODY_F1 = 0.9;
  * the extractor improves; never lower one without saying why in the commit.
  */
 const BODY_F1_FLOORS: Record<string, number> = {
+  'comet-lorvania-star-ledger': 0.98, // measured 1.000 (a Markdown export)
   'court-carvenia-tribune': 0.98, // measured 1.000
   'court-europa-welle': 0.92, // measured 0.939 (standfirst kept, as the seed labels keep one)
   'court-global-briefing': 0.98, // measured 1.000
