@@ -70,10 +70,14 @@ test('JSONL: one page per line, bad lines named, blank lines skipped', async (t)
       '{"text": broken',
       JSON.stringify({ url: 'https://example.test/c' }),
       JSON.stringify({ text: 42 }),
+      JSON.stringify({ url: 'https://example.test/m', markdown: '# A crawler\'s export\n\n[Home](/)', text: 'A crawler\'s export Home' }),
     ].join('\n'),
   );
   const items = await collect([path]);
-  assert.equal(items.length, 5);
+  assert.equal(items.length, 6);
+  // A crawler's "markdown" field is a text dump, preferred to its plain text (it marks the links).
+  const m = items[5]!;
+  assert.ok(m.ok && m.page.format === 'text' && m.page.content.startsWith('# A crawler'));
   const [a, b, c, d, e] = items as [IngestItem, IngestItem, IngestItem, IngestItem, IngestItem];
   assert.ok(a.ok);
   assert.deepEqual(
@@ -84,7 +88,7 @@ test('JSONL: one page per line, bad lines named, blank lines skipped', async (t)
   assert.ok(!c.ok && c.error.code === 'bad_input' && c.source === `${path}#L4`);
   assert.match(c.error.message, /line 4 is not valid JSON/);
   assert.ok(!d.ok && d.error.code === 'bad_input');
-  assert.match(d.error.message, /"text" or an "html"/);
+  assert.match(d.error.message, /"text", "markdown" or "html"/);
   assert.ok(!e.ok && e.error.code === 'bad_input');
   assert.match(e.error.message, /line 6: text/);
 });

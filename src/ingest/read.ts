@@ -241,15 +241,19 @@ async function inflate(bytes: Buffer, maxBytes: number): Promise<Bytes> {
   }
 }
 
-/** One JSONL line: a page given as text or HTML, with an optional URL and fetch time. */
+/**
+ * One JSONL line: a page given as text, Markdown (crawlers such as Firecrawl export a "markdown"
+ * field; it is read as a text dump with markup) or HTML, with an optional URL and fetch time.
+ */
 export const JsonlPage = z
   .object({
     url: z.string().nullable().optional(),
     text: z.string().optional(),
+    markdown: z.string().optional(),
     html: z.string().optional(),
     fetchedAt: z.string().nullable().optional(),
   })
-  .refine((p) => p.text !== undefined || p.html !== undefined, { message: 'expected a "text" or an "html" field' });
+  .refine((p) => p.text !== undefined || p.markdown !== undefined || p.html !== undefined, { message: 'expected a "text", "markdown" or "html" field' });
 
 async function* readJsonl(path: string, gz: boolean, options: IngestOptions): AsyncGenerator<IngestItem> {
   let lineNo = 0;
@@ -289,10 +293,11 @@ function jsonlItem(source: string, line: string, options: IngestOptions): Ingest
     const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
     return { ok: false, source, error: { code: 'bad_input', message: `${lineLabel(source)}: ${issues}` } };
   }
-  const { url, text, html, fetchedAt } = parsed.data;
-  // When a scraper saved both, the HTML carries more structure (headings, metadata) than its own text.
+  const { url, text, markdown, html, fetchedAt } = parsed.data;
+  // When a scraper saved several, the HTML carries the most structure (headings, metadata), then the
+  // Markdown (it marks which words are links) and last its plain text.
   const format: PageFormat = html !== undefined ? 'html' : 'text';
-  const content = normaliseText(html ?? text ?? '');
+  const content = normaliseText(html ?? markdown ?? text ?? '');
   if (content.trim() === '') return { ok: false, source, error: { code: 'empty', message: `${lineLabel(source)}: the ${format} field is empty` } };
   return { ok: true, page: { source, url: url ?? null, format, content, fetchedAt: fetchedAt ?? null, encoding: 'utf-8', bytes } };
 }
