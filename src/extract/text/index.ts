@@ -9,6 +9,7 @@ import type { Draft, TemplateEvidence } from '../types.ts';
 import { splitDump } from './lines.ts';
 import { isProse, segment } from './segment.ts';
 import { findTitle } from './title.ts';
+import { BYLINE_START } from './patterns.ts';
 import { unmarkDump } from './markup.ts';
 import { wrapJoins } from './wrap.ts';
 
@@ -19,7 +20,6 @@ const MAX_HEADER_LINES = 12;
 /** Header lines longer than this are prose (teasers), not title/date/byline lines. */
 const HEADER_MAX_WORDS = 40;
 const DATE_HINT = /\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}:\d{2}\s*(?:am|pm)?|(?:updated|published|posted)\b)/i;
-const BYLINE_HINT = /^(?:by|von|par|por|di|door)\s+\p{Lu}/iu;
 
 function clip(text: string): string {
   return text.length > MAX_REMOVED_TEXT ? text.slice(0, MAX_REMOVED_TEXT - 1) + '…' : text;
@@ -80,7 +80,7 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     if (titleLines.has(i)) reason = 'title';
     else if (r !== null) reason = r;
     else if (i < bodyStart) {
-      if (DATE_HINT.test(l.text) || BYLINE_HINT.test(l.text)) reason = 'metadata';
+      if (DATE_HINT.test(l.text) || BYLINE_START.test(l.text)) reason = 'metadata';
       else if (i < titleTop) reason = l.words <= 4 ? 'breadcrumb' : 'nav';
       else reason = isProse(l) ? 'boilerplate' : l.words <= 4 ? 'nav' : 'boilerplate';
     } else if (i > end) reason = 'boilerplate';

@@ -349,9 +349,10 @@ export function splitLines(content: string): Line[] {
 }
 
 /**
- * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n'). `wrapped` (from `wrapJoins`, for a hard-wrapped
- * dump) marks the lines that continue the one before: they join it, and one left empty once its
- * markup went (a link target carried to its own line) is no paragraph break.
+ * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n').
+ * `wrapped` (from `wrapJoins`, for a hard-wrapped dump) marks the lines that continue the one before:
+ * they join it, and one left empty once its markup went (a link target carried to its own line) is
+ * no paragraph break.
  */
 export function splitDump(content: string | string[], wrapped: Uint8Array | null = null): SplitDump {
   const rawLines = typeof content === 'string' ? content.split('\n') : content;

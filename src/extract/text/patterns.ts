@@ -305,6 +305,9 @@ export const FOOTER_PROSE_NEEDS = containsAnyOf([
   'permission', 'newsletter', 'inbox', 'limit', 'access', 'your email', 'required fields', 'comments are',
 ]);
 
+/** A line that opens as a byline in one of the languages seen: "By Jane Roe", "Von Anna Berg", "Par …". */
+export const BYLINE_START = /^(?:by|von|par|por|di|door)\s+\p{Lu}/iu;
+
 /** Function words of the languages most often seen; their density tells prose from labels. */
 export const STOP_WORDS = new Set(
   (

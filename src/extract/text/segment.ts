@@ -14,6 +14,7 @@ import type { RemovalReason } from '../../records/index.ts';
 import type { TemplateEvidence } from '../types.ts';
 import { lower, sentenceCount, stopRatio, type Line } from './lines.ts';
 import {
+  BYLINE_START,
   ATTRIBUTION_LINE_ANY,
   CAPTION_WITH_CREDIT_ANY,
   CREDIT_LINE_ANY,
@@ -46,7 +47,6 @@ const MAX_LABEL_WORDS = 12;
  */
 const MAX_LINK_LINE_WORDS = 12;
 const MIN_LINK_LINE_SHARE = 0.8;
-const LINKED_BYLINE = /^(?:by|von|par|por|di|door)\s+\p{Lu}/iu;
 /** Credit lines are short: a name and an agency or two. */
 const MAX_CREDIT_WORDS = 14;
 /** A line taken by a label before it ("Photo", "Watch video") is at most this long. */
@@ -215,7 +215,7 @@ function classifyChrome(
     if (reasons[i] !== null) continue;
     // A short line that is all link text (known only in marked-up dumps) is a menu item, unless it
     // signs the article ("By [Jane Roe](/authors/roe)" links the author's page).
-    if (linkShare !== null && l.words <= MAX_LINK_LINE_WORDS && linkShare[l.n - 1]! >= MIN_LINK_LINE_SHARE && !LINKED_BYLINE.test(l.text)) {
+    if (linkShare !== null && l.words <= MAX_LINK_LINE_WORDS && linkShare[l.n - 1]! >= MIN_LINK_LINE_SHARE && !BYLINE_START.test(l.text)) {
       reasons[i] = 'nav';
       continue;
     }
