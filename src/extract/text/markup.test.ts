@@ -113,11 +113,13 @@ test('link targets printed after the link text go; a full stop wrapped after one
     'website [https://site.example/mayor/statement?id=4]',
     '[https://site.example/mayor/statement?id=4].',
     'Work starts in June.',
+    '--------------------------------------------------------------------------------',
   ].join('\n');
   assert.equal(detectMarkup(dump), 'link-targets');
   const r = unmarkDump(dump);
   const out = r.content.split('\n');
-  assert.equal(out.length, 9);
+  assert.equal(out.length, 10);
+  assert.equal(out[9], '', 'an <hr> drawn as dashes');
   assert.equal(out[0], 'Home World Sport');
   assert.equal(out[3], '');
   assert.equal(out[6], 'website.');

@@ -245,8 +245,8 @@ export function unmarkDump(content: string, markup: DumpMarkup | null = detectMa
       });
     } else {
       oneLink = BRACKET_AT_END.test(line);
-      // html-to-text sets block quotes off with "> " as Markdown does.
-      out = line.replace(MD_QUOTE, '').replace(BULLET, '').replace(BRACKET_TARGET, (m) => {
+      // html-to-text sets block quotes off with "> " as Markdown does, and draws <hr> as a rule of dashes.
+      out = MD_RULE.test(line) ? '' : line.replace(MD_QUOTE, '').replace(BULLET, '').replace(BRACKET_TARGET, (m) => {
         gone.push(m.trim());
         return '';
       });
