@@ -40,7 +40,7 @@ test('a folder is walked recursively in sorted order, hidden files skipped, unkn
   // A folder's `.md` is as likely its README: read only when named.
   assert.equal(warnings.length, 2);
   assert.match(warnings.join('\n'), /notes\.csv/);
-  assert.match(warnings.join('\n'), /d\.md/);
+  assert.match(warnings.join('\n'), /d\.md: read as a page only when named/);
   const named = await collect([join(dir, 'd.md')]);
   assert.ok(named[0]!.ok && named[0]!.page.format === 'text');
   const gz = items[2]!;

@@ -129,6 +129,7 @@ export async function* walk(dir: string, options: IngestOptions): AsyncGenerator
     // Symlinks are followed to files only, so a link back up the tree cannot make the walk loop.
     else if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) {
       if (kindFromName(entry.name)) yield path;
+      else if (explicitKind(entry.name)) options.onWarning?.(`skipped ${path}: read as a page only when named (in a folder, a ${extensionOf(entry.name)} file is as often documentation or configuration)`);
       else options.onWarning?.(`skipped ${path}: not a page file (expected .txt, .html, .htm, .jsonl, .rss, .atom or .gz of them, .warc or .warc.gz)`);
     }
   }
@@ -144,17 +145,23 @@ async function isFile(path: string): Promise<boolean> {
 
 /** The kind a file name declares, or null for an extension that is not a page format. */
 function kindFromName(name: string): Kind | null {
+  return EXTENSION_KINDS[extensionOf(name)] ?? null;
+}
+
+/** A file name's extension, read through a trailing `.gz`, in lower case. */
+function extensionOf(name: string): string {
   const lower = name.toLowerCase();
-  const inner = lower.endsWith('.gz') ? lower.slice(0, -3) : lower;
-  return EXTENSION_KINDS[extname(inner)] ?? null;
+  return extname(lower.endsWith('.gz') ? lower.slice(0, -3) : lower);
+}
+
+function explicitKind(name: string): Kind | null {
+  return EXPLICIT_KINDS[extensionOf(name)] ?? null;
 }
 
 /** Files named explicitly are always read: an unknown extension is sniffed like an extensionless one. */
 function kindOf(path: string): Kind {
   const name = basename(path);
-  const lower = name.toLowerCase();
-  const explicit = EXPLICIT_KINDS[extname(lower.endsWith('.gz') ? lower.slice(0, -3) : lower)];
-  return kindFromName(name) ?? explicit ?? { container: 'page', format: null };
+  return kindFromName(name) ?? explicitKind(name) ?? { container: 'page', format: null };
 }
 
 async function* readFile(path: string, kind: Kind, options: IngestOptions, state?: FeedState): AsyncGenerator<IngestItem> {
