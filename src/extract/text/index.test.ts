@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RawPage } from '../../records/index.ts';
 import { buildTemplateIndex, extractTextDraft } from './index.ts';
+import { restoreCase } from './title.ts';
 
 // Synthetic dumps only: invented sentences in the shapes scrapers save.
 const P = [
@@ -220,4 +221,13 @@ test('title: the document title repeated as a heading wins over later labels; th
   assert.equal(d.title, 'Council Approves Transit Budget');
   const s = run(['Daily Example - Council Approves Transit Budget', 'Daily Example', 'Start Free Trial', ...P], 'https://www.dailyexample.com/a');
   assert.equal(s.title, 'Council Approves Transit Budget');
+});
+
+test('a headline set in capitals takes the case the page prints it in elsewhere', () => {
+  assert.equal(restoreCase('THE BEST CRM SOFTWARE FOR 2026', 'Home > The best CRM software for 2026\nTHE BEST CRM SOFTWARE FOR 2026'), 'The best CRM software for 2026');
+  // Never printed in another case: it stays; a mixed-case title is never touched.
+  assert.equal(restoreCase('THE BEST CRM SOFTWARE', 'THE BEST CRM SOFTWARE\nOther text'), 'THE BEST CRM SOFTWARE');
+  assert.equal(restoreCase('Ferry link approved', 'FERRY LINK APPROVED'), 'Ferry link approved');
+  assert.equal(restoreCase('NASA', 'Nasa news'), 'NASA', 'an acronym alone is no shouted headline');
+  assert.equal(restoreCase(null, 'x'), null);
 });

@@ -8,7 +8,7 @@ import { MAX_REMOVED_TEXT, type RawPage, type RemovalReason, type Removed } from
 import type { Draft, TemplateEvidence } from '../types.ts';
 import { splitDump } from './lines.ts';
 import { isProse, segment } from './segment.ts';
-import { findTitle } from './title.ts';
+import { findTitle, restoreCase } from './title.ts';
 import { BYLINE_START } from './patterns.ts';
 import { unmarkDump } from './markup.ts';
 import { wrapJoins } from './wrap.ts';
@@ -104,7 +104,7 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
 
   const headerLines = [...headerIdx].sort((a, b) => a - b).map((i) => lines[i]!.raw.trim());
   return {
-    title: titleResult.title,
+    title: restoreCase(titleResult.title, unmarked.content),
     paragraphs,
     removed,
     headerLines,

@@ -208,3 +208,39 @@ export function findTitle(lines: Line[], bodyStart: number, usable: (i: number) 
   }
   return { title: null, index: null, variants: [] };
 }
+
+/**
+ * Letters in upper case only, several words of them: a headline set in capitals (CSS,
+ * html-to-text), not an acronym ("NASA") standing alone.
+ */
+function shouted(text: string): boolean {
+  let upper = 0;
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch) upper++;
+    else if (ch.toUpperCase() !== ch) return false;
+  }
+  return upper >= MIN_SHOUTED_LETTERS && text.trim().includes(' ');
+}
+const MIN_SHOUTED_LETTERS = 8;
+
+/**
+ * A headline found in capitals, in the case the page prints it elsewhere: sites set headings in
+ * capitals with CSS (which innerText follows) and html-to-text capitalises every heading, while the
+ * same words often stand in their own case in the document title, a breadcrumb or a share line. The
+ * words stay as found; only their case comes from the other place. Null-safe; a title never printed
+ * in another case comes back as it is.
+ *
+ * @example restoreCase('THE BEST CRM SOFTWARE', 'Home > The best CRM software\n…') // 'The best CRM software'
+ */
+export function restoreCase(title: string | null, content: string): string | null {
+  if (title === null || !shouted(title)) return title;
+  const lower = content.toLowerCase();
+  const needle = title.toLowerCase();
+  // Lower-casing keeps lengths for all but a few characters (İ): then offsets differ and nothing is taken.
+  if (lower.length !== content.length || needle.length !== title.length) return title;
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    const found = content.slice(at, at + title.length);
+    if (!shouted(found) && found.toUpperCase() === title.toUpperCase()) return found;
+  }
+  return title;
+}
