@@ -5,7 +5,7 @@
  * `extract()` with format 'text' and the template index built over all dumps. Scores body word-F1
  * against `ground_truth.main_content`. Dumps are cached under `.cache/wcxb-text/` (git-ignored).
  *
- * The same pages are also rendered in two other styles scrapers save (`DUMP_STYLES`): html-to-text
+ * The same pages are also rendered in other styles scrapers save (`DUMP_STYLES`): html-to-text
  * with its own defaults (hard-wrapped at 80 columns, link targets printed as "text [url]", headings
  * in capitals, "*" bullets), Markdown (turndown, the converter behind many crawlers' Markdown
  * output) and, when the lynx text browser is installed, `lynx -dump`. The extractor is tuned on none

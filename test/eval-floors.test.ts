@@ -32,8 +32,9 @@ test('WCXB dev articles (HTML and rendered text dumps) stay above their floors',
   const textMeta = evalWcxbTextMeta();
   const annotated = await evalWcxbText(Infinity, 'annotated');
   const markdown = await evalWcxbText(Infinity, 'markdown');
-  if (!lynxAvailable()) console.warn('SKIPPED: lynx is not installed — the lynx -dump floor is NOT checked');
-  const lynx = lynxAvailable() ? await evalWcxbText(Infinity, 'lynx') : null;
+  const withLynx = lynxAvailable();
+  if (!withLynx) console.warn('SKIPPED: lynx is not installed — the lynx -dump floor is NOT checked');
+  const lynx = withLynx ? await evalWcxbText(Infinity, 'lynx') : null;
   const figures: EvalFigures = {
     wcxbF1: html.f1,
     wcxbTitleExact: html.titleExact,
