@@ -128,6 +128,8 @@ test('a page written in pieces parses to the same tree, wherever the cuts fall',
     `<p class="lead  intro" id="x">Caf&eacute; &amp; bar&nbsp;— “quoted” &#x41;&#66;</p>\n   \n  <div data-props='${json}'>` +
     `<script type="application/json" id="__NEXT_DATA__">{"props":{"date":"2024-04-08"}}</script>` +
     `<span> a </span> <em>b</em>\t<a href="/story?x=1&amp;y=2" title="a > b">link</a><p>unclosed <b>bold` +
+    // Upper-case names, and a repeated attribute whose second value is date JSON (not kept: the first wins).
+    `<SECTION Data-X="1" CLASS="k" data-x='{"datePublished":"2001-01-01T01:01"}' DATA-Y='{"datePublished":"2002-02-02T02:02"}'>s</SECTION>` +
     '</div></body></html>';
   const want = treeText(parseHtml(page).children).join('\n');
   for (const size of [1, 2, 3, 5, 17, 64, 1000]) {
@@ -137,4 +139,5 @@ test('a page written in pieces parses to the same tree, wherever the cuts fall',
   }
   assert.ok(want.includes('Café & bar\u00a0— “quoted” AB'), 'entities decoded across cuts');
   assert.ok(want.includes('2024-04-08T10:00:00Z'), 'date JSON kept across cuts');
+  assert.ok(want.includes('<section {"class":"k"} ["{\\"datePublished\\":\\"2002-02-02T02:02\\"}"]>'), 'names lower-cased; a repeated name keeps its first value');
 });
