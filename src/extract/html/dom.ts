@@ -483,12 +483,14 @@ class AttributeFilteringParser extends (Parser as any) {
   /**
    * The tag's other (not kept) attributes so far, for "only an attribute's first occurrence counts":
    * their names are needed only when a value opens JSON, so each is held as its source span and
-   * nameKey, and sliced (into `otherNames`) only then.
+   * nameKey, and sliced (into `otherNames`) only then. The arrays are reused from tag to tag (only
+   * `otherCount` is reset): emptied arrays give back their storage and most tags hold an attribute.
    */
-  private readonly otherNames: (string | null)[] = [];
-  private readonly otherStarts: number[] = [];
-  private readonly otherEnds: number[] = [];
-  private readonly otherKeys: number[] = [];
+  private otherNames: (string | null)[] = [];
+  private otherStarts: Int32Array = new Int32Array(16);
+  private otherEnds: Int32Array = new Int32Array(16);
+  private otherKeys: Int32Array = new Int32Array(16);
+  private otherCount = 0;
 
   emitOpenTag(name: string): void {
     const self = this as any;
@@ -496,10 +498,7 @@ class AttributeFilteringParser extends (Parser as any) {
     // Null when the parser ignores the tag (a nested <form>); else the object onopentag will get.
     if (self.attribs !== null) self.attribs = NO_ATTRIBUTES;
     this.dateJson = null;
-    this.otherNames.length = 0;
-    this.otherStarts.length = 0;
-    this.otherEnds.length = 0;
-    this.otherKeys.length = 0;
+    this.otherCount = 0;
   }
 
   /**
@@ -549,10 +548,21 @@ class AttributeFilteringParser extends (Parser as any) {
   }
 
   private pushOther(name: string | null, start: number, end: number, key: number): void {
-    this.otherNames.push(name);
-    this.otherStarts.push(start);
-    this.otherEnds.push(end);
-    this.otherKeys.push(key);
+    const i = this.otherCount++;
+    if (i === this.otherKeys.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.otherStarts = grow(this.otherStarts);
+      this.otherEnds = grow(this.otherEnds);
+      this.otherKeys = grow(this.otherKeys);
+    }
+    this.otherNames[i] = name;
+    this.otherStarts[i] = start;
+    this.otherEnds[i] = end;
+    this.otherKeys[i] = key;
   }
 
   /**
@@ -562,8 +572,8 @@ class AttributeFilteringParser extends (Parser as any) {
    */
   private otherName(i: number): string | null {
     const self = this as any;
-    let name = this.otherNames[i];
-    if (name === null || name === undefined) {
+    let name = this.otherNames[i] ?? null;
+    if (name === null) {
       const start = this.otherStarts[i]!;
       const at = start - self.bufferOffset;
       if (at < 0) return null;
@@ -601,7 +611,7 @@ class AttributeFilteringParser extends (Parser as any) {
    * a repeated attribute holding date JSON and a hash collision at once to be wrong.
    */
   private firstOther(): boolean {
-    const last = this.otherKeys.length - 1;
+    const last = this.otherCount - 1;
     const key = this.otherKeys[last];
     for (let i = 0; i < last; i++) {
       if (this.otherKeys[i] !== key) continue;
@@ -616,7 +626,7 @@ class AttributeFilteringParser extends (Parser as any) {
   private decide(first: number): void {
     this.mode = first === 0x7b || first === 0x5b ? KEEP_VALUE : DROP_VALUE;
     // The value is about to be sliced, which may drop the piece holding the tag's names.
-    if (this.mode === KEEP_VALUE) for (let i = 0; i < this.otherKeys.length; i++) this.otherName(i);
+    if (this.mode === KEEP_VALUE) for (let i = 0; i < this.otherCount; i++) this.otherName(i);
   }
 
   onattribend(quote: number, endIndex: number): void {
