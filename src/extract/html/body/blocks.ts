@@ -110,7 +110,10 @@ export function collectBlocks(root: AnyNode, ldScripts: Element[] | null = null)
 export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = null): BlockTree {
   const blocks: Block[] = [];
   const elements: Element[] = [];
+  // The texts of the block being read: parts[0..partCount). The array is reused rather than emptied,
+  // which would give its storage back at every block.
   const parts: string[] = [];
+  let partCount = 0;
   let linkParts = 0;
   let linkDepth = 0;
   /** Numbers of the elements entered, outermost first. */
@@ -122,12 +125,13 @@ export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = nu
   let lastChain: Int32Array = new Int32Array(0);
 
   const flush = (): void => {
-    if (parts.length === 0) return;
-    let text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (partCount === 0) return;
+    let text = parts[0]!;
+    for (let i = 1; i < partCount; i++) text += parts[i]!;
     if (UNCOLLAPSED_RE.test(text)) text = text.replace(/\s+/g, ' ');
     text = text.trim();
     const linkChars = linkParts;
-    parts.length = 0;
+    partCount = 0;
     linkParts = 0;
     const el = owners[owners.length - 1];
     if (text === '' || el === undefined) return;
@@ -143,7 +147,7 @@ export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = nu
   const visit = (node: AnyNode): void => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
-      parts.push(data);
+      parts[partCount++] = data;
       if (linkDepth > 0) linkParts += collapsedLength(data);
       return;
     }
@@ -168,7 +172,7 @@ export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = nu
     }
     if (SKIP_TAGS.has(name) || isHidden(el)) return;
     if (name === 'br') {
-      parts.push(' ');
+      parts[partCount++] = ' ';
       return;
     }
     path.push(elements.length);
@@ -187,9 +191,9 @@ export function collectBlockTree(root: AnyNode, ldScripts: Element[] | null = nu
     const isLink = name === 'a';
     if (isLink) linkDepth++;
     // Table cells and inline elements that browsers render apart still separate words.
-    if (name === 'td' || name === 'th') parts.push(' ');
+    if (name === 'td' || name === 'th') parts[partCount++] = ' ';
     for (const child of el.children) visit(child);
-    if (name === 'td' || name === 'th') parts.push(' ');
+    if (name === 'td' || name === 'th') parts[partCount++] = ' ';
     if (isLink) linkDepth--;
     path.pop();
   };
