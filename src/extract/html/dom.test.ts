@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
 import { Element } from 'domhandler';
 import { textContent, getElementsByTagName } from 'domutils';
-import { FRAMEWORK_JSON_MAX_CHARS, dateJsonAttributes, isFrameworkJsonScript, parseHtml, ownString } from './dom.ts';
+import { FRAMEWORK_JSON_MAX_CHARS, dateJsonAttributes, isFrameworkJsonScript, parseHtml } from './dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
   <script>var x = "<p>not text</p>";</script>
@@ -99,14 +99,6 @@ test('framework JSON data scripts keep their text, capped; other scripts stay em
   assert.equal(textContent(code!), '');
   assert.ok(isFrameworkJsonScript({ type: 'Application/JSON' }));
   assert.ok(!isFrameworkJsonScript({ type: 'text/javascript' }));
-});
-
-test('ownString copies a slice of the page into an equal string of its own', () => {
-  const page = `<div class="site-header__nav-item is-active">${'x'.repeat(1000)}</div>`;
-  const slice = page.slice(12, 43);
-  const own = ownString(slice);
-  assert.equal(own, 'site-header__nav-item is-active');
-  assert.equal(ownString(''), '');
 });
 
 /** Everything the readers can see of a tree: names, kept attributes, date JSON, text, in order. */

@@ -23,16 +23,6 @@ import { Parser, Tokenizer } from 'htmlparser2';
 import { Document as DhDocument, Element as DhElement, Text as DhText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode, Text } from 'domhandler';
 
-/**
- * A copy of a string that shares no memory with the page. Attribute values and text are slices of the
- * page source, and V8 keeps a slice's whole parent alive: a slice stored in a cache that outlives the
- * page would keep every page's source (a few hundred KB each) alive, to be promoted and traced by
- * each GC. Concatenation then slice flattens into a fresh string; the slice points into that.
- */
-export function ownString(s: string): string {
-  return (' ' + s).slice(1);
-}
-
 /** Elements whose content no reader uses. */
 const EMPTIED_TAGS: ReadonlySet<string> = new Set(['svg', 'math', 'noscript', 'style']);
 
@@ -176,11 +166,12 @@ export function dateJsonAttributes(el: Element): readonly string[] {
 const NO_DATE_JSON: readonly string[] = [];
 
 /**
- * An element's class and id, one object shared by every element (on this page and later ones) that
- * carries the same pair, so that what a reader concludes from them (the metadata walk's noise,
- * chrome and byline verdicts, the body's chrome reason) is worked out once per pair and read back as
- * a field. The same strings recur all over a page (every menu item, every card) and across a site's
- * pages; the readers used to keep their own string-keyed caches and looked every element up in each.
+ * What readers conclude from an element's class and id (the metadata walk's noise, chrome and byline
+ * verdicts, the body's chrome reason), worked out when a reader first asks and kept with the element,
+ * which both readers visit. A record shared by every element with the same pair, across pages, looked
+ * up in a string-keyed table at parse time, cost more than it saved: the ~540 lookups of a WCXB dev
+ * page (long class strings hashed from slices of the page) took about 0.5 ms, and the HTML draft went
+ * 3.87 → 3.69 ms a page once every element worked out its own (CPU time, same process, best of 5).
  */
 export class ClassAndId {
   /** The metadata walk's verdicts (meta/collect.ts), once worked out. */
@@ -189,37 +180,16 @@ export class ClassAndId {
   chromeReason: string | null | undefined = undefined;
 }
 
-/**
- * Pairs are kept across pages up to this many, then dropped all at once so one odd page cannot grow
- * the table without bound (the readers' caches used the same bound: a few MB at most).
- */
-const CLASS_AND_ID_MAX = 20_000;
-/** By the raw class attribute, for elements with no id (most of them). */
-const byClass = new Map<string, ClassAndId>();
-/** By id and class, for elements with an id: `${id.length}:${id}${class}` (the length keeps it unambiguous). */
-const byIdAndClass = new Map<string, ClassAndId>();
-
-function internClassAndId(cls: string | undefined, id: string | undefined): ClassAndId | null {
-  if (cls === undefined && id === undefined) return null;
-  const table = id === undefined ? byClass : byIdAndClass;
-  const key = id === undefined ? cls! : `${id.length}:${id}${cls ?? ''}`;
-  let info = table.get(key);
+/** The element's class-and-id record, made on first use; null when it has neither attribute. */
+export function classAndIdOf(el: Element): ClassAndId | null {
+  const holder = el as Element & { classAndId?: ClassAndId | null };
+  let info = holder.classAndId;
   if (info === undefined) {
-    if (byClass.size + byIdAndClass.size >= CLASS_AND_ID_MAX) {
-      byClass.clear();
-      byIdAndClass.clear();
-    }
-    info = new ClassAndId();
-    table.set(ownString(key), info);
+    const a = el.attribs;
+    info = a['class'] === undefined && a['id'] === undefined ? null : new ClassAndId();
+    holder.classAndId = info;
   }
   return info;
-}
-
-/** The element's shared class-and-id record; null when it has neither attribute. */
-export function classAndIdOf(el: Element): ClassAndId | null {
-  const info = (el as Element & { classAndId?: ClassAndId | null }).classAndId;
-  // Set by parseHtml; worked out here for an element built some other way.
-  return info !== undefined ? info : internClassAndId(el.attribs['class'], el.attribs['id']);
 }
 
 // Node classes with domhandler's fields, assigned in a constructor rather than defined as class
@@ -238,7 +208,7 @@ function LightElement(this: any, name: string, attribs: Record<string, string>, 
   this.attribs = attribs;
   this.type = type;
   this.dateJson = dateJson;
-  this.classAndId = internClassAndId(attribs.class, attribs.id);
+  this.classAndId = undefined;
 }
 LightElement.prototype = Object.create(DhElement.prototype);
 LightElement.prototype.constructor = LightElement;

@@ -114,7 +114,7 @@ function chromeReasonOf(el: Element, useClasses: boolean): RemovalReason | null 
   }
   const a = el.attribs;
   if (!useClasses || (a.class === undefined && a.id === undefined)) return null;
-  // Worked out once per distinct class-and-id pair, kept on the pair's shared record.
+  // Worked out once per element, kept on its class-and-id record (the metadata walk reads it too).
   const info = classAndIdOf(el)!;
   let r = info.chromeReason as RemovalReason | null | undefined;
   if (r === undefined) {

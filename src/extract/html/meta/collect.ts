@@ -165,8 +165,8 @@ function isNoiseBlock(classAndId: string): boolean {
 }
 
 /**
- * What an element's class and id say, as the walk reads them: worked out once per distinct pair and
- * kept on the pair's shared record (see ClassAndId in dom.ts).
+ * What an element's class and id say, as the walk reads them: worked out once per element and kept
+ * on its record (see ClassAndId in dom.ts).
  */
 interface ClassFacts {
   noise: boolean;
@@ -174,8 +174,13 @@ interface ClassFacts {
   byline: boolean;
 }
 
+/** The eight possible verdicts, shared: an element asks once and most say no to all three. */
+const CLASS_FACTS: readonly ClassFacts[] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({ noise: (bits & 1) !== 0, chrome: (bits & 2) !== 0, byline: (bits & 4) !== 0 }),
+);
+
 function classFacts(ci: string): ClassFacts {
-  return { noise: isNoiseBlock(ci), chrome: isChromeBlock(ci), byline: BYLINE_CONTAINER_RE.test(ci) };
+  return CLASS_FACTS[(isNoiseBlock(ci) ? 1 : 0) | (isChromeBlock(ci) ? 2 : 0) | (BYLINE_CONTAINER_RE.test(ci) ? 4 : 0)]!;
 }
 
 /** The verdicts of an element with neither class nor id. */
