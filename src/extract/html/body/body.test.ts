@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseHtml } from '../dom.ts';
 import { extractBody } from './index.ts';
 import { collectBlocks } from './blocks.ts';
+import { ANY_CHROME_CLASS_RE, CHROME_CLASS_RULES } from './patterns.ts';
 
 const prose = (n: number, word = 'river'): string =>
   Array.from({ length: n }, (_, i) => `The ${word} rose by ${i + 2} metres overnight, and officials said the levees held.`).join(' ');
@@ -207,4 +208,17 @@ test('JSON-LD articleBody is read from @graph, markup stripped; short or broken 
   assert.equal(readArticleBody(scripts(JSON.stringify({ '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', articleBody: `<p>${long}</p>` }] }))), long);
   assert.equal(readArticleBody(scripts(JSON.stringify({ articleBody: 'Too short.' }))), null);
   assert.equal(readArticleBody(scripts('{"articleBody": "broken')), null);
+});
+
+test('the merged chrome-class pattern matches exactly when some rule does', () => {
+  const samples = [
+    'comments', 'post-comments', 'commentlist', 'x comment-form y', 'share-buttons', 'social', 'sociable', 'related-posts',
+    'relatedposts', 'yarpp-related', 'newsletter-signup', 'ad-slot', 'ads', 'header', 'adventure', 'shared', 'uncommented',
+    'articlecomments', 'main content', 'entry-content', 'read-more', 'readmore', 'footer-widgets', '', ' ', 'a1 b2 c3',
+    'comments2', '2comments', 'c-comments__list', 'sidebar', 'is-sticky share', 'sharebar-top',
+  ];
+  for (const s of samples) {
+    assert.equal(ANY_CHROME_CLASS_RE.test(s), CHROME_CLASS_RULES.some((r) => r.re.test(s)), s);
+  }
+  assert.ok(samples.some((s) => ANY_CHROME_CLASS_RE.test(s)) && samples.some((s) => !ANY_CHROME_CLASS_RE.test(s)));
 });

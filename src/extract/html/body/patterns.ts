@@ -15,7 +15,17 @@ export interface ChromeRule {
   re: RegExp;
 }
 
-const edge = (alternatives: string): RegExp => new RegExp(`(?<![a-z0-9])(?:${alternatives})(?![a-z0-9])`);
+/** What edge() puts around a rule's alternatives: a match starts and ends at no letter or digit. */
+const EDGE_OPEN = '(?<![a-z0-9])(?:';
+const EDGE_CLOSE = ')(?![a-z0-9])';
+const edge = (alternatives: string): RegExp => new RegExp(`${EDGE_OPEN}${alternatives}${EDGE_CLOSE}`);
+
+/** The alternatives of a pattern edge() made. */
+function edgeAlternatives(re: RegExp): string {
+  const s = re.source;
+  if (!s.startsWith(EDGE_OPEN) || !s.endsWith(EDGE_CLOSE)) throw new Error(`not an edge() pattern: ${s}`);
+  return s.slice(EDGE_OPEN.length, -EDGE_CLOSE.length);
+}
 
 /**
  * Class/id patterns of site chrome, in priority order (the first rule that matches names the reason).
@@ -71,9 +81,11 @@ export const CHROME_CLASS_RULES: readonly ChromeRule[] = [
 
 /**
  * All of CHROME_CLASS_RULES in one pattern: most class/id strings match none, and one scan rejects
- * them where the rule-by-rule loop took twelve.
+ * them where the rule-by-rule loop took twelve. The edge look-arounds stand once around all the
+ * alternatives rather than around each rule's (the same matches): 488 → 159 ns a test over the class
+ * attributes of 300 WCXB dev pages, the same verdict on all 150,196.
  */
-export const ANY_CHROME_CLASS_RE = new RegExp(CHROME_CLASS_RULES.map((r) => `(?:${r.re.source})`).join('|'));
+export const ANY_CHROME_CLASS_RE = edge(CHROME_CLASS_RULES.map((r) => edgeAlternatives(r.re)).join('|'));
 
 /** Tags that are chrome wherever they stand, with the reason they are counted under. */
 export const CHROME_TAGS: ReadonlyMap<string, RemovalReason> = new Map<string, RemovalReason>([
