@@ -179,8 +179,15 @@ const CLASS_FACTS: readonly ClassFacts[] = Array.from({ length: 8 }, (_, bits) =
   Object.freeze({ noise: (bits & 1) !== 0, chrome: (bits & 2) !== 0, byline: (bits & 4) !== 0 }),
 );
 
+/**
+ * Either token pattern: about 3% of class-and-id strings on WCXB dev hold one, and one scan says so
+ * for the rest where two did (323 → 196 ns a string, same verdicts on 150,196 class attributes).
+ */
+const NOISE_OR_CHROME_IN_RE = anyToken(new RegExp(`^(?:${NOISE_TOKEN_RE.source.slice(1, -1)}|${CHROME_TOKEN_RE.source.slice(1, -1)})$`));
+
 function classFacts(ci: string): ClassFacts {
-  return CLASS_FACTS[(isNoiseBlock(ci) ? 1 : 0) | (isChromeBlock(ci) ? 2 : 0) | (BYLINE_CONTAINER_RE.test(ci) ? 4 : 0)]!;
+  const either = NOISE_OR_CHROME_IN_RE.test(ci);
+  return CLASS_FACTS[(either && isNoiseBlock(ci) ? 1 : 0) | (either && isChromeBlock(ci) ? 2 : 0) | (BYLINE_CONTAINER_RE.test(ci) ? 4 : 0)]!;
 }
 
 /** The verdicts of an element with neither class nor id. */
