@@ -167,21 +167,84 @@ interface Candidate {
 const PARAGRAPH_HEAD_CHARS = 60;
 
 /**
- * The dump's non-blank lines by first character (UTF-16 unit), each list ascending: a paragraph or
- * header line is looked for only among the lines that open with its character. Scanning the dump
- * instead cost a whole pass for every paragraph found in no line (several per page).
+ * Line visits a page's scans of its dump may make, per dump line, before the lines are indexed by
+ * first character. A paragraph usually opens a line a few lines after the previous one (WCXB text
+ * dumps: half at once, 90% within 4 lines), found at once by a scan from there, but one in no line
+ * (a wrapped paragraph, 5.5 a page there) costs a whole pass. A pass compares one number a line, so
+ * 32 passes' worth cost less than building the index on every page (which cost a Map lookup a line),
+ * while the index keeps a page with thousands of such paragraphs from costing a pass for each.
  */
-function linesByFirst(trimmed: string[]): Map<number, number[]> {
-  const byFirst = new Map<number, number[]>();
-  for (let i = 0; i < trimmed.length; i++) {
-    const line = trimmed[i]!;
-    if (line === '') continue;
-    const first = line.charCodeAt(0);
-    const at = byFirst.get(first);
-    if (at) at.push(i);
-    else byFirst.set(first, [i]);
+const SCAN_BUDGET_PER_LINE = 32;
+
+/**
+ * Finds lines of a text dump by their start or whole text (trimmed). The first character (UTF-16
+ * unit) of every line is read once, and a line whose first character differs from a text's neither
+ * starts with nor equals it: a scan compares strings only where it agrees, and once the scans have
+ * spent their budget an index lists, for each first character, the lines opening with it in
+ * ascending order. Scan and index give the same answers.
+ */
+class DumpLineFinder {
+  /** Each line's first character, -1 for a blank line. */
+  private readonly first: Int32Array;
+  private byFirst: Map<number, number[]> | null = null;
+  private budget: number;
+
+  constructor(private readonly trimmed: string[]) {
+    this.first = new Int32Array(trimmed.length);
+    for (let i = 0; i < trimmed.length; i++) this.first[i] = trimmed[i]!.length > 0 ? trimmed[i]!.charCodeAt(0) : -1;
+    this.budget = SCAN_BUDGET_PER_LINE * trimmed.length;
   }
-  return byFirst;
+
+  /** 0-based index of the first line at or after `from` that starts with `head` (not empty), else of the first before it, else -1. */
+  startingWith(head: string, from: number): number {
+    const c = head.charCodeAt(0);
+    const { first, trimmed } = this;
+    const opening = this.linesOpeningWith(c);
+    if (opening === null) {
+      for (let i = from; i < first.length; i++) if (first[i] === c && trimmed[i]!.startsWith(head)) return this.spent(i - from + 1, i);
+      for (let i = 0; i < from; i++) if (first[i] === c && trimmed[i]!.startsWith(head)) return this.spent(first.length - from + i + 1, i);
+      return this.spent(first.length, -1);
+    }
+    const next = firstAtLeast(opening, from);
+    for (let k = next; k < opening.length; k++) if (trimmed[opening[k]!]!.startsWith(head)) return opening[k]!;
+    for (let k = 0; k < next; k++) if (trimmed[opening[k]!]!.startsWith(head)) return opening[k]!;
+    return -1;
+  }
+
+  /** 0-based index of the first line equal to `text` (not empty), or -1. */
+  equalTo(text: string): number {
+    const c = text.charCodeAt(0);
+    const { first, trimmed } = this;
+    const opening = this.linesOpeningWith(c);
+    if (opening === null) {
+      for (let i = 0; i < first.length; i++) if (first[i] === c && trimmed[i] === text) return this.spent(i + 1, i);
+      return this.spent(first.length, -1);
+    }
+    for (const i of opening) if (trimmed[i] === text) return i;
+    return -1;
+  }
+
+  /** The lines opening with `c` in ascending order once the scans have spent their budget (a whole pass must still fit), else null. */
+  private linesOpeningWith(c: number): readonly number[] | null {
+    if (!this.byFirst) {
+      if (this.budget >= this.first.length) return null;
+      this.byFirst = new Map();
+      for (let i = 0; i < this.first.length; i++) {
+        const f = this.first[i]!;
+        if (f < 0) continue;
+        const at = this.byFirst.get(f);
+        if (at) at.push(i);
+        else this.byFirst.set(f, [i]);
+      }
+    }
+    return this.byFirst.get(c) ?? [];
+  }
+
+  /** Charges a scan's line visits to the budget and returns its answer. */
+  private spent(visits: number, answer: number): number {
+    this.budget -= visits;
+    return answer;
+  }
 }
 
 /**
@@ -189,29 +252,20 @@ function linesByFirst(trimmed: string[]): Map<number, number[]> {
  * the first line from the previous paragraph's line on that starts with the paragraph's head, else
  * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
  */
-function locateParagraphs(paragraphs: string[], trimmed: string[] | null, byFirst: Map<number, number[]> | null): Array<number | undefined> {
-  if (!trimmed || !byFirst) return paragraphs.map(() => undefined);
+function locateParagraphs(paragraphs: string[], lines: DumpLineFinder | null): Array<number | undefined> {
+  const positions: Array<number | undefined> = [];
   let from = 0;
-  return paragraphs.map((p) => {
-    const head = p.trim().slice(0, PARAGRAPH_HEAD_CHARS);
-    if (head === '') return undefined;
-    const lines = byFirst.get(head.charCodeAt(0));
-    if (!lines) return undefined;
-    const next = firstAtLeast(lines, from);
-    for (let k = next; k < lines.length; k++) {
-      const i = lines[k]!;
-      if (trimmed[i]!.startsWith(head)) {
-        from = i + 1;
-        return i + 1;
-      }
-    }
-    for (let k = 0; k < next; k++) if (trimmed[lines[k]!]!.startsWith(head)) return lines[k]! + 1;
-    return undefined;
-  });
+  for (const p of paragraphs) {
+    const head = lines ? p.trim().slice(0, PARAGRAPH_HEAD_CHARS) : '';
+    const i = head === '' ? -1 : lines!.startingWith(head, from);
+    if (i >= from) from = i + 1;
+    positions.push(i >= 0 ? i + 1 : undefined);
+  }
+  return positions;
 }
 
 /** Index of the first element of an ascending list that is at least `value` (the list's length if none). */
-function firstAtLeast(list: number[], value: number): number {
+function firstAtLeast(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -230,15 +284,11 @@ function dumpLinesOf(pageContent: string): DumpLines {
 }
 
 /** 1-based line of a header line in a text dump (its first line, trimmed, equal to it), or undefined. */
-function findLine(trimmedLines: string[] | null, byFirst: Map<number, number[]> | null, text: string): number | undefined {
-  if (!trimmedLines || !byFirst) return undefined;
+function findLine(trimmedLines: string[] | null, lines: DumpLineFinder | null, text: string): number | undefined {
+  if (!trimmedLines || !lines) return undefined;
   const t = text.trim();
-  if (t === '') {
-    const i = trimmedLines.indexOf('');
-    return i >= 0 ? i + 1 : undefined;
-  }
-  for (const i of byFirst.get(t.charCodeAt(0)) ?? []) if (trimmedLines[i] === t) return i + 1;
-  return undefined;
+  const i = t === '' ? trimmedLines.indexOf('') : lines.equalTo(t);
+  return i >= 0 ? i + 1 : undefined;
 }
 
 /** A date label standing alone on the nearest non-blank line above a date line ("Last update:"). */
@@ -436,8 +486,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
   const bits = reasonBitsOf(draft.removed);
-  const byFirst = trimmedLines ? linesByFirst(trimmedLines) : null;
-  const positions = locateParagraphs(paragraphs, trimmedLines, byFirst);
+  const lineFinder = trimmedLines ? new DumpLineFinder(trimmedLines) : null;
+  const positions = locateParagraphs(paragraphs, lineFinder);
   let firstBodyLine: number | undefined;
   let lastBodyLine: number | undefined;
   for (const at of positions) {
@@ -685,7 +735,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     // sorted (the sort is stable: their order is the one the whole list would give them).
     const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
     const headerLines: Array<{ text: string; line: number | undefined }> = [];
-    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, byFirst, text) });
+    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, lineFinder, text) });
     for (let k = 0; k < bits.length; k++) {
       const r = draft.removed[k]!;
       const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
