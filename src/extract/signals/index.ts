@@ -29,7 +29,7 @@ import { findDateline } from './dateline.ts';
 import { LANGUAGE_SAMPLE_CHARS, pageLanguage } from './language.ts';
 import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
-import { WIRE_COPY_NOTICE } from './tables.ts';
+import { WIRE_COPY_NOTICE, WIRE_COPY_NOTICE_OPENING_ANY_CASE } from './tables.ts';
 import { unmarkDump } from '../text/markup.ts';
 
 export { findDateline } from './dateline.ts';
@@ -107,6 +107,10 @@ const LABEL_LOOKBACK_LINES = 2;
 const MAX_LABEL_LINE_WORDS = 4;
 /** A date this close to the start of its line may take its label from the line above. */
 const LABEL_PREFIX_CHARS = 3;
+/** A wire's redistribution notice in a line (WIRE_COPY_NOTICE), tested for its opening words first. */
+function isWireCopyNotice(line: string): boolean {
+  return WIRE_COPY_NOTICE_OPENING_ANY_CASE.test(line) && WIRE_COPY_NOTICE.test(line);
+}
 /** A credit line marked as one by a leading dash or parenthesis or a closing parenthesis (as `standaloneAttribution` reads it). */
 const CREDIT_MARK = /^[—–(-]|\)$/u;
 /** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
@@ -150,10 +154,13 @@ const REASON_BITS: ReadonlyMap<RemovalReason, number> = (() => {
   return bits;
 })();
 
-/** The reason bits of each removed line, in order. */
-function reasonBitsOf(removed: Removed[]): Uint8Array {
-  const bits = new Uint8Array(removed.length);
-  for (let k = 0; k < removed.length; k++) bits[k] = REASON_BITS.get(removed[k]!.reason)!;
+/**
+ * The reason bits of each removed line, in order. A plain array: a typed array this long is
+ * allocated outside the heap, which cost more per page than the lookups it saves.
+ */
+function reasonBitsOf(removed: Removed[]): number[] {
+  const bits: number[] = [];
+  for (let k = 0; k < removed.length; k++) bits.push(REASON_BITS.get(removed[k]!.reason)!);
   return bits;
 }
 
@@ -167,84 +174,21 @@ interface Candidate {
 const PARAGRAPH_HEAD_CHARS = 60;
 
 /**
- * Line visits a page's scans of its dump may make, per dump line, before the lines are indexed by
- * first character. A paragraph usually opens a line a few lines after the previous one (WCXB text
- * dumps: half at once, 90% within 4 lines), found at once by a scan from there, but one in no line
- * (a wrapped paragraph, 5.5 a page there) costs a whole pass. A pass compares one number a line, so
- * 32 passes' worth cost less than building the index on every page (which cost a Map lookup a line),
- * while the index keeps a page with thousands of such paragraphs from costing a pass for each.
+ * The dump's non-blank lines by first character (UTF-16 unit), each list ascending: a paragraph or
+ * header line is looked for only among the lines that open with its character. Scanning the dump
+ * instead cost a whole pass for every paragraph found in no line (several per page).
  */
-const SCAN_BUDGET_PER_LINE = 32;
-
-/**
- * Finds lines of a text dump by their start or whole text (trimmed). The first character (UTF-16
- * unit) of every line is read once, and a line whose first character differs from a text's neither
- * starts with nor equals it: a scan compares strings only where it agrees, and once the scans have
- * spent their budget an index lists, for each first character, the lines opening with it in
- * ascending order. Scan and index give the same answers.
- */
-class DumpLineFinder {
-  /** Each line's first character, -1 for a blank line. */
-  private readonly first: Int32Array;
-  private byFirst: Map<number, number[]> | null = null;
-  private budget: number;
-
-  constructor(private readonly trimmed: string[]) {
-    this.first = new Int32Array(trimmed.length);
-    for (let i = 0; i < trimmed.length; i++) this.first[i] = trimmed[i]!.length > 0 ? trimmed[i]!.charCodeAt(0) : -1;
-    this.budget = SCAN_BUDGET_PER_LINE * trimmed.length;
+function linesByFirst(trimmed: string[]): Map<number, number[]> {
+  const byFirst = new Map<number, number[]>();
+  for (let i = 0; i < trimmed.length; i++) {
+    const line = trimmed[i]!;
+    if (line === '') continue;
+    const first = line.charCodeAt(0);
+    const at = byFirst.get(first);
+    if (at) at.push(i);
+    else byFirst.set(first, [i]);
   }
-
-  /** 0-based index of the first line at or after `from` that starts with `head` (not empty), else of the first before it, else -1. */
-  startingWith(head: string, from: number): number {
-    const c = head.charCodeAt(0);
-    const { first, trimmed } = this;
-    const opening = this.linesOpeningWith(c);
-    if (opening === null) {
-      for (let i = from; i < first.length; i++) if (first[i] === c && trimmed[i]!.startsWith(head)) return this.spent(i - from + 1, i);
-      for (let i = 0; i < from; i++) if (first[i] === c && trimmed[i]!.startsWith(head)) return this.spent(first.length - from + i + 1, i);
-      return this.spent(first.length, -1);
-    }
-    const next = firstAtLeast(opening, from);
-    for (let k = next; k < opening.length; k++) if (trimmed[opening[k]!]!.startsWith(head)) return opening[k]!;
-    for (let k = 0; k < next; k++) if (trimmed[opening[k]!]!.startsWith(head)) return opening[k]!;
-    return -1;
-  }
-
-  /** 0-based index of the first line equal to `text` (not empty), or -1. */
-  equalTo(text: string): number {
-    const c = text.charCodeAt(0);
-    const { first, trimmed } = this;
-    const opening = this.linesOpeningWith(c);
-    if (opening === null) {
-      for (let i = 0; i < first.length; i++) if (first[i] === c && trimmed[i] === text) return this.spent(i + 1, i);
-      return this.spent(first.length, -1);
-    }
-    for (const i of opening) if (trimmed[i] === text) return i;
-    return -1;
-  }
-
-  /** The lines opening with `c` in ascending order once the scans have spent their budget (a whole pass must still fit), else null. */
-  private linesOpeningWith(c: number): readonly number[] | null {
-    if (!this.byFirst) {
-      if (this.budget >= this.first.length) return null;
-      this.byFirst = new Map();
-      for (let i = 0; i < this.first.length; i++) {
-        const f = this.first[i]!;
-        if (f < 0) continue;
-        const at = this.byFirst.get(f);
-        if (at) at.push(i);
-        else this.byFirst.set(f, [i]);
-      }
-    }
-    return this.byFirst.get(c) ?? [];
-  }
-
-  /** Charges a scan's line visits to the budget and returns its answer. */
-  private spent(visits: number, answer: number): number {
-    this.budget -= visits;
-    return answer;
-  }
+  return byFirst;
 }
 
 /**
@@ -252,20 +196,29 @@ class DumpLineFinder {
  * the first line from the previous paragraph's line on that starts with the paragraph's head, else
  * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
  */
-function locateParagraphs(paragraphs: string[], lines: DumpLineFinder | null): Array<number | undefined> {
-  const positions: Array<number | undefined> = [];
+function locateParagraphs(paragraphs: string[], trimmed: string[] | null, byFirst: Map<number, number[]> | null): Array<number | undefined> {
+  if (!trimmed || !byFirst) return paragraphs.map(() => undefined);
   let from = 0;
-  for (const p of paragraphs) {
-    const head = lines ? p.trim().slice(0, PARAGRAPH_HEAD_CHARS) : '';
-    const i = head === '' ? -1 : lines!.startingWith(head, from);
-    if (i >= from) from = i + 1;
-    positions.push(i >= 0 ? i + 1 : undefined);
-  }
-  return positions;
+  return paragraphs.map((p) => {
+    const head = p.trim().slice(0, PARAGRAPH_HEAD_CHARS);
+    if (head === '') return undefined;
+    const lines = byFirst.get(head.charCodeAt(0));
+    if (!lines) return undefined;
+    const next = firstAtLeast(lines, from);
+    for (let k = next; k < lines.length; k++) {
+      const i = lines[k]!;
+      if (trimmed[i]!.startsWith(head)) {
+        from = i + 1;
+        return i + 1;
+      }
+    }
+    for (let k = 0; k < next; k++) if (trimmed[lines[k]!]!.startsWith(head)) return lines[k]! + 1;
+    return undefined;
+  });
 }
 
 /** Index of the first element of an ascending list that is at least `value` (the list's length if none). */
-function firstAtLeast(list: readonly number[], value: number): number {
+function firstAtLeast(list: number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -284,11 +237,15 @@ function dumpLinesOf(pageContent: string): DumpLines {
 }
 
 /** 1-based line of a header line in a text dump (its first line, trimmed, equal to it), or undefined. */
-function findLine(trimmedLines: string[] | null, lines: DumpLineFinder | null, text: string): number | undefined {
-  if (!trimmedLines || !lines) return undefined;
+function findLine(trimmedLines: string[] | null, byFirst: Map<number, number[]> | null, text: string): number | undefined {
+  if (!trimmedLines || !byFirst) return undefined;
   const t = text.trim();
-  const i = t === '' ? trimmedLines.indexOf('') : lines.equalTo(t);
-  return i >= 0 ? i + 1 : undefined;
+  if (t === '') {
+    const i = trimmedLines.indexOf('');
+    return i >= 0 ? i + 1 : undefined;
+  }
+  for (const i of byFirst.get(t.charCodeAt(0)) ?? []) if (trimmedLines[i] === t) return i + 1;
+  return undefined;
 }
 
 /** A date label standing alone on the nearest non-blank line above a date line ("Last update:"). */
@@ -340,7 +297,7 @@ function htmlTitle(page: RawPage): string[] {
 const PASSED_ON_WORD = /\b(?:at|from|via|by|courtesy of)\s+/iu;
 
 /** Lines of site chrome: what the extractor dropped as menus, footers and the like, and header lines. */
-function chromeLines(draft: Draft, bits: Uint8Array): string[] {
+function chromeLines(draft: Draft, bits: readonly number[]): string[] {
   const lines: string[] = [];
   for (let k = 0; k < bits.length; k++) if (bits[k]! & IN_CHROME) lines.push(draft.removed[k]!.text);
   for (let i = 1; i < draft.headerLines.length; i++) lines.push(draft.headerLines[i]!);
@@ -410,19 +367,22 @@ function findOutlet(
   bodyTexts: string[],
   photoOutlet: Evidence | null,
   chrome: () => string[],
-  bits: Uint8Array,
+  bits: readonly number[],
 ): Evidence | null {
   // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
   // A line seen twice (the title is often the dump's first line too) is read once: same line, same answer.
-  const titleLines = [
-    ...new Set([
-      ...draft.headerLines.slice(0, 1),
-      ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
-      ...(draft.title ? [draft.title] : []),
-      ...(dump ? dump.raw.slice(0, 3) : []),
-      ...htmlTitle(page),
-    ]),
-  ];
+  const titleLines: string[] = [];
+  const seen = new Set<string>();
+  const add = (line: string) => {
+    if (seen.has(line)) return;
+    seen.add(line);
+    titleLines.push(line);
+  };
+  if (draft.headerLines.length > 0) add(draft.headerLines[0]!);
+  for (const r of draft.removed) if (r.reason === 'title' || r.reason === 'breadcrumb') add(r.text);
+  if (draft.title) add(draft.title);
+  if (dump) for (let i = 0; i < 3 && i < dump.raw.length; i++) add(dump.raw[i]!);
+  for (const line of htmlTitle(page)) add(line);
   for (const line of titleLines) {
     const v = outletFromTitleLine(line);
     if (v) return { value: v, evidence: line.trim() };
@@ -441,7 +401,7 @@ function findOutlet(
       const v = outletFromFooter(line);
       if (!v) continue;
       if (resolveSource(v)?.kind !== 'wire') return { value: v, evidence: snippet(line, 0, 0) };
-      if (!WIRE_COPY_NOTICE.test(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
+      if (!isWireCopyNotice(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
     }
     return null;
   };
@@ -486,8 +446,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
   const bits = reasonBitsOf(draft.removed);
-  const lineFinder = trimmedLines ? new DumpLineFinder(trimmedLines) : null;
-  const positions = locateParagraphs(paragraphs, lineFinder);
+  const byFirst = trimmedLines ? linesByFirst(trimmedLines) : null;
+  const positions = locateParagraphs(paragraphs, trimmedLines, byFirst);
   let firstBodyLine: number | undefined;
   let lastBodyLine: number | undefined;
   for (const at of positions) {
@@ -692,7 +652,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   for (let k = 0; k < bits.length; k++) {
     const r = draft.removed[k]!;
     if (k === restoredAt || (r.reason !== 'footer' && r.reason !== 'boilerplate')) continue;
-    if (!WIRE_COPY_NOTICE.test(r.text)) continue;
+    if (!isWireCopyNotice(r.text)) continue;
     const v = outletFromFooter(r.text);
     if (v && resolveSource(v)?.kind === 'wire') {
       cands.push({ rank: RANK.copyNotice, value: v, evidence: snippet(r.text, 0, 0) });
@@ -735,7 +695,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     // sorted (the sort is stable: their order is the one the whole list would give them).
     const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
     const headerLines: Array<{ text: string; line: number | undefined }> = [];
-    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, lineFinder, text) });
+    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, byFirst, text) });
     for (let k = 0; k < bits.length; k++) {
       const r = draft.removed[k]!;
       const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
