@@ -155,12 +155,13 @@ const REASON_BITS: ReadonlyMap<RemovalReason, number> = (() => {
 })();
 
 /**
- * The reason bits of each removed line, in order. A plain array: a typed array this long is
- * allocated outside the heap, which cost more per page than the lookups it saves.
+ * The reason bits of each removed line, in order (a reason outside the enum is in none of the sets,
+ * so it counts as chrome). A plain array: a typed array this long is allocated outside the heap,
+ * which cost more per page than the lookups it saves.
  */
 function reasonBitsOf(removed: Removed[]): number[] {
   const bits: number[] = [];
-  for (let k = 0; k < removed.length; k++) bits.push(REASON_BITS.get(removed[k]!.reason)!);
+  for (let k = 0; k < removed.length; k++) bits.push(REASON_BITS.get(removed[k]!.reason) ?? IN_CHROME);
   return bits;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPhotoCredit, LIST_SEPARATOR, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
+import { isPhotoCredit, LIST_SEPARATOR, mayBeSourceList, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
 
 test('aliases resolve to one canonical source regardless of case and spacing', () => {
   assert.equal(resolveSource('NYtimes')?.name, 'The New York Times');
@@ -96,4 +96,22 @@ test('source lists split where the case-insensitive separator pattern splits the
     const found = [...text.matchAll(LIST_SEPARATOR)].map((m) => `${m.index}:${m[0]}`);
     assert.deepEqual(found, expected, JSON.stringify(text));
   }
+});
+
+test('the cheap list test refuses no list of table names', () => {
+  assert.equal(mayBeSourceList('How to Optimize PostgreSQL Query Performance Today', 0), false);
+  assert.equal(mayBeSourceList('Agence France-Presse and The Associated Press', 0), true);
+  const pieces = ['Reuters', 'AFP', 'Agence France-Presse', 'The New York Times', 'Deutsche Welle', 'dpa', ', ', ' and ', ' AND ', ' & ', '/', ' y ', ' ', 'news', 'Weekly Roundup'];
+  let seed = 99;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let lists = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const count = 1 + Math.floor(random() * 6);
+    for (let i = 0; i < count; i++) text += pieces[Math.floor(random() * pieces.length)];
+    if (resolveSourceList(text) === null) continue;
+    lists++;
+    assert.equal(mayBeSourceList(text, 0), true, JSON.stringify(text));
+  }
+  assert.ok(lists > 1000, `only ${lists} generated lists resolved`);
 });
