@@ -107,10 +107,6 @@ const LABEL_LOOKBACK_LINES = 2;
 const MAX_LABEL_LINE_WORDS = 4;
 /** A date this close to the start of its line may take its label from the line above. */
 const LABEL_PREFIX_CHARS = 3;
-/** A wire's redistribution notice in a line (WIRE_COPY_NOTICE), tested for its opening words first. */
-function isWireCopyNotice(line: string): boolean {
-  return WIRE_COPY_NOTICE_OPENING_ANY_CASE.test(line) && WIRE_COPY_NOTICE.test(line);
-}
 /** A credit line marked as one by a leading dash or parenthesis or a closing parenthesis (as `standaloneAttribution` reads it). */
 const CREDIT_MARK = /^[—–(-]|\)$/u;
 /** Removal reasons whose lines may hold a copy credit (not menus, tickers, related lists or captions). */
@@ -163,6 +159,11 @@ function reasonBitsOf(removed: Removed[]): number[] {
   const bits: number[] = [];
   for (let k = 0; k < removed.length; k++) bits.push(REASON_BITS.get(removed[k]!.reason) ?? IN_CHROME);
   return bits;
+}
+
+/** A wire's redistribution notice in a line (WIRE_COPY_NOTICE), tested for its opening words first. */
+function isWireCopyNotice(line: string): boolean {
+  return WIRE_COPY_NOTICE_OPENING_ANY_CASE.test(line) && WIRE_COPY_NOTICE.test(line);
 }
 
 interface Candidate {
@@ -487,7 +488,14 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     let at = -1;
     for (let k = 0; k < bits.length && at < 0; k++) {
       const r = draft.removed[k]!;
-      if (r.line !== undefined && r.line > lastBodyLine && bits[k]! & IN_CREDIT && r.reason !== 'metadata' && fewNonBlankBetween(lastBodyLine, r.line - 1, MAX_LINES_BEFORE_CREDITED_TAIL)) at = k;
+      if (
+        r.line !== undefined &&
+        r.line > lastBodyLine &&
+        bits[k]! & IN_CREDIT &&
+        r.reason !== 'metadata' &&
+        fewNonBlankBetween(lastBodyLine, r.line - 1, MAX_LINES_BEFORE_CREDITED_TAIL)
+      )
+        at = k;
     }
     const r = at >= 0 ? draft.removed[at]! : null;
     const t = r ? trailingAttribution(r.text) : null;
