@@ -123,3 +123,9 @@ test('a trailing credit outside the table, but not a person or a photo desk', ()
   assert.equal(trailingAttribution('Union members will vote next week. — Chief Executive'), null);
   assert.equal(trailingAttribution('Union members will vote next week — Lumen Photo Agency'), null);
 });
+
+test('table-only credit lines are still read past the cheap length test', () => {
+  assert.deepEqual(standaloneAttribution('Sources: Agence France-Presse and The Associated Press', true)?.sources, ['AFP', 'Associated Press']);
+  assert.deepEqual(standaloneAttribution('— Agence France-Presse', true)?.sources, ['AFP']);
+  assert.equal(standaloneAttribution('How to Optimize PostgreSQL Query Performance Today', true), null);
+});

@@ -4,7 +4,7 @@
  * happens in `index.ts`.
  */
 import { isDatelinePlace, datelineWire } from './dateline.ts';
-import { isPhotoCredit, resolveCreditList, resolveSource, resolveSourceList } from './sources.ts';
+import { isPhotoCredit, mayBeSourceList, resolveCreditList, resolveSource, resolveSourceList } from './sources.ts';
 import { SOURCE_LABELS } from './tables.ts';
 
 export interface Attribution {
@@ -29,6 +29,8 @@ const DASH = String.raw`(?:[—–]|--?)`;
 const LABELS = SOURCE_LABELS.map((l) => l.replace(/[()]/g, '\\$&')).join('|');
 
 const WIRE_DATELINE = new RegExp(String.raw`^(?<lead>[^()\n]{0,${MAX_DATELINE_LEAD_CHARS}}?)\((?<list>[^()]{1,60})\)\s*${DASH}`, 'u');
+/** The most ASCII letters and digits of a label (STANDALONE_CREDIT takes them besides the list). */
+const MAX_LABEL_LETTERS = Math.max(...SOURCE_LABELS.map((l) => l.replace(/[^A-Za-z0-9]/g, '').length));
 const STANDALONE_CREDIT = new RegExp(
   String.raw`^${DASH}?\s*(?:(?<label>${LABELS})\s*:?\s+|(?<label2>${LABELS})\s*:\s*)?\(?(?<list>[^()]+?)\)?\s*\.?$`,
   'iu',
@@ -73,6 +75,10 @@ export function wireDateline(paragraph: string): Attribution | null {
 export function standaloneAttribution(line: string, tabledOnly = false): Attribution | null {
   const text = line.trim();
   if (text === '' || text.length > MAX_CREDIT_LINE_CHARS) return null;
+  // Outside the pattern's list there are only a dash, a label, parentheses, a colon, a full stop and
+  // white space, and a list separator inside it is one in the line too (what borders the list is no
+  // word character), so a line this test refuses gives a list `resolveSourceList` refuses.
+  if (tabledOnly && !mayBeSourceList(text, MAX_LABEL_LETTERS)) return null;
   const m = STANDALONE_CREDIT.exec(text);
   if (!m?.groups) return null;
   const list = m.groups['list'] ?? '';

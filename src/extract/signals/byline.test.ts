@@ -35,3 +35,10 @@ test('names', () => {
   assert.equal(looksLikeName('Associated Press'), false);
   assert.equal(looksLikeName('the talks'), false);
 });
+
+test('a byline is read however its white space runs', () => {
+  assert.equal(parseByline('  Written \t by\u00a0  Jane Doe  '), 'Jane Doe');
+  assert.equal(parseByline('\tBy :  JANE DOE'), 'Jane Doe');
+  assert.equal(parseByline('Jane Doe\u2003•  Senior Writer'), 'Jane Doe');
+  assert.equal(parseByline('Written in the stars'), null);
+});

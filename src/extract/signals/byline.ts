@@ -13,6 +13,14 @@ const MAX_NAME_WORDS = 5;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PREFIX = new RegExp(String.raw`^(?:${BYLINE_PREFIXES.map(escape).join('|')})\s*:?\s+`, 'u');
+/**
+ * PREFIX as it reads a line before trimming and collapsing its white space (each space of a prefix
+ * may be any run of white space then): a line it does not match does not open with a prefix once
+ * tidied either.
+ */
+const UNTIDY_PREFIX = new RegExp(String.raw`^\s*(?:${BYLINE_PREFIXES.map((p) => escape(p).replace(/ /g, String.raw`\s+`)).join('|')})\s*:?\s+`, 'u');
+/** The separators of a "names | role" line. */
+const NAME_ROLE_SEPARATOR = /[|•·]/u;
 /** A source name closing a byline without a comma: "By NILS ABERG Associated Press". */
 const TRAILING_SOURCE = new RegExp(String.raw`\s+(?:${ALIAS_ALTERNATION})$`, 'u');
 const ROLE = new RegExp(String.raw`^(?:${BYLINE_ROLES.map(escape).join('|')})\b`, 'iu');
@@ -60,6 +68,9 @@ function splitNames(list: string): string[] | null {
  * @example parseByline('By the end of the week, rebels had left.') // null
  */
 export function parseByline(line: string): string | null {
+  // A byline opens with a prefix or separates names and role: most lines asked about (lead
+  // paragraphs, header and metadata lines) do neither and are refused before being tidied.
+  if (!UNTIDY_PREFIX.test(line) && !NAME_ROLE_SEPARATOR.test(line)) return null;
   const text = line.trim().replace(/\s+/g, ' ');
   if (text === '' || text.length > MAX_BYLINE_CHARS) return null;
   const prefixed = PREFIX.exec(text);

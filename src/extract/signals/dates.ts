@@ -138,12 +138,17 @@ export function findExplicitDates(line: string, language: string | null = null):
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** The weight of a date with no label before it (a bare date or a title suffix). */
+const UNLABELLED_DATE_WEIGHT = 2;
+/** The highest weight `dateLabelWeight` gives: a date of this weight is outranked by none. */
+export const MAX_DATE_LABEL_WEIGHT = Math.max(UNLABELLED_DATE_WEIGHT, ...DATE_LABEL_WEIGHTS.map((l) => l.weight));
+
 /**
  * How strongly a header line's wording says "this is when it was published": 3 for "Published …",
  * 1 for "Updated …", 2 for a bare date or a title suffix.
  */
 export function dateLabelWeight(line: string, dateIndex: number): number {
-  return labelWeight(line.slice(Math.max(0, dateIndex - 40), dateIndex)) ?? 2;
+  return labelWeight(line.slice(Math.max(0, dateIndex - 40), dateIndex)) ?? UNLABELLED_DATE_WEIGHT;
 }
 
 /** The label patterns compiled once for matchAll (which clones a global pattern, so sharing is safe). */

@@ -9,7 +9,7 @@
  * ("…decimated.” — Al Jazeera") is cut off. Body sentences are never dropped.
  */
 import { decodeHTML } from 'entities';
-import { contentPieces, type RawPage, type RemovalReason, type Removed } from '../../records/index.ts';
+import { contentPieces, RemovalReason as RemovalReasonEnum, type RawPage, type RemovalReason, type Removed } from '../../records/index.ts';
 import type { Draft, DumpLines, Evidence } from '../types.ts';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline, type Attribution } from './attribution.ts';
 import { parseByline } from './byline.ts';
@@ -19,6 +19,7 @@ import {
   findExplicitDates,
   hasWeekday,
   isDateSegment,
+  MAX_DATE_LABEL_WEIGHT,
   mayHoldDate,
   labelWeight,
   wordsBesideDate,
@@ -28,7 +29,7 @@ import { findDateline } from './dateline.ts';
 import { LANGUAGE_SAMPLE_CHARS, pageLanguage } from './language.ts';
 import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 import { isPhotoCredit, resolveSource, sourceKey } from './sources.ts';
-import { WIRE_COPY_NOTICE } from './tables.ts';
+import { WIRE_COPY_NOTICE, WIRE_COPY_NOTICE_OPENING_ANY_CASE } from './tables.ts';
 import { unmarkDump } from '../text/markup.ts';
 
 export { findDateline } from './dateline.ts';
@@ -118,6 +119,52 @@ const CAPTION_REASONS: ReadonlySet<RemovalReason> = new Set(['caption', 'credit'
 const PHOTO_CREDIT_REASONS: ReadonlySet<RemovalReason> = new Set(['credit', 'caption', 'duplicate', 'boilerplate']);
 /** Removal reasons under which a site names itself. */
 const OUTLET_REASONS: ReadonlySet<RemovalReason> = new Set(['footer', 'error-report', 'boilerplate', 'template', 'newsletter', 'metadata', 'title']);
+/** Removal reasons whose lines are not site chrome that may repeat the site's name (logo, menus, footer). */
+const NOT_CHROME_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'teaser', 'duplicate', 'caption', 'credit', 'metadata']);
+
+/** A removal reason's membership of each reason set above, one bit a set. */
+const IN_CREDIT = 1;
+const IN_HEADER = 2;
+const IN_CAPTION = 4;
+const IN_PHOTO_CREDIT = 8;
+const IN_OUTLET = 16;
+const IN_CHROME = 32;
+/**
+ * The bits of every reason, from the sets. A page's removed lines (about 150 a page on the WCXB text
+ * dumps) are looked up here once each, instead of in a set on each of the passes that read them.
+ */
+const REASON_BITS: ReadonlyMap<RemovalReason, number> = (() => {
+  const bits = new Map<RemovalReason, number>();
+  const sets: Array<[ReadonlySet<RemovalReason>, number]> = [
+    [CREDIT_REASONS, IN_CREDIT],
+    [HEADER_REASONS, IN_HEADER],
+    [CAPTION_REASONS, IN_CAPTION],
+    [PHOTO_CREDIT_REASONS, IN_PHOTO_CREDIT],
+    [OUTLET_REASONS, IN_OUTLET],
+  ];
+  for (const reason of RemovalReasonEnum.options) {
+    let b = NOT_CHROME_REASONS.has(reason) ? 0 : IN_CHROME;
+    for (const [set, bit] of sets) if (set.has(reason)) b |= bit;
+    bits.set(reason, b);
+  }
+  return bits;
+})();
+
+/**
+ * The reason bits of each removed line, in order (a reason outside the enum is in none of the sets,
+ * so it counts as chrome). A plain array: a typed array this long is allocated outside the heap,
+ * which cost more per page than the lookups it saves.
+ */
+function reasonBitsOf(removed: Removed[]): number[] {
+  const bits: number[] = [];
+  for (let k = 0; k < removed.length; k++) bits.push(REASON_BITS.get(removed[k]!.reason) ?? IN_CHROME);
+  return bits;
+}
+
+/** A wire's redistribution notice in a line (WIRE_COPY_NOTICE), tested for its opening words first. */
+function isWireCopyNotice(line: string): boolean {
+  return WIRE_COPY_NOTICE_OPENING_ANY_CASE.test(line) && WIRE_COPY_NOTICE.test(line);
+}
 
 interface Candidate {
   rank: number;
@@ -248,15 +295,15 @@ function htmlTitle(page: RawPage): string[] {
   return m?.[1] ? [decodeHTML(m[1]).replace(/\s+/gu, ' ').trim()] : [];
 }
 
-/** Removal reasons whose lines are site chrome that may repeat the site's name (logo, menus, footer). */
-const NOT_CHROME_REASONS: ReadonlySet<RemovalReason> = new Set(['title', 'teaser', 'duplicate', 'caption', 'credit', 'metadata']);
-
 /** The words before a name that a line passes on rather than speaks as ("Read more at", "via"). */
 const PASSED_ON_WORD = /\b(?:at|from|via|by|courtesy of)\s+/iu;
 
 /** Lines of site chrome: what the extractor dropped as menus, footers and the like, and header lines. */
-function chromeLines(draft: Draft): string[] {
-  return [...draft.removed.filter((r) => !NOT_CHROME_REASONS.has(r.reason)).map((r) => r.text), ...draft.headerLines.slice(1)];
+function chromeLines(draft: Draft, bits: readonly number[]): string[] {
+  const lines: string[] = [];
+  for (let k = 0; k < bits.length; k++) if (bits[k]! & IN_CHROME) lines.push(draft.removed[k]!.text);
+  for (let i = 1; i < draft.headerLines.length; i++) lines.push(draft.headerLines[i]!);
+  return lines;
 }
 
 /**
@@ -321,26 +368,30 @@ function findOutlet(
   dump: DumpLines | null,
   bodyTexts: string[],
   photoOutlet: Evidence | null,
-  chrome: string[],
+  chrome: () => string[],
+  bits: readonly number[],
 ): Evidence | null {
   // The title line only: later header lines hold bylines and date lines, whose pipes are not site suffixes.
   // A line seen twice (the title is often the dump's first line too) is read once: same line, same answer.
-  const titleLines = [
-    ...new Set([
-      ...draft.headerLines.slice(0, 1),
-      ...draft.removed.filter((r) => r.reason === 'title' || r.reason === 'breadcrumb').map((r) => r.text),
-      ...(draft.title ? [draft.title] : []),
-      ...(dump ? dump.raw.slice(0, 3) : []),
-      ...htmlTitle(page),
-    ]),
-  ];
+  const titleLines: string[] = [];
+  const seen = new Set<string>();
+  const add = (line: string) => {
+    if (seen.has(line)) return;
+    seen.add(line);
+    titleLines.push(line);
+  };
+  if (draft.headerLines.length > 0) add(draft.headerLines[0]!);
+  for (const r of draft.removed) if (r.reason === 'title' || r.reason === 'breadcrumb') add(r.text);
+  if (draft.title) add(draft.title);
+  if (dump) for (let i = 0; i < 3 && i < dump.raw.length; i++) add(dump.raw[i]!);
+  for (const line of htmlTitle(page)) add(line);
   for (const line of titleLines) {
     const v = outletFromTitleLine(line);
     if (v) return { value: v, evidence: line.trim() };
   }
   for (const line of titleLines) {
     const own = line.trim();
-    const v = outletFromTitleDash(line, (name) => chromeNames(chrome, name, own));
+    const v = outletFromTitleDash(line, (name) => chromeNames(chrome(), name, own));
     if (v) return { value: v, evidence: line.trim() };
   }
   const fromUrl = outletFromUrl(page.url);
@@ -352,12 +403,14 @@ function findOutlet(
       const v = outletFromFooter(line);
       if (!v) continue;
       if (resolveSource(v)?.kind !== 'wire') return { value: v, evidence: snippet(line, 0, 0) };
-      if (!WIRE_COPY_NOTICE.test(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
+      if (!isWireCopyNotice(line)) wireFooter ??= { value: v, evidence: snippet(line, 0, 0) };
     }
     return null;
   };
+  const outletLines: string[] = [];
+  for (let k = 0; k < bits.length; k++) if (bits[k]! & IN_OUTLET) outletLines.push(draft.removed[k]!.text);
   const fromFooter =
-    siteFooter(draft.removed.filter((r) => OUTLET_REASONS.has(r.reason)).map((r) => r.text)) ??
+    siteFooter(outletLines) ??
     siteFooter(draft.headerLines) ??
     siteFooter(bodyTexts.slice(-EDGE_PARAGRAPHS)) ??
     // Lines without a footer mark name no site: only the marked ones are read, and the dump is
@@ -394,7 +447,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const rawLines = dump?.raw ?? null;
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
-  const removed: Removed[] = [...draft.removed];
+  const bits = reasonBitsOf(draft.removed);
   const byFirst = trimmedLines ? linesByFirst(trimmedLines) : null;
   const positions = locateParagraphs(paragraphs, trimmedLines, byFirst);
   let firstBodyLine: number | undefined;
@@ -405,7 +458,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     if (lastBodyLine === undefined || at > lastBodyLine) lastBodyLine = at;
   }
   const drop = new Map<number, RemovalReason>();
-  const language = pageLanguage(leadingJoin([draft.title ?? '', ...paragraphs], '\n', LANGUAGE_SAMPLE_CHARS), draft.declaredLanguage);
+  const language = pageLanguage(leadingJoin(draft.title ?? '', paragraphs, '\n', LANGUAGE_SAMPLE_CHARS), draft.declaredLanguage);
   // The date parser is the costliest step per line, and this page's lines repeat one another (a date
   // line is a header line and a removed metadata line; body lines are read twice): each distinct
   // line is parsed once per page. The results are only read.
@@ -418,6 +471,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
 
   // The body's last paragraph, dropped by the text extractor as chrome because of the credit fused
   // onto it ("Union members will vote … April 28. — AFP" on the line right under the body), comes back.
+  // Until the body is tidied at the end, it stays in draft.removed at `restoredAt` and the passes over
+  // the removed lines skip it there.
+  let restoredAt = -1;
   if (rawLines && lastBodyLine !== undefined) {
     // Whether at most `max` non-blank lines lie in [from, to) (0-based): counted only until the bound
     // is passed, which is at once for nearly every line asked about (a prefix count over the whole
@@ -429,18 +485,22 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       for (let i = a; i < b; i++) if (trimmedLines![i] !== '' && ++n > max) return false;
       return true;
     };
-    const at = removed.findIndex(
-      (r) =>
+    let at = -1;
+    for (let k = 0; k < bits.length && at < 0; k++) {
+      const r = draft.removed[k]!;
+      if (
         r.line !== undefined &&
         r.line > lastBodyLine &&
-        CREDIT_REASONS.has(r.reason) &&
+        bits[k]! & IN_CREDIT &&
         r.reason !== 'metadata' &&
-        fewNonBlankBetween(lastBodyLine, r.line - 1, MAX_LINES_BEFORE_CREDITED_TAIL),
-    );
-    const r = at >= 0 ? removed[at]! : null;
+        fewNonBlankBetween(lastBodyLine, r.line - 1, MAX_LINES_BEFORE_CREDITED_TAIL)
+      )
+        at = k;
+    }
+    const r = at >= 0 ? draft.removed[at]! : null;
     const t = r ? trailingAttribution(r.text) : null;
     if (r && t && t.body.split(/\s+/u).length >= MIN_CREDITED_TAIL_WORDS && /[.!?”"’…]$/u.test(t.body)) {
-      removed.splice(at, 1);
+      restoredAt = at;
       paragraphs.push(r.text);
       positions.push(r.line);
     }
@@ -450,14 +510,16 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   // Photographers credited "for" a site ("Ana Brill for Metro Daily"). Title-case headings share the
   // shape ("Practical Tips for Shoppers", "Security Enhancements for Blockchain Networks" on WCXB dev),
   // so a credit counts only when a chrome line is the site's name alone (a logo) or its copyright.
-  const chrome = chromeLines(draft);
+  // The chrome lines are gathered only for a page that asks (a photo credit or a dash title suffix).
+  let chrome: string[] | null = null;
+  const chromeOf = (): string[] => (chrome ??= chromeLines(draft, bits));
   const photoCredits: Array<{ text: string; index: number | null; site: string }> = [];
   const readPhotoCredit = (text: string, index: number | null) => {
     const site = outletFromPhotoCredit(text);
-    if (site !== null && chrome.some((l) => l.trim() === site || outletFromFooter(l) === site)) photoCredits.push({ text, index, site });
+    if (site !== null && chromeOf().some((l) => l.trim() === site || outletFromFooter(l) === site)) photoCredits.push({ text, index, site });
   };
-  paragraphs.forEach((p, i) => readPhotoCredit(p, i));
-  for (const r of removed) if (PHOTO_CREDIT_REASONS.has(r.reason)) readPhotoCredit(r.text, null);
+  for (let i = 0; i < paragraphs.length; i++) readPhotoCredit(paragraphs[i]!, i);
+  for (let k = 0; k < bits.length; k++) if (k !== restoredAt && bits[k]! & IN_PHOTO_CREDIT) readPhotoCredit(draft.removed[k]!.text, null);
   for (const c of photoCredits) if (c.index !== null) drop.set(c.index, 'credit');
   const photoOutlet: Evidence | null = photoCredits[0] ? { value: photoCredits[0].site, evidence: photoCredits[0].text.trim() } : null;
   // Byline and date lines among the first paragraphs (the extractor keeps them when they sit between
@@ -493,9 +555,11 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     }
     lead++;
   }
-  const leadIndexes = paragraphs.map((_, i) => i).filter((i) => !drop.has(i));
+  // The first paragraphs not moved out so far: the lead's wire dateline and dateline are read there.
+  const leadIndexes: number[] = [];
+  for (let i = 0; i < paragraphs.length && leadIndexes.length < EDGE_PARAGRAPHS; i++) if (!drop.has(i)) leadIndexes.push(i);
 
-  const found = draft.outlet ?? findOutlet(draft, page, dump, paragraphs, photoOutlet, chrome);
+  const found = draft.outlet ?? findOutlet(draft, page, dump, paragraphs, photoOutlet, chromeOf, bits);
   // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
   const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
   const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);
@@ -546,8 +610,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   }
   // Credit lines the format extractor already removed just below the body.
   // Only lines in the tail window (or unplaced metadata) can count, so only those are parsed.
-  for (const r of removed) {
-    if (!CREDIT_REASONS.has(r.reason)) continue;
+  for (let k = 0; k < bits.length; k++) {
+    if (k === restoredAt || !(bits[k]! & IN_CREDIT)) continue;
+    const r = draft.removed[k]!;
     if (r.line !== undefined && lastBodyLine !== undefined) {
       // Same line as the last paragraph: the extractor split a fused credit off it.
       if (r.line < lastBodyLine || r.line - lastBodyLine > TAIL_WINDOW_LINES) continue;
@@ -567,7 +632,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   let wire: Attribution | null = null;
   for (const i of leadIndexes.slice(0, 2)) if (!wire) wire = leadWire(paragraphs[i]!);
   for (const line of draft.headerLines) if (!wire) wire = leadWire(line);
-  for (const r of removed) if (!wire && (r.reason === 'teaser' || r.reason === 'duplicate')) wire = leadWire(r.text);
+  for (let k = 0; k < bits.length && !wire; k++) {
+    const r = draft.removed[k]!;
+    if (k !== restoredAt && (r.reason === 'teaser' || r.reason === 'duplicate')) wire = leadWire(r.text);
+  }
   if (wire) addCredit(wire, false, RANK.wireDateline);
   // Explicit "Source: …" labels and bare credit lines inside the body.
   paragraphs.forEach((p, i) => {
@@ -590,9 +658,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     if (s) addCredit(s, false, RANK.labelled);
   }
   // A wire's copyright line with its redistribution notice under the story credits the copy.
-  for (const r of removed) {
-    if (r.reason !== 'footer' && r.reason !== 'boilerplate') continue;
-    if (!WIRE_COPY_NOTICE.test(r.text)) continue;
+  for (let k = 0; k < bits.length; k++) {
+    const r = draft.removed[k]!;
+    if (k === restoredAt || (r.reason !== 'footer' && r.reason !== 'boilerplate')) continue;
+    if (!isWireCopyNotice(r.text)) continue;
     const v = outletFromFooter(r.text);
     if (v && resolveSource(v)?.kind === 'wire') {
       cands.push({ rank: RANK.copyNotice, value: v, evidence: snippet(r.text, 0, 0) });
@@ -636,9 +705,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
     const headerLines: Array<{ text: string; line: number | undefined }> = [];
     for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, byFirst, text) });
-    for (const r of draft.removed) {
+    for (let k = 0; k < bits.length; k++) {
+      const r = draft.removed[k]!;
       const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
-      if ((HEADER_REASONS.has(r.reason) || early) && mayDate(r.text)) headerLines.push({ text: r.text, line: r.line });
+      if ((bits[k]! & IN_HEADER || early) && mayDate(r.text)) headerLines.push({ text: r.text, line: r.line });
     }
     if (draft.title && mayDate(draft.title)) headerLines.push({ text: draft.title, line: undefined });
     for (const b of bodyDates) if (mayDate(b.text)) headerLines.push(b);
@@ -646,6 +716,9 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     let header: { date: FoundDate; line: string; weight: number } | null = null;
     let updated: { date: FoundDate; line: string } | null = null;
     for (const { text: line, line: at } of headerLines) {
+      // A header date of the highest label weight is replaced by no later one, and with a header date
+      // the "Updated" one is never read: the lines after it need not be parsed.
+      if (header && header.weight >= MAX_DATE_LABEL_WEIGHT) break;
       for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
@@ -680,7 +753,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       };
       // Lines without a year give no date, so only the others are tested for a credit.
       const creditDate = (line: string): Evidence | null => (mayHoldDate(line) && isPhotoCredit(line) ? captionDate(line) : null);
-      for (const r of draft.removed) if (!published && CAPTION_REASONS.has(r.reason)) published = captionDate(r.text);
+      for (let k = 0; k < bits.length && !published; k++) if (bits[k]! & IN_CAPTION) published = captionDate(draft.removed[k]!.text);
       for (const line of draft.headerLines) if (!published) published = creditDate(line);
       for (const line of paragraphs) if (!published) published = creditDate(line);
       for (const r of draft.removed) if (!published) published = creditDate(r.text);
@@ -698,6 +771,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   }
 
   // --- tidy the body ---------------------------------------------------------------------------
+  const removed: Removed[] = restoredAt < 0 ? [...draft.removed] : draft.removed.filter((_, k) => k !== restoredAt);
   const kept: string[] = [];
   paragraphs.forEach((p, i) => {
     const reason = drop.get(i);
@@ -717,12 +791,12 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
 }
 
 /**
- * `parts.join(sep)` cut short once it holds `max` characters: its first `max` characters are the
- * joined text's (language identification reads no further), without joining the whole body.
+ * `[first, ...rest].join(sep)` cut short once it holds `max` characters: its first `max` characters
+ * are the joined text's (language identification reads no further), without joining the whole body.
  */
-function leadingJoin(parts: string[], sep: string, max: number): string {
-  let out = parts[0] ?? '';
-  for (let i = 1; i < parts.length && out.length < max; i++) out += sep + parts[i]!;
+function leadingJoin(first: string, rest: string[], sep: string, max: number): string {
+  let out = first;
+  for (let i = 0; i < rest.length && out.length < max; i++) out += sep + rest[i]!;
   return out;
 }
 

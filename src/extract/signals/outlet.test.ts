@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WIRE_COPY_NOTICE, WIRE_COPY_NOTICE_OPENING_ANY_CASE } from './tables.ts';
 import { footerMarkedLines, outletFromFooter, outletFromPhotoCredit, outletFromTitleDash, outletFromTitleLine, outletFromUrl } from './outlet.ts';
 
 test('title-line site suffixes, skipping dates and taglines', () => {
@@ -86,4 +87,17 @@ test('footer-marked lines: each line holding a mark, once, in order, wherever th
     'dedicated',
   ]);
   assert.deepEqual(footerMarkedLines('No marks here', ['No marks here']), []);
+});
+
+test("a wire's redistribution notice passes the cheap test before its pattern, in any case", () => {
+  for (const line of [
+    'This material may not be published, broadcast, rewritten or redistributed.',
+    'THIS MATERIAL MAY NOT BE PUBLISHED',
+    'It May Not Be Reproduced without permission',
+    '© 2025 Reuters. mAy NoT bE redistributed',
+  ]) {
+    assert.equal(WIRE_COPY_NOTICE.test(line), true, line);
+    assert.equal(WIRE_COPY_NOTICE_OPENING_ANY_CASE.test(line), true, line);
+  }
+  assert.equal(WIRE_COPY_NOTICE_OPENING_ANY_CASE.test('This may be published.'), false);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPhotoCredit, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
+import { isPhotoCredit, LIST_SEPARATOR, mayBeSourceList, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
 
 test('aliases resolve to one canonical source regardless of case and spacing', () => {
   assert.equal(resolveSource('NYtimes')?.name, 'The New York Times');
@@ -73,4 +73,45 @@ test('credit lists outside the table', () => {
   assert.deepEqual(resolveCreditList('Crumb and Kettle News', 'credit'), ['Crumb and Kettle News']);
   assert.equal(resolveCreditList('Quill Newswire, some rebels', 'dateline'), null);
   assert.equal(resolveCreditList('including the eye hospital', 'dateline'), null);
+});
+
+test('source lists split where the case-insensitive separator pattern splits them', () => {
+  assert.deepEqual(resolveSourceList('dpa, Reuters and AFP')?.map((e) => e.name), ['dpa', 'Reuters', 'AFP']);
+  assert.deepEqual(resolveSourceList('AFP AND Reuters')?.map((e) => e.name), ['AFP', 'Reuters']);
+  assert.deepEqual(resolveSourceList('AFP Y Reuters')?.map((e) => e.name), ['AFP', 'Reuters']);
+  assert.equal(resolveSourceList('Reutersand AFP'), null);
+  // LIST_SEPARATOR is written without the case-insensitive flag; it must match where this pattern
+  // does, on text built from the characters that decide a match: separators, the joining words'
+  // letters in both cases, word and non-word characters beside them (ſ and the Kelvin sign are word
+  // characters to a case-insensitive Unicode pattern), a surrogate pair.
+  const reference = /[,;&+/]|\b(?:and|und|et|y)\b/giu;
+  const alphabet = [',', ';', '&', '+', '/', ' ', 'a', 'A', 'n', 'N', 'd', 'D', 'u', 'U', 'e', 'E', 't', 'T', 'y', 'Y', 'x', '_', '1', 'é', '\u017f', '\u212a', '😀', '-', '.', 'Reuters', 'AFP'];
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 10);
+    for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+    const expected = [...text.matchAll(reference)].map((m) => `${m.index}:${m[0]}`);
+    const found = [...text.matchAll(LIST_SEPARATOR)].map((m) => `${m.index}:${m[0]}`);
+    assert.deepEqual(found, expected, JSON.stringify(text));
+  }
+});
+
+test('the cheap list test refuses no list of table names', () => {
+  assert.equal(mayBeSourceList('How to Optimize PostgreSQL Query Performance Today', 0), false);
+  assert.equal(mayBeSourceList('Agence France-Presse and The Associated Press', 0), true);
+  const pieces = ['Reuters', 'AFP', 'Agence France-Presse', 'The New York Times', 'Deutsche Welle', 'dpa', ', ', ' and ', ' AND ', ' & ', '/', ' y ', ' ', 'news', 'Weekly Roundup'];
+  let seed = 99;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let lists = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const count = 1 + Math.floor(random() * 6);
+    for (let i = 0; i < count; i++) text += pieces[Math.floor(random() * pieces.length)];
+    if (resolveSourceList(text) === null) continue;
+    lists++;
+    assert.equal(mayBeSourceList(text, 0), true, JSON.stringify(text));
+  }
+  assert.ok(lists > 1000, `only ${lists} generated lists resolved`);
 });
