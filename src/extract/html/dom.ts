@@ -178,6 +178,8 @@ export class ClassAndId {
   metaFacts: object | null = null;
   /** The body's chrome reason for the class and id (body/index.ts); undefined until worked out. */
   chromeReason: string | null | undefined = undefined;
+  /** The lower-cased "class id" the metadata walk reads (meta/collect.ts), once built. */
+  metaKey: string | null = null;
 }
 
 /** The element's class-and-id record, made on first use; null when it has neither attribute. */

@@ -106,7 +106,8 @@ const echoPrefix: number[] = new Array<number>(MIN_ECHO_CHARS).fill(0);
  * is shorter than MIN_ECHO_CHARS, or whose first MIN_ECHO_CHARS squashed characters are not in the
  * title key (then neither is the whole). Reads only the head of the text and builds one short
  * string, where squash lower-cases and rewrites the whole of it: squash on every short text node was
- * about 3 % of extract() on WCXB dev pages. Non-ASCII texts (NFKD may change them) answer true.
+ * about 3 % of extract() on WCXB dev pages. A text whose head holds a non-ASCII letter, digit or symbol
+ * that NFKD may turn into letters answers true; other non-ASCII units are skipped (squashesAway).
  *
  * @example mayEchoTitle('Storm hits coast', 'stormhitscoastovernight') // true
  */
@@ -114,7 +115,10 @@ export function mayEchoTitle(text: string, titleKey: string): boolean {
   let n = 0;
   for (let i = 0; i < text.length && n < MIN_ECHO_CHARS; i++) {
     let c = text.charCodeAt(i);
-    if (c > 0x7f) return true;
+    if (c > 0x7f) {
+      if (squashesAway(c)) continue;
+      return true;
+    }
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) echoPrefix[n++] = c;
   }
@@ -122,6 +126,24 @@ export function mayEchoTitle(text: string, titleKey: string): boolean {
   if (n < MIN_ECHO_CHARS) return false;
   // The squashed text starts with these characters (the ASCII head squashes the same on either path).
   return titleKey.includes(String.fromCharCode.apply(null, echoPrefix));
+}
+
+/**
+ * For each BMP code unit, once asked: 1 when squash() drops it whatever surrounds it (punctuation and
+ * symbols whose NFKD form holds no letter or digit: curly quotes, dashes, ellipses, marks), 2 when it
+ * may leave something (letters, digits, "™" → "tm", surrogates). Such a unit adds nothing to the squashed
+ * text and changes nothing around it (NFKD only decomposes; ASCII lower-cases alone), so mayEchoTitle
+ * skips it like ASCII punctuation instead of sending every text with a curly quote to squash().
+ */
+const SQUASHES_AWAY = new Uint8Array(0x10000);
+
+function squashesAway(c: number): boolean {
+  let v = SQUASHES_AWAY[c]!;
+  if (v === 0) {
+    v = c >= 0xd800 && c <= 0xdfff ? 2 : squash(String.fromCharCode(c)) === '' ? 1 : 2;
+    SQUASHES_AWAY[c] = v;
+  }
+  return v === 1;
 }
 
 /** Microdata properties the readers use (title, date, author). */
@@ -283,11 +305,11 @@ function isChromeBlock(classAndId: string): boolean {
 }
 
 function classId(el: Element): string {
-  const cls = el.attribs['class'];
-  const id = el.attribs['id'];
+  const info = classAndIdOf(el);
   // Most elements have neither; skip building and lower-casing " " for them.
-  if (cls === undefined && id === undefined) return ' ';
-  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  if (info === null) return ' ';
+  // Kept on the element's record: a date text asks for its holder's and that holder's parent's.
+  return (info.metaKey ??= `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase());
 }
 
 /** Gather metadata facts from a parsed page in one pass. */

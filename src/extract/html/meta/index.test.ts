@@ -333,4 +333,28 @@ test('mayEchoTitle is false only where squash(text) cannot be a title echo', () 
   assert.equal(mayEchoTitle('storm hits', key), false, 'too short to be an echo');
   assert.equal(mayEchoTitle('Stórm hits the northern coast', key), true, 'non-ASCII is left to squash');
   assert.equal(mayEchoTitle('Storm hits the northern coast', key), true);
+  assert.equal(mayEchoTitle('“Sign up” — for our newsletter…', key), false, 'curly quotes, dashes and ellipses are skipped like ASCII punctuation');
+  assert.equal(mayEchoTitle('™ and more words here', squash('TM and more words here today')), true, '™ squashes to "tm": left to squash');
+
+  // Random texts over letters, punctuation and symbols that NFKD decomposes, cut from titles or not.
+  const alphabet = ['a', 'b', 'D', 'E', 'x', '1', ' ', '-', ',', '’', '“', '—', '…', '™', 'é', 'ß', '\u0301', '①', '²', 'ﬁ', 'Σ', '«', '\u00a0', '\u200b'];
+  let seed = 7;
+  const rnd = (k: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % k;
+  };
+  const pick = (n: number) => Array.from({ length: n }, () => alphabet[rnd(alphabet.length)]).join('');
+  let echoesSeen = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const title = pick(30);
+    const titleKey = squash(title);
+    const start = rnd(title.length);
+    const t = i % 2 === 0 ? title.slice(start, start + 5 + rnd(25)) : pick(rnd(30));
+    const k = squash(t);
+    if (k.length >= 12 && titleKey.includes(k)) {
+      echoesSeen++;
+      assert.ok(mayEchoTitle(t, titleKey), JSON.stringify(t));
+    }
+  }
+  assert.ok(echoesSeen > 1000, `the random texts held echoes (${echoesSeen})`);
 });
