@@ -578,18 +578,17 @@ class AttributeFilteringParser extends (Parser as any) {
   }
 
   /**
-   * Whether the tag's last other attribute is the first of that name. Names whose text is gone
-   * (see otherName) count as the same when their keys are: that takes a tag straddling two pieces,
-   * a repeated attribute holding date JSON and a hash collision at once to be wrong.
+   * Whether the tag's last other attribute is the first of that name (asked only of values that open
+   * date JSON, so the names are compared whole). A name whose text is gone (see otherName) counts as
+   * the same when its key is: that takes a tag straddling two pieces, a repeated attribute holding
+   * date JSON and a hash collision at once to be wrong.
    */
   private firstOther(): boolean {
     const last = this.otherCount - 1;
-    const key = this.otherKeys[last];
+    const name = this.otherName(last);
     for (let i = 0; i < last; i++) {
-      if (this.otherKeys[i] !== key) continue;
-      const a = this.otherName(i);
-      const b = this.otherName(last);
-      if (a === null || b === null || a === b) return false;
+      const other = this.otherName(i);
+      if (other === null || name === null ? this.otherKeys[i] === this.otherKeys[last] : other === name) return false;
     }
     return true;
   }
