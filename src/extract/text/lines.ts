@@ -79,9 +79,36 @@ function endsSentence(text: string): boolean {
   return i >= 0 && finalMark(text.charCodeAt(i));
 }
 
+/** Slots of `STOP_WORD_SLOTS` (a power of two); the hash is `tokenHash`'s. */
+const STOP_WORD_SLOT_MASK = 2047;
+
+/** A token's hash as the scan in `stopRatio` builds it, one code unit at a time. */
+function tokenHash(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/**
+ * `STOP_WORDS` by the hash of their code units: a token is looked up in its slot's few words with no
+ * substring built for it (the slices were most of the allocation in the prose test).
+ */
+const STOP_WORD_SLOTS: Array<string[] | undefined> = new Array(STOP_WORD_SLOT_MASK + 1).fill(undefined);
+for (const w of STOP_WORDS) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = tokenHash(h, w.charCodeAt(i));
+  (STOP_WORD_SLOTS[h & STOP_WORD_SLOT_MASK] ??= []).push(w);
+}
+
+/** Whether `s.slice(from, to)`, whose `tokenHash` is `h`, is one of `STOP_WORDS`. */
+function isStopWord(s: string, from: number, to: number, h: number): boolean {
+  const slot = STOP_WORD_SLOTS[h & STOP_WORD_SLOT_MASK];
+  if (slot === undefined) return false;
+  for (const w of slot) if (w.length === to - from && s.startsWith(w, from)) return true;
+  return false;
+}
+
 /**
  * Share of a line's words that are function words (computed on demand: only prose candidates need
- * it). One scan over the lower-cased line; only tokens short enough to be function words are sliced.
+ * it). One scan over the lower-cased line; only tokens short enough to be function words are looked up.
  */
 export function stopRatio(l: Line): number {
   if (l.stopRatio >= 0) return l.stopRatio;
@@ -96,15 +123,21 @@ export function stopRatio(l: Line): number {
       continue;
     }
     const from = i;
+    let h = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (wordChar(c)) i++;
+      if (wordChar(c)) {
+        h = tokenHash(h, c);
+        i++;
+      }
       // An apostrophe inside a word ("don't", "l’état") joins it, as in the word count elsewhere.
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && wordChar(s.charCodeAt(i + 1))) i += 2;
-      else break;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && wordChar(s.charCodeAt(i + 1))) {
+        h = tokenHash(tokenHash(h, c), s.charCodeAt(i + 1));
+        i += 2;
+      } else break;
     }
     tokens++;
-    if (i - from <= MAX_STOP_WORD_CHARS && STOP_WORDS.has(s.slice(from, i))) stops++;
+    if (i - from <= MAX_STOP_WORD_CHARS && isStopWord(s, from, i, h)) stops++;
   }
   l.stopRatio = tokens ? stops / tokens : 0;
   return l.stopRatio;
