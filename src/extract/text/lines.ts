@@ -231,13 +231,13 @@ function spaceKind(c: number): 0 | 1 | 2 {
 }
 
 /**
- * Word count (runs of letters/digits) and marks, by one character scan with no allocation; fills and
- * returns the shared `scan` record (read at once by the caller). ASCII characters (all but a few per
+ * Word count (runs of letters/digits) and marks of `text.slice(from, to)`, by one character scan with
+ * no allocation; fills and returns the shared `scan` record (read at once by the caller). ASCII characters (all but a few per
  * thousand on WCXB) update the counts without a branch, from the bits of `ASCII_CLASS` as 0/1
  * values: a word starts where a word character follows a non-word one, a run of white space where
  * white space follows other text; branching on each change mispredicted at every word boundary.
  */
-function scanText(text: string): Scan {
+function scanText(text: string, from: number, to: number): Scan {
   let words = 0;
   let inWord = 0;
   // ASCII marks seen, as the bits of `ASCII_CLASS` (other characters' white-space bits added too).
@@ -250,8 +250,7 @@ function scanText(text: string): Scan {
   let doubled = 0;
   let dash = false;
   let cjk = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const f = ASCII_CLASS[c]!;
@@ -311,17 +310,20 @@ function countMatches(pattern: RegExp, text: string): number {
 
 /**
  * Features of one line of text (also used on fragments, e.g. a split-off title). `trimmed`, when the
- * caller has it, is `raw.trim()`.
+ * caller has it, is `raw.trim()`; `source`, when given, is a string holding `trimmed` at `at` (the
+ * dump the line was split from). The scan then reads the dump's characters: reading them through
+ * each line's substring was three times slower (V8 re-dispatches on the string's representation at
+ * every `charCodeAt`, and the lines are a mix of slices and short copies).
  */
-export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim()): Line {
+export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim(), source: string = trimmed, at = 0): Line {
   // The text is `raw` with white-space runs collapsed to one space, trimmed. The scan that counts the
   // words also tells whether the trimmed line needs collapsing; white space at its ends is what trim
   // removes, and collapsing it first changes only single odd spaces (no-break and the like) inside.
   let text = trimmed;
-  let s = scanText(text);
+  let s = scanText(source, at, at + trimmed.length);
   if (s.needsCollapse || (s.oddSpace && raw.length !== trimmed.length && NEEDS_COLLAPSE.test(raw))) {
     text = trimmed.replace(/\s+/g, ' ');
-    s = scanText(text);
+    s = scanText(text, 0, text.length);
   }
   const { words: wordCount, hasDash, hasDigit, hasCreditMark, hasSlash, hasColon, spaceRuns, maybeUnspaced } = s;
   let words = wordCount;
@@ -389,19 +391,29 @@ export function splitLines(content: string): Line[] {
   return splitDump(content).lines;
 }
 
+/** Whether a code unit is white space as `trim` sees it (`\s`; U+200B, which `spaceKind` also answers, is not). */
+function trimmable(c: number): boolean {
+  return c !== 0x200b && spaceKind(c) !== 0;
+}
+
 /**
- * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n').
- * `wrapped` (from `wrapJoins`, for a hard-wrapped dump) marks the lines that continue the one before:
- * they join it, and one left empty once its markup went (a link target carried to its own line) is
- * no paragraph break.
+ * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n', with
+ * `source` the string it was split from). `wrapped` (from `wrapJoins`, for a hard-wrapped dump) marks
+ * the lines that continue the one before: they join it, and one left empty once its markup went (a
+ * link target carried to its own line) is no paragraph break.
  */
-export function splitDump(content: string | string[], wrapped: Uint8Array | null = null): SplitDump {
+export function splitDump(content: string | string[], wrapped: Uint8Array | null = null, source: string | null = null): SplitDump {
   const rawLines = typeof content === 'string' ? content.split('\n') : content;
+  const whole = typeof content === 'string' ? content : source;
   const trimmed = new Array<string>(rawLines.length);
   const out: Line[] = [];
   let prevBlank = true;
+  // Where the raw line starts in `whole`.
+  let offset = 0;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
+    const at = offset;
+    offset += raw.length + 1;
     const t = raw.trim();
     trimmed[i] = t;
     const wraps = wrapped !== null && wrapped[i] === 1;
@@ -419,7 +431,13 @@ export function splitDump(content: string | string[], wrapped: Uint8Array | null
       out[out.length - 1] = joined;
       continue;
     }
-    const line = lineFeatures(raw, i + 1, t);
+    let line: Line;
+    if (whole === null) line = lineFeatures(raw, i + 1, t);
+    else {
+      let lead = 0;
+      if (t.length !== raw.length) while (trimmable(raw.charCodeAt(lead))) lead++;
+      line = lineFeatures(raw, i + 1, t, whole, at + lead);
+    }
     line.blankBefore = prevBlank;
     line.blankAfter = false;
     out.push(line);
