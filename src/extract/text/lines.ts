@@ -391,14 +391,6 @@ export function splitLines(content: string): Line[] {
   return splitDump(content).lines;
 }
 
-/**
- * Lines at least this long are slices of the dump (V8 copies shorter substrings) and are copied out
- * as strings of their own: the pattern tables then run on sequential strings, where V8's regexp entry
- * is about twice as fast as on a slice (the merged whole-line tables on the WCXB short lines of 13+
- * characters: 0.052 -> 0.026 ms/page).
- */
-const FLAT_MIN_CHARS = 13;
-
 /** Whether a code unit is white space as `trim` sees it (`\s`; U+200B, which `spaceKind` also answers, is not). */
 function trimmable(c: number): boolean {
   return c !== 0x200b && spaceKind(c) !== 0;
@@ -413,8 +405,6 @@ function trimmable(c: number): boolean {
 export function splitDump(content: string | string[], wrapped: Uint8Array | null = null, source: string | null = null): SplitDump {
   const rawLines = typeof content === 'string' ? content.split('\n') : content;
   const whole = typeof content === 'string' ? content : source;
-  // The dump's UTF-16 code units, read back one line at a time (exactly, lone surrogates included).
-  const units = whole === null ? null : Buffer.from(whole, 'utf16le');
   const trimmed = new Array<string>(rawLines.length);
   const out: Line[] = [];
   let prevBlank = true;
@@ -447,10 +437,6 @@ export function splitDump(content: string | string[], wrapped: Uint8Array | null
       let lead = 0;
       if (t.length !== raw.length) while (trimmable(raw.charCodeAt(lead))) lead++;
       line = lineFeatures(raw, i + 1, t, whole, at + lead);
-      // (A collapsed line's text is a string of its own already.)
-      if (units !== null && line.text === t && t.length >= FLAT_MIN_CHARS) {
-        line.text = units.toString('utf16le', 2 * (at + lead), 2 * (at + lead + t.length));
-      }
     }
     line.blankBefore = prevBlank;
     line.blankAfter = false;
