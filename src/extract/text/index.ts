@@ -40,7 +40,7 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
   // A hard-wrapped dump's lines join back into paragraphs, by the widths the wrapper saw.
   const rawLines = unmarked.content.split('\n');
   const asWrapped = unmarked.markup === null ? rawLines : page.content.split('\n');
-  const dump = splitDump(rawLines, wrapJoins(asWrapped, unmarked.linksPerLine));
+  const dump = splitDump(rawLines, wrapJoins(asWrapped, unmarked.linksPerLine), unmarked.content);
   const lines = dump.lines;
   const seg = segment(lines, template, page.url, unmarked.linkShare);
   const { reasons, start, end } = seg;

@@ -79,9 +79,36 @@ function endsSentence(text: string): boolean {
   return i >= 0 && finalMark(text.charCodeAt(i));
 }
 
+/** Slots of `STOP_WORD_SLOTS` (a power of two); the hash is `tokenHash`'s. */
+const STOP_WORD_SLOT_MASK = 2047;
+
+/** A token's hash as the scan in `stopRatio` builds it, one code unit at a time. */
+function tokenHash(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/**
+ * `STOP_WORDS` by the hash of their code units: a token is looked up in its slot's few words with no
+ * substring built for it (the slices were most of the allocation in the prose test).
+ */
+const STOP_WORD_SLOTS: Array<string[] | undefined> = new Array(STOP_WORD_SLOT_MASK + 1).fill(undefined);
+for (const w of STOP_WORDS) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = tokenHash(h, w.charCodeAt(i));
+  (STOP_WORD_SLOTS[h & STOP_WORD_SLOT_MASK] ??= []).push(w);
+}
+
+/** Whether `s.slice(from, to)`, whose `tokenHash` is `h`, is one of `STOP_WORDS`. */
+function isStopWord(s: string, from: number, to: number, h: number): boolean {
+  const slot = STOP_WORD_SLOTS[h & STOP_WORD_SLOT_MASK];
+  if (slot === undefined) return false;
+  for (const w of slot) if (w.length === to - from && s.startsWith(w, from)) return true;
+  return false;
+}
+
 /**
  * Share of a line's words that are function words (computed on demand: only prose candidates need
- * it). One scan over the lower-cased line; only tokens short enough to be function words are sliced.
+ * it). One scan over the lower-cased line; only tokens short enough to be function words are looked up.
  */
 export function stopRatio(l: Line): number {
   if (l.stopRatio >= 0) return l.stopRatio;
@@ -96,15 +123,21 @@ export function stopRatio(l: Line): number {
       continue;
     }
     const from = i;
+    let h = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (wordChar(c)) i++;
+      if (wordChar(c)) {
+        h = tokenHash(h, c);
+        i++;
+      }
       // An apostrophe inside a word ("don't", "l’état") joins it, as in the word count elsewhere.
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && wordChar(s.charCodeAt(i + 1))) i += 2;
-      else break;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && wordChar(s.charCodeAt(i + 1))) {
+        h = tokenHash(tokenHash(h, c), s.charCodeAt(i + 1));
+        i += 2;
+      } else break;
     }
     tokens++;
-    if (i - from <= MAX_STOP_WORD_CHARS && STOP_WORDS.has(s.slice(from, i))) stops++;
+    if (i - from <= MAX_STOP_WORD_CHARS && isStopWord(s, from, i, h)) stops++;
   }
   l.stopRatio = tokens ? stops / tokens : 0;
   return l.stopRatio;
@@ -141,13 +174,20 @@ interface Scan {
   oddSpace: boolean;
 }
 
-/** Bits of `ASCII_CLASS`: a word character, the marks the chrome tests look for, and `spaceKind` above SPACE_SHIFT. */
+/**
+ * Bits of `ASCII_CLASS`: a word character, the marks the chrome tests look for, white space (as
+ * `spaceKind` sees it), white space `NEEDS_COLLAPSE` always finds (its kind 2), and white space other
+ * than the plain space.
+ */
 const WORD = 1;
 const DIGIT = 2;
 const SLASH = 4;
 const COLON = 8;
 const PAREN = 16;
-const SPACE_SHIFT = 5;
+const SPACE = 32;
+const SPACE_BIT = 5;
+const ALWAYS_COLLAPSE = 64;
+const ODD_SPACE = 128;
 
 /** What the scan needs to know of each ASCII code unit, looked up once per character. */
 const ASCII_CLASS = new Uint8Array(128);
@@ -157,7 +197,11 @@ for (let c = 0; c < 128; c++) {
   if (c === 47) f |= SLASH;
   if (c === 58) f |= COLON;
   if (c === 40) f |= PAREN;
-  ASCII_CLASS[c] = f | (spaceKind(c) << SPACE_SHIFT);
+  const k = spaceKind(c);
+  if (k !== 0) f |= SPACE;
+  if (k === 2) f |= ALWAYS_COLLAPSE;
+  if (k !== 0 && c !== 32) f |= ODD_SPACE;
+  ASCII_CLASS[c] = f;
 }
 
 const scan: Scan = {
@@ -187,58 +231,54 @@ function spaceKind(c: number): 0 | 1 | 2 {
 }
 
 /**
- * Word count (runs of letters/digits) and marks, by one character scan with no allocation; fills and
- * returns the shared `scan` record (read at once by the caller).
+ * Word count (runs of letters/digits) and marks of `text.slice(from, to)`, by one character scan with
+ * no allocation; fills and returns the shared `scan` record (read at once by the caller). ASCII characters (all but a few per
+ * thousand on WCXB) update the counts without a branch, from the bits of `ASCII_CLASS` as 0/1
+ * values: a word starts where a word character follows a non-word one, a run of white space where
+ * white space follows other text; branching on each change mispredicted at every word boundary.
  */
-function scanText(text: string): Scan {
+function scanText(text: string, from: number, to: number): Scan {
   let words = 0;
-  let inWord = false;
-  let dash = false;
-  // ASCII marks seen, as the bits of `ASCII_CLASS`.
+  let inWord = 0;
+  // ASCII marks seen, as the bits of `ASCII_CLASS` (other characters' white-space bits added too).
   let marks = 0;
   let spaceRuns = 0;
-  let prevTrueSpace = false;
+  // White space before (as `NEEDS_COLLAPSE` sees it: U+200B counts), and true white space before.
+  let prevSpace = 0;
+  let prevTrueSpace = 0;
+  // Two white-space characters in a row seen.
+  let doubled = 0;
+  let dash = false;
   let cjk = false;
-  let collapse = false;
-  let odd = false;
-  let prevSpace = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    let w: boolean;
-    let k: number;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 128) {
-      // One table lookup answers every ASCII test (most characters of most pages are ASCII).
       const f = ASCII_CLASS[c]!;
-      if (f === WORD) {
-        // A run of plain letters, the most common case: only the word and space states move, once.
-        if (!inWord) words++;
-        inWord = true;
-        prevSpace = false;
-        prevTrueSpace = false;
-        while (i + 1 < n && (c = text.charCodeAt(i + 1)) < 128 && ASCII_CLASS[c] === WORD) i++;
-        continue;
-      }
       marks |= f;
-      w = (f & WORD) !== 0;
-      k = f >> SPACE_SHIFT;
-    } else {
-      w = wordChar(c);
-      if (c === 0x2014 || c === 0x2013) dash = true;
-      else if ((c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk = true;
-      k = spaceKind(c);
+      const w = f & WORD;
+      words += w & ~inWord;
+      inWord = w;
+      const space = (f >> SPACE_BIT) & 1;
+      doubled |= space & prevSpace;
+      spaceRuns += space & ~prevTrueSpace;
+      prevSpace = space;
+      prevTrueSpace = space;
+      continue;
     }
+    const w = wordChar(c) ? 1 : 0;
+    if (c === 0x2014 || c === 0x2013) dash = true;
+    else if ((c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk = true;
     // (U+1680 is white space that `wordChar` counts as a letter: the two tests are independent.)
-    if (k !== 0) {
-      if (k === 2 || prevSpace) collapse = true;
-      if (c !== 32) odd = true;
-      prevSpace = true;
-    } else prevSpace = false;
+    const k = spaceKind(c);
+    const space = k !== 0 ? 1 : 0;
+    doubled |= space & prevSpace;
+    if (k !== 0) marks |= k === 2 ? ALWAYS_COLLAPSE | ODD_SPACE : ODD_SPACE;
     // U+200B is no white space, though `NEEDS_COLLAPSE` finds it.
-    const trueSpace = k !== 0 && c !== 0x200b;
-    if (trueSpace && !prevTrueSpace) spaceRuns++;
+    const trueSpace = space !== 0 && c !== 0x200b ? 1 : 0;
+    spaceRuns += trueSpace & ~prevTrueSpace;
+    prevSpace = space;
     prevTrueSpace = trueSpace;
-    if (w && !inWord) words++;
+    words += w & ~inWord;
     inWord = w;
   }
   scan.words = words;
@@ -249,8 +289,8 @@ function scanText(text: string): Scan {
   scan.hasColon = (marks & COLON) !== 0;
   scan.spaceRuns = spaceRuns;
   scan.maybeUnspaced = cjk;
-  scan.needsCollapse = collapse;
-  scan.oddSpace = odd;
+  scan.needsCollapse = doubled !== 0 || (marks & ALWAYS_COLLAPSE) !== 0;
+  scan.oddSpace = (marks & ODD_SPACE) !== 0;
   return scan;
 }
 
@@ -270,17 +310,20 @@ function countMatches(pattern: RegExp, text: string): number {
 
 /**
  * Features of one line of text (also used on fragments, e.g. a split-off title). `trimmed`, when the
- * caller has it, is `raw.trim()`.
+ * caller has it, is `raw.trim()`; `source`, when given, is a string holding `trimmed` at `at` (the
+ * dump the line was split from). The scan then reads the dump's characters: reading them through
+ * each line's substring was three times slower (V8 re-dispatches on the string's representation at
+ * every `charCodeAt`, and the lines are a mix of slices and short copies).
  */
-export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim()): Line {
+export function lineFeatures(raw: string, n: number, trimmed: string = raw.trim(), source: string = trimmed, at = 0): Line {
   // The text is `raw` with white-space runs collapsed to one space, trimmed. The scan that counts the
   // words also tells whether the trimmed line needs collapsing; white space at its ends is what trim
   // removes, and collapsing it first changes only single odd spaces (no-break and the like) inside.
   let text = trimmed;
-  let s = scanText(text);
+  let s = scanText(source, at, at + trimmed.length);
   if (s.needsCollapse || (s.oddSpace && raw.length !== trimmed.length && NEEDS_COLLAPSE.test(raw))) {
     text = trimmed.replace(/\s+/g, ' ');
-    s = scanText(text);
+    s = scanText(text, 0, text.length);
   }
   const { words: wordCount, hasDash, hasDigit, hasCreditMark, hasSlash, hasColon, spaceRuns, maybeUnspaced } = s;
   let words = wordCount;
@@ -348,19 +391,29 @@ export function splitLines(content: string): Line[] {
   return splitDump(content).lines;
 }
 
+/** Whether a code unit is white space as `trim` sees it (`\s`; U+200B, which `spaceKind` also answers, is not). */
+function trimmable(c: number): boolean {
+  return c !== 0x200b && spaceKind(c) !== 0;
+}
+
 /**
- * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n').
- * `wrapped` (from `wrapJoins`, for a hard-wrapped dump) marks the lines that continue the one before:
- * they join it, and one left empty once its markup went (a link target carried to its own line) is
- * no paragraph break.
+ * `splitLines`, keeping the raw and trimmed lines (`content` may come split already, at '\n', with
+ * `source` the string it was split from). `wrapped` (from `wrapJoins`, for a hard-wrapped dump) marks
+ * the lines that continue the one before: they join it, and one left empty once its markup went (a
+ * link target carried to its own line) is no paragraph break.
  */
-export function splitDump(content: string | string[], wrapped: Uint8Array | null = null): SplitDump {
+export function splitDump(content: string | string[], wrapped: Uint8Array | null = null, source: string | null = null): SplitDump {
   const rawLines = typeof content === 'string' ? content.split('\n') : content;
+  const whole = typeof content === 'string' ? content : source;
   const trimmed = new Array<string>(rawLines.length);
   const out: Line[] = [];
   let prevBlank = true;
+  // Where the raw line starts in `whole`.
+  let offset = 0;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
+    const at = offset;
+    offset += raw.length + 1;
     const t = raw.trim();
     trimmed[i] = t;
     const wraps = wrapped !== null && wrapped[i] === 1;
@@ -378,7 +431,13 @@ export function splitDump(content: string | string[], wrapped: Uint8Array | null
       out[out.length - 1] = joined;
       continue;
     }
-    const line = lineFeatures(raw, i + 1, t);
+    let line: Line;
+    if (whole === null) line = lineFeatures(raw, i + 1, t);
+    else {
+      let lead = 0;
+      if (t.length !== raw.length) while (trimmable(raw.charCodeAt(lead))) lead++;
+      line = lineFeatures(raw, i + 1, t, whole, at + lead);
+    }
     line.blankBefore = prevBlank;
     line.blankAfter = false;
     out.push(line);

@@ -222,7 +222,7 @@ export const CAPTION_WITH_CREDIT_ANY: RegExp[] = anyOf(CAPTION_WITH_CREDIT);
  */
 export function mayBeImageFileName(l: Pick<Line, 'text' | 'hasDigit' | 'spaceRuns'>): boolean {
   const t = l.text;
-  return l.hasDigit || l.spaceRuns <= 1 || t.charCodeAt(t.length - 4) === 46 || t.charCodeAt(t.length - 5) === 46;
+  return l.hasDigit || l.spaceRuns === 1 || t.charCodeAt(t.length - 4) === 46 || t.charCodeAt(t.length - 5) === 46;
 }
 
 /** The words a `CAPTION_WITH_CREDIT` row needs before a colon (lower case). */

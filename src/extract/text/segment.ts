@@ -163,6 +163,20 @@ const CLOCK = /^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?|h)?$/;
 const TIME_ZONE = /^(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)$/;
 
 /**
+ * Whether a code unit separates the tokens of a date line: white space (`\s`) or one of , | / · • – — ( ).
+ * The tests check it against `DATE_TOKEN_SEPARATOR` on every code unit.
+ */
+export function dateSeparator(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 124 || c === 47 || c === 40 || c === 41;
+  return (
+    c === 0xb7 || c === 0x2022 || c === 0x2013 || c === 0x2014 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+/** What separates a date line's tokens (`dateSeparator` reads it code unit by code unit). */
+export const DATE_TOKEN_SEPARATOR = /[\s,|/·•–—()]/;
+
+/**
  * A line that is only a date, optionally labelled and timed: "17 Apr 2025", "Published April 7, 2025,
  * 11:42 a.m.", "Updated: 4:18 PM CEST May 21, 2025", "10.04.2025 | 14:05". It is metadata (the
  * signals read the date from it), never body and never a title.
@@ -171,13 +185,19 @@ export function isDateLine(l: Line): boolean {
   const t = l.text;
   if (t.length > DATE_LINE_MAX_CHARS || l.words > MAX_LABEL_WORDS || !l.hasDigit) return false;
   const m = DATE_LABEL.exec(t);
-  const rest = m ? t.slice(m[0].length) : t;
   let month = false;
   let number = false;
   let numericDate = false;
   let tokens = 0;
-  for (const raw of rest.split(/[\s,|/·•–—()]+/)) {
-    if (raw === '' || raw === '-') continue;
+  // The tokens are read one by one (most lines fail on the first), not split up front.
+  const n = t.length;
+  for (let i = m ? m[0].length : 0; i < n; ) {
+    while (i < n && dateSeparator(t.charCodeAt(i))) i++;
+    if (i === n) break;
+    const from = i;
+    while (i < n && !dateSeparator(t.charCodeAt(i))) i++;
+    const raw = t.slice(from, i);
+    if (raw === '-') continue;
     tokens++;
     const low = raw.toLowerCase();
     const tok = DATE_WORDS.has(low) ? low : low.replace(/[.:;]+$/, '');

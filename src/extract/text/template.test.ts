@@ -17,6 +17,10 @@ const TRICKY = [
   '• Read more', '– Read more', '— read more', '· read more', '© 2025 Example', '“Quoted” line', 'It’s here', 'ÉLAN VITAL',
   'İstanbul news', 'ΟΔΥΣΣΕΥΣ ΣΤΟ', 'οδυσσευς στο', '\u212Aelvin', 'kelvin', 'emoji 😀 line', 'zero\u200bwidth', 'x',
   'a b', ' a ', 'ŒUVRE', 'STRASSE ẞ', 'Ｆｕｌｌ ｗｉｄｔｈ', '\u2028sep', 'tab\tinside  and  spaces', '(c) 2024 Site',
+  // No-break spaces and tabs (which make the whole line collapse), beside markers and other white space.
+  '\u00a0Read more', 'Read more\u00a0', 'read \u00a0 more', '*\u00a0Read more', '-\tread more', '•\u00a0read more',
+  '•read more', '–', '— ', '· \tx', '12.\u00a0read more', '3)\tread', '\t\u00a0\t', 'a\u00a0b\u2028c', 'a\tb\rc',
+  'a\u00a0b\u202fc', '•\u2028x', '\u212Aelvin\u00a0x', '\u00a0© 2025', '\u200d\u00a0x', 'x\u00a0\u00a0', '\ufeffx y',
 ];
 
 function samplePages(): RawPage[] {

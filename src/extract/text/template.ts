@@ -208,28 +208,44 @@ export function keyOfString(line: string, k: LineKey): LineKey {
 }
 
 /**
+ * White space the hashing path reads as a plain space: the space itself, and the tab and no-break
+ * space, either of which makes `normaliseLine` collapse every run of white space in the line to one
+ * space (a line holding one holds no other white space by then: every other kind takes the string path).
+ */
+function plainSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** The non-ASCII characters `normaliseLowered`'s marker pattern may strip: • · – —. */
+function markerChar(c: number): boolean {
+  return c === 0x2022 || c === 0xb7 || c === 0x2013 || c === 0x2014;
+}
+
+/**
  * The key of `normaliseLine(content.slice(start, end))`, computed without building the string, or
- * false when the line needs the string path: white space other than the plain space, a code unit
- * `lowerUnit` refuses, or a first character that may open a list marker other than "*", "-" or
- * digits (the marker test is done here for those). Plain spaces are squeezed and trimmed as
- * `normaliseLine` does (it collapses runs only when one is doubled, and a single space stays as it is).
+ * false when the line needs the string path: white space other than the plain space, tab and no-break
+ * space, or a code unit `lowerUnit` refuses. Runs of those three are squeezed to one space and
+ * trimmed as `normaliseLine` does: it collapses every run when the line holds a tab, a no-break space
+ * or two spaces in a row, and otherwise the line's single spaces stay as they are. List markers
+ * ("* ", "- ", "• ", "12. ", "3) ") go with the white space after them, as the marker pattern takes
+ * them.
  */
 export function keyOfSlice(content: string, start: number, end: number, k: LineKey): LineKey | false {
-  while (start < end && content.charCodeAt(start) === 32) start++;
-  while (end > start && content.charCodeAt(end - 1) === 32) end--;
+  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  while (end > start && plainSpace(content.charCodeAt(end - 1))) end--;
   if (start === end) return keyOfString('', k);
-  // List markers ("* ", "- ", "12. ", "3) ") go, with the spaces after them; other non-letter starts
-  // (bullets, dashes, quotes) take the string path, where the marker pattern decides.
+  // A marker is stripped only with white space after it (the pattern's `\s+`); white space other
+  // than the three plain kinds after it takes the string path in the loop below anyway.
   let c = content.charCodeAt(start);
-  if (c === 42 || c === 45) {
-    if (start + 1 < end && content.charCodeAt(start + 1) === 32) start += 2;
+  if (c === 42 || c === 45 || markerChar(c)) {
+    if (start + 1 < end && plainSpace(content.charCodeAt(start + 1))) start += 2;
   } else if (c >= 48 && c <= 57) {
     let i = start + 1;
     while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
     const m = content.charCodeAt(i);
-    if (i < end && (m === 46 || m === 41) && i + 1 < end && content.charCodeAt(i + 1) === 32) start = i + 2;
-  } else if (c >= 128 && !(lowerUnit(c) >= 97 && lowerUnit(c) <= 122)) return false;
-  while (start < end && content.charCodeAt(start) === 32) start++;
+    if (i < end && (m === 46 || m === 41) && i + 1 < end && plainSpace(content.charCodeAt(i + 1))) start = i + 2;
+  }
+  while (start < end && plainSpace(content.charCodeAt(start))) start++;
   let h1 = H1_START;
   let h2 = H2_START;
   let length = 0;
@@ -237,7 +253,7 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
   let inWord = false;
   for (let i = start; i < end; i++) {
     c = content.charCodeAt(i);
-    if (c === 32) {
+    if (plainSpace(c)) {
       // Runs of spaces count once; the line ends on no space (trimmed above).
       if (inWord) {
         h1 = Math.imul(h1 ^ 32, 0x01000193);
@@ -248,7 +264,7 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
       continue;
     }
     if (c < 128) {
-      if (c >= 9 && c <= 13) return false;
+      if (c >= 10 && c <= 13) return false;
       if (c >= 65 && c <= 90) c += 32;
     } else {
       c = lowerUnit(c);
