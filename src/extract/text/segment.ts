@@ -210,6 +210,90 @@ export function isDateLine(l: Line): boolean {
   return tokens >= 1 && (numericDate || (month && number));
 }
 
+/** What pass 1 found for one line besides its reason: a scratch record `lineChrome` resets on each call. */
+interface LineVerdict {
+  /** A photo or source credit: the line before it may be its caption. */
+  credit: boolean;
+  /** A caption ending in its credit: a short line after it may be a second caption line. */
+  captionWithCredit: boolean;
+  /** A header after which the rest of the page is related material (once the article has been seen). */
+  closes: boolean;
+  /** A line holding only a (labelled) date. */
+  dateLine: boolean;
+  /** The reason a label rule gives the line after it ("Photo", then its caption), or null. */
+  nextReason: RemovalReason | null;
+}
+
+const verdict: LineVerdict = { credit: false, captionWithCredit: false, closes: false, dateLine: false, nextReason: null };
+
+/**
+ * Line `i`'s chrome reason from the pattern tables, or null; `preset` is the reason a label on the line
+ * before gave it, which only a ticker overrides. What else was found goes to `v`.
+ */
+function lineChrome(lines: Line[], i: number, linkShare: Float32Array | null, preset: RemovalReason | null, v: LineVerdict): RemovalReason | null {
+  v.credit = false;
+  v.captionWithCredit = false;
+  v.closes = false;
+  v.dateLine = false;
+  v.nextReason = null;
+  const l = lines[i]!;
+  const t = l.text;
+  // A ticker's separators are slashes, which the line scan notes.
+  if (l.hasSlash && countTicker(t) >= TICKER_MIN_SEPARATORS) return 'ticker';
+  if (preset !== null) return preset;
+  // A short line that is all link text (known only in marked-up dumps) is a menu item, unless it
+  // signs the article ("By [Jane Roe](/authors/roe)" links the author's page).
+  if (linkShare !== null && l.words <= MAX_LINK_LINE_WORDS && linkShare[l.n - 1]! >= MIN_LINK_LINE_SHARE && !BYLINE_START.test(t)) return 'nav';
+  if (l.words <= MAX_LABEL_WORDS) {
+    // Most lines match no rule: one merged test decides that before the rules are tried in order.
+    if (matchAny(LINE_RULES_ANY, t)) {
+      for (const rule of LINE_RULES) {
+        if (!rule.pattern.test(t)) continue;
+        if (rule.effect === 'end') v.closes = true;
+        if (rule.effect === 'next' && i + 1 < lines.length) {
+          const next = lines[i + 1]!;
+          if (next.words <= NEXT_MAX_WORDS && !(next.words <= MAX_LABEL_WORDS && matchAny(LINE_RULES_ANY, next.text))) {
+            v.nextReason = rule.nextReason ?? rule.reason;
+          }
+          if (rule.reason === 'credit' && !rule.nextReason) v.credit = true;
+        }
+        return rule.reason;
+      }
+    }
+    if (isDateLine(l)) {
+      v.dateLine = true;
+      return 'metadata';
+    }
+    if (matchAny(ATTRIBUTION_LINE_ANY, t)) return 'metadata';
+    if (l.words <= MAX_CREDIT_WORDS) {
+      const credit = creditLine(l);
+      if (credit || (mayBeImageFileName(l) && matchAny(IMAGE_FILE_NAME_ANY, t))) {
+        v.credit = credit;
+        return 'credit';
+      }
+    }
+  } else if (l.words <= MAX_CREDIT_WORDS && creditLine(l)) {
+    v.credit = true;
+    return 'credit';
+  }
+  if (l.words <= CAPTION_MAX_WORDS) {
+    if (
+      l.hasCreditMark &&
+      mayBeCaptionWithCredit(l, () => lower(l)) &&
+      (matchAny(CAPTION_WITH_CREDIT_ANY, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))
+    ) {
+      v.captionWithCredit = true;
+      return 'caption';
+    }
+    if (l.hasDash && (TRAILING_AGENCY.test(t) || TRAILING_CREDIT.test(t))) return 'caption';
+  }
+  if (l.words < FOOTER_PROSE_MIN_WORDS) return null;
+  const low = lower(l);
+  if (!FOOTER_PROSE_NEEDS(low) || !FOOTER_PROSE_ANY.test(low)) return null;
+  for (const f of FOOTER_PROSE) if (f.pattern.test(t)) return f.reason;
+  return null;
+}
+
 /** Pass 1: pattern tables, neighbours and template evidence. */
 function classifyChrome(
   lines: Line[],
@@ -225,85 +309,20 @@ function classifyChrome(
   const captionWithCredit: boolean[] = new Array(n).fill(false);
 
   for (let i = 0; i < n; i++) {
-    const l = lines[i]!;
-    const t = l.text;
-    // A ticker's separators are slashes, which the line scan notes.
-    if (l.hasSlash && countTicker(t) >= TICKER_MIN_SEPARATORS) {
-      reasons[i] = 'ticker';
-      continue;
-    }
-    if (reasons[i] !== null) continue;
-    // A short line that is all link text (known only in marked-up dumps) is a menu item, unless it
-    // signs the article ("By [Jane Roe](/authors/roe)" links the author's page).
-    if (linkShare !== null && l.words <= MAX_LINK_LINE_WORDS && linkShare[l.n - 1]! >= MIN_LINK_LINE_SHARE && !BYLINE_START.test(l.text)) {
-      reasons[i] = 'nav';
-      continue;
-    }
-    if (l.words <= MAX_LABEL_WORDS) {
-      let matched = false;
-      // Most lines match no rule: one merged test decides that before the rules are tried in order.
-      if (matchAny(LINE_RULES_ANY, t)) for (const rule of LINE_RULES) {
-        if (!rule.pattern.test(t)) continue;
-        matched = true;
-        reasons[i] = rule.reason;
-        if (rule.effect === 'end') closes[i] = true;
-        if (rule.effect === 'next' && i + 1 < n) {
-          const next = lines[i + 1]!;
-          if (next.words <= NEXT_MAX_WORDS && !(next.words <= MAX_LABEL_WORDS && matchAny(LINE_RULES_ANY, next.text))) {
-            reasons[i + 1] = rule.nextReason ?? rule.reason;
-            if (reasons[i + 1] === 'credit') creditAt[i + 1] = true;
-          }
-          if (rule.reason === 'credit' && !rule.nextReason) creditAt[i] = true;
-        }
-        break;
-      }
-      if (matched) continue;
-      if (isDateLine(l)) {
-        reasons[i] = 'metadata';
-        dateLines.push(i);
-        continue;
-      }
-      if (matchAny(ATTRIBUTION_LINE_ANY, t)) {
-        reasons[i] = 'metadata';
-        continue;
-      }
-      if (l.words <= MAX_CREDIT_WORDS) {
-        const credit = creditLine(l);
-        if (credit || (mayBeImageFileName(l) && matchAny(IMAGE_FILE_NAME_ANY, t))) {
-          reasons[i] = 'credit';
-          creditAt[i] = credit;
-          continue;
-        }
-      }
-    } else if (l.words <= MAX_CREDIT_WORDS && creditLine(l)) {
-      reasons[i] = 'credit';
-      creditAt[i] = true;
-      continue;
-    }
-    const dash = l.hasDash;
-    if (l.words <= CAPTION_MAX_WORDS) {
-      if (
-        l.hasCreditMark &&
-        mayBeCaptionWithCredit(l, () => lower(l)) &&
-        (matchAny(CAPTION_WITH_CREDIT_ANY, t) || (PAREN_CREDIT.test(t) && PAREN_CREDIT_NAME.test(t)))
-      ) {
-        reasons[i] = 'caption';
-        captionWithCredit[i] = true;
-        continue;
-      }
-      if (dash && (TRAILING_AGENCY.test(t) || TRAILING_CREDIT.test(t))) {
-        reasons[i] = 'caption';
-        continue;
-      }
-    }
-    if (l.words < FOOTER_PROSE_MIN_WORDS) continue;
-    const low = lower(l);
-    if (!FOOTER_PROSE_NEEDS(low) || !FOOTER_PROSE_ANY.test(low)) continue;
-    for (const f of FOOTER_PROSE) {
-      if (f.pattern.test(t)) {
-        reasons[i] = f.reason;
-        break;
-      }
+    // A label rule may have given this line its reason already (the line after "Photo" is a caption).
+    if (reasons[i] !== null && !lines[i]!.hasSlash) continue;
+    const reason = lineChrome(lines, i, linkShare, reasons[i] ?? null, verdict);
+    // One store per array for every kind of verdict: a branch taken for the first time after V8 has
+    // optimised this loop then costs no new store site (each such site was a deoptimisation and a
+    // recompile of the whole loop, several a run on rare lines).
+    reasons[i] = reason;
+    if (verdict.credit) creditAt[i] = true;
+    if (verdict.captionWithCredit) captionWithCredit[i] = true;
+    if (verdict.closes) closes[i] = true;
+    if (verdict.dateLine) dateLines.push(i);
+    if (verdict.nextReason !== null) {
+      reasons[i + 1] = verdict.nextReason;
+      if (verdict.nextReason === 'credit') creditAt[i + 1] = true;
     }
   }
 
