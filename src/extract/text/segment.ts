@@ -430,7 +430,10 @@ export function segment(lines: Line[], template: TemplateEvidence | null, url: s
   const [start, end] = bodyRun(lines, reasons, closes, dateLines);
   const splits = new Map<number, { keep: string; tail: string }>();
   if (start < 0) {
-    return { lines, reasons: reasons.map((r) => r ?? 'boilerplate'), start, end, splits, dateLines };
+    // Filled in place: the readers of `reasons` then always see one kind of array (a copy made by `map`
+    // had another shape in V8, and the text extractor's optimised code was thrown away on such pages).
+    for (let i = 0; i < reasons.length; i++) reasons[i] ??= 'boilerplate';
+    return { lines, reasons, start, end, splits, dateLines };
   }
 
   // Inside the run: duplicates, fused attributions.
