@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, wordsBesideDate } from './dates.ts';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, mayOutweigh, wordsBesideDate } from './dates.ts';
 
 const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
 
@@ -93,4 +93,27 @@ test('the last label before a date decides its weight', () => {
   const line = 'April 26, 2024Updated on: October 28, 2024';
   const dates = findExplicitDates(line);
   assert.deepEqual(dates.map((d) => dateLabelWeight(line, d.index)), [2, 1]);
+});
+
+test('a line whose dates could take a higher label weight is never passed over', () => {
+  // mayOutweigh looks for the labels without their edge conditions, so it must hold for every piece
+  // of a line that dateLabelWeight reads: random lines of label fragments, letters and digits, and
+  // every date position in them.
+  const parts = ['Published', 'published', 'PUBLISHED', 'un', 'posted', 'Updated', 'last update', 'Publié', 'publication date', 'x', ' ', ':', '2024', 'April 5, ', 'é', '1'];
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 3000; n++) {
+    let line = '';
+    const length = 1 + Math.floor(random() * 8);
+    for (let k = 0; k < length; k++) line += parts[Math.floor(random() * parts.length)]!;
+    // Weights from the unlabelled one up: a header date has at least that.
+    for (const weight of [2, 3]) {
+      for (let at = 0; at <= line.length; at++) {
+        if (dateLabelWeight(line, at) > weight) assert.ok(mayOutweigh(line, weight), `${JSON.stringify(line)} at ${at} above ${weight}`);
+      }
+    }
+  }
+  assert.equal(mayOutweigh('Updated April 5, 2024', 2), false);
+  assert.equal(mayOutweigh('Unpublished April 5, 2024', 2), true);
+  assert.equal(mayOutweigh('Published April 5, 2024', 3), false);
 });

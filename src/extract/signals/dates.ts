@@ -151,8 +151,29 @@ export function dateLabelWeight(line: string, dateIndex: number): number {
   return labelWeight(line.slice(Math.max(0, dateIndex - 40), dateIndex)) ?? UNLABELLED_DATE_WEIGHT;
 }
 
-/** The label patterns compiled once for matchAll (which clones a global pattern, so sharing is safe). */
-const GLOBAL_LABEL_WEIGHTS = DATE_LABEL_WEIGHTS.map(({ pattern, weight }) => ({ pattern: new RegExp(pattern.source, 'giu'), weight }));
+const labelAlternation = (labels: string[]) => labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** The label patterns, global for matchAll (which clones a global pattern, so sharing is safe). */
+const GLOBAL_LABEL_WEIGHTS = DATE_LABEL_WEIGHTS.map(({ labels, weight }) => ({
+  pattern: new RegExp(String.raw`(?<!\p{L})(?:${labelAlternation(labels)})\b`, 'giu'),
+  weight,
+}));
+/** For each weight asked about, its higher-weight labels as one pattern (null when there are none). */
+const LABELS_ABOVE = new Map<number, RegExp | null>();
+
+/**
+ * False when no date in `line` can have a `dateLabelWeight` above `weight` (at least the unlabelled
+ * weight, which only a label can then exceed). The labels of a higher weight are looked for as plain text in any case, without the
+ * label patterns' edge conditions: a label matched in a piece of the line is such text in the line.
+ */
+export function mayOutweigh(line: string, weight: number): boolean {
+  let pattern = LABELS_ABOVE.get(weight);
+  if (pattern === undefined) {
+    const above = DATE_LABEL_WEIGHTS.filter((l) => l.weight > weight).flatMap((l) => l.labels);
+    pattern = above.length === 0 ? null : new RegExp(labelAlternation(above), 'iu');
+    LABELS_ABOVE.set(weight, pattern);
+  }
+  return pattern !== null && pattern.test(line);
+}
 
 /** The weight of the date label in a text, or null when it holds none. */
 export function labelWeight(text: string): number | null {

@@ -21,6 +21,7 @@ import {
   isDateSegment,
   MAX_DATE_LABEL_WEIGHT,
   mayHoldDate,
+  mayOutweigh,
   labelWeight,
   wordsBesideDate,
   type FoundDate,
@@ -719,6 +720,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       // A header date of the highest label weight is replaced by no later one, and with a header date
       // the "Updated" one is never read: the lines after it need not be parsed.
       if (header && header.weight >= MAX_DATE_LABEL_WEIGHT) break;
+      // A later date replaces the header date only with a higher weight, from a label on its line or
+      // on the line above (below): a line offering neither is not parsed. Most header lines after the
+      // first date line are such (related posts, repeated date lines), and parsing is the costly step.
+      if (header && !mayOutweigh(line, header.weight) && !((precedingLabelWeight(rawLines, at) ?? 0) > header.weight)) continue;
       for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.

@@ -217,11 +217,14 @@ export const NAME_JOINERS: Set<string> = new Set(['of', 'the', 'and', 'for', 'de
 /** Labels that introduce an explicit source credit line ("Source: AFP", "Quelle: dpa"). */
 export const SOURCE_LABELS: string[] = ['Source', 'Sources', 'Quelle', 'Quellen', 'Fuente', 'Fonte', 'Source(s)', 'Via', 'With', 'Agencies'];
 
-/** Labels on header date lines, by how strongly they mean "first published". */
-export const DATE_LABEL_WEIGHTS: Array<{ pattern: RegExp; weight: number }> = [
-  // No leading \b: scraped text fuses a label onto what precedes it ("April 26, 2024Updated on:").
-  { pattern: /(?<!\p{L})(?:published|posted|first published|publication date|veröffentlicht|publié|publicado|pubblicato)\b/iu, weight: 3 },
-  { pattern: /(?<!\p{L})(?:updated|last updated|last update|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu, weight: 1 },
+/**
+ * Labels on header date lines, by how strongly they mean "first published". `dates.ts` matches each in
+ * any case, ending at a word boundary and after no letter: not after a word boundary, as scraped text
+ * fuses a label onto the digits before it ("April 26, 2024Updated on:").
+ */
+export const DATE_LABEL_WEIGHTS: Array<{ labels: string[]; weight: number }> = [
+  { labels: ['published', 'posted', 'first published', 'publication date', 'veröffentlicht', 'publié', 'publicado', 'pubblicato'], weight: 3 },
+  { labels: ['updated', 'last updated', 'last update', 'modified', 'aktualisiert', 'mis à jour', 'actualizado', 'aggiornato'], weight: 1 },
 ];
 
 /** Job titles after a name in "Jane Doe | Reporter" / "By Jane Doe, Staff Writer" header lines. */
