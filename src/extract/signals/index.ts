@@ -263,6 +263,19 @@ function precedingLabelWeight(lines: string[] | null, line: number | undefined):
   return null;
 }
 
+/**
+ * False when `precedingLabelWeight` (read on the same lines, trimmed) cannot be above `weight`: the
+ * line it would read names no label of a higher weight. It is not parsed for dates to find that out.
+ */
+function labelAboveMayOutweigh(trimmed: string[] | null, line: number | undefined, weight: number): boolean {
+  if (!trimmed || line === undefined) return false;
+  for (let i = line - 2; i >= 0 && i >= line - 1 - LABEL_LOOKBACK_LINES; i--) {
+    const t = trimmed[i]!;
+    if (t !== '') return mayOutweigh(t, weight);
+  }
+  return false;
+}
+
 function snippet(line: string, index: number, length: number): string {
   const t = line.trim();
   if (t.length <= MAX_EVIDENCE_CHARS) return t;
@@ -723,7 +736,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       // A later date replaces the header date only with a higher weight, from a label on its line or
       // on the line above (below): a line offering neither is not parsed. Most header lines after the
       // first date line are such (related posts, repeated date lines), and parsing is the costly step.
-      if (header && !mayOutweigh(line, header.weight) && !((precedingLabelWeight(rawLines, at) ?? 0) > header.weight)) continue;
+      if (header && !mayOutweigh(line, header.weight) && !labelAboveMayOutweigh(trimmedLines, at, header.weight)) continue;
       for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.
