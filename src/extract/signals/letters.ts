@@ -28,3 +28,13 @@ export function charClass(cp: number): number {
 function classOf(ch: string): number {
   return (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
 }
+
+/**
+ * Whether a UTF-16 unit is white space as `\s` and `String.prototype.trim` read it (ECMAScript's
+ * WhiteSpace and LineTerminator): a test per character for scans that must agree with those.
+ */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

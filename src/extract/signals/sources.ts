@@ -14,6 +14,7 @@ import {
   SOURCES,
   type SourceEntry,
 } from './tables.ts';
+import { isWhiteSpace } from './letters.ts';
 
 /** Case-, space- and punctuation-insensitive key: "NYtimes", "NY Times" and "ny-times" agree. */
 export function sourceKey(name: string): string {
@@ -256,6 +257,10 @@ function isOrganisationWord(word: string): boolean {
 export function resolveCreditName(name: string, evidence: NameEvidence): string | null {
   const known = resolveSource(name);
   if (known) return known.name;
+  // The words below are the name's runs of non-white-space (a run of only the final punctuation
+  // leaves an empty last word, still counted), so a name with too many runs is refused before it is
+  // tidied: most names asked about are short body lines, sentences of more words than a name has.
+  if (hasMoreRunsThan(name, MAX_NAME_WORDS)) return null;
   const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
   // Every refusal is final, so the photo-credit patterns (the costliest test) run last, only on a
   // name that passed the word-shape tests.
@@ -286,6 +291,18 @@ export function resolveCreditName(name: string, evidence: NameEvidence): string 
     if (!edge(words[0] ?? '') && !edge(last)) return null;
   }
   return isPhotoCredit(text) ? null : text;
+}
+
+/** Whether `text` holds more than `max` runs of characters other than white space (as `\s` reads it). */
+function hasMoreRunsThan(text: string, max: number): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inRun && ++runs > max) return true;
+    inRun = !space;
+  }
+  return false;
 }
 
 /**
