@@ -4,6 +4,8 @@
  * roles, and the language-code mapping. Code in this folder holds rules; names live here.
  */
 
+import { wholeWordsAnyCase } from './letters.ts';
+
 export type SourceKind = 'wire' | 'paper' | 'broadcaster' | 'site';
 
 /** A newsroom that writes its own copy: a wire agency, a paper, a broadcaster or a web-native site. */
@@ -116,7 +118,8 @@ export const PHOTO_CREDIT_PATTERNS: Array<{ pattern: RegExp; needs?: string }> =
   { pattern: /\((?:[^()]*\/)?\s*(?:Getty Images|Reuters|AFP|AP|EPA|picture[- ]alliance|dpa|imago|Shutterstock|Xinhua)[^()]*\/[^()]*\)/iu, needs: '/' },
   // "Photo: AFP", "Photograph: …", "Image credit: …", "Foto: …", "Credit: …".
   { pattern: /^(?:photo|photograph|image|picture|video|foto|bild|credit|photo credit|image credit)s?\s*(?:credit)?\s*[:©]/iu },
-  { pattern: /\b(?:Getty Images|Shutterstock|AP Photo|EPA-EFE|picture[- ]alliance|imago images|Alamy|iStock)\b/iu },
+  // Agency and stock names as whole words in any case (built without the case-insensitive flag, for speed).
+  { pattern: wholeWordsAnyCase(['Getty Images', 'Shutterstock', 'AP Photo', 'EPA-EFE', 'picture-alliance', 'picture alliance', 'imago images', 'Alamy', 'iStock']) },
   { pattern: /©\s*(?:Reuters|AFP|AP|EPA|Getty|dpa)\b/iu, needs: '©' },
 ];
 
