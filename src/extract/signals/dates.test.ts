@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, mayOutweigh, wordsBesideDate } from './dates.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, mayOutweigh, TIME_UNIT_INITIALS, wordsBesideDate } from './dates.ts';
 
 const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
 
@@ -116,4 +119,23 @@ test('a line whose dates could take a higher label weight is never passed over',
   assert.equal(mayOutweigh('Updated April 5, 2024', 2), false);
   assert.equal(mayOutweigh('Unpublished April 5, 2024', 2), true);
   assert.equal(mayOutweigh('Published April 5, 2024', 3), false);
+});
+
+test("every English time unit chrono knows starts with one of the letters the parser's pre-check allows", async (t) => {
+  // chrono does not export its unit table; it is read from the installed package's English constants.
+  const index = fileURLToPath(import.meta.resolve('chrono-node'));
+  const constants = join(dirname(index), 'locales', 'en', 'constants.js');
+  if (!existsSync(constants)) {
+    console.warn(`SKIPPED: ${constants} not found — chrono's time units are not checked`);
+    t.skip('chrono English constants not found: skipped');
+    return;
+  }
+  const { TIME_UNIT_DICTIONARY, TIME_UNIT_DICTIONARY_NO_ABBR } = (await import(pathToFileURL(constants).href)) as Record<string, Record<string, string>>;
+  const units = [...Object.keys(TIME_UNIT_DICTIONARY ?? {}), ...Object.keys(TIME_UNIT_DICTIONARY_NO_ABBR ?? {})];
+  assert.ok(units.length > 20, 'the unit tables were read');
+  for (const unit of units) assert.ok(TIME_UNIT_INITIALS.includes(unit[0]!.toLowerCase()), unit);
+  // A relative date of such a unit still reaches the parser.
+  assert.deepEqual(isoOf('Valid within 2000 days'), ['2005-06-23']);
+  assert.deepEqual(isoOf('Offer ends in 2030 weeks'), ['2038-11-27']);
+  assert.equal(isoOf('© 2025 Example Inc.').length, 0);
 });
