@@ -216,8 +216,8 @@ function locateParagraphs(paragraphs: string[], dump: DumpIndex | null): Array<n
   let from = 0;
   for (let k = 0; k < paragraphs.length; k++) {
     const p = paragraphs[k]!;
-    // The head is compared in place (no trimmed copy or slice of it) unless white space ends the paragraph.
-    const text = isUntrimmed(p) ? p.trim() : p;
+    // The head is compared in place, without a slice of it; the paragraph is trimmed only when it may need it.
+    const text = mayTrimAway(p) ? p.trim() : p;
     const headLength = Math.min(text.length, PARAGRAPH_HEAD_CHARS);
     let at: number | undefined;
     if (headLength > 0) {
@@ -250,8 +250,8 @@ function opensWith(line: string, text: string, length: number): boolean {
   return true;
 }
 
-/** Whether `trim()` could change a text: it is empty, or a unit at either end is no printable ASCII character. */
-function isUntrimmed(text: string): boolean {
+/** False when `trim()` leaves a text as it is: it opens and ends with a printable ASCII character (no white space). */
+function mayTrimAway(text: string): boolean {
   if (text.length === 0) return true;
   const a = text.charCodeAt(0);
   const b = text.charCodeAt(text.length - 1);
