@@ -4,7 +4,7 @@
  * happens in `index.ts`.
  */
 import { isDatelinePlace, datelineWire } from './dateline.ts';
-import { isPhotoCredit, mayBeSourceList, resolveCreditList, resolveSource, resolveSourceList } from './sources.ts';
+import { isPhotoCredit, mayBeSourceList, mayNameOnlySources, resolveCreditList, resolveSource, resolveSourceList } from './sources.ts';
 import { SOURCE_LABELS } from './tables.ts';
 
 export interface Attribution {
@@ -77,8 +77,10 @@ export function standaloneAttribution(line: string, tabledOnly = false): Attribu
   if (text === '' || text.length > MAX_CREDIT_LINE_CHARS) return null;
   // Outside the pattern's list there are only a dash, a label, parentheses, a colon, a full stop and
   // white space, and a list separator inside it is one in the line too (what borders the list is no
-  // word character), so a line this test refuses gives a list `resolveSourceList` refuses.
-  if (tabledOnly && !mayBeSourceList(text, MAX_LABEL_LETTERS)) return null;
+  // word character), so a line this test refuses gives a list `resolveSourceList` refuses; nor does a
+  // word that is no piece of a table name, label or joining word (the first test, which most body
+  // lines fail at their first words) belong in such a line.
+  if (tabledOnly && (!mayNameOnlySources(text) || !mayBeSourceList(text, MAX_LABEL_LETTERS))) return null;
   const m = STANDALONE_CREDIT.exec(text);
   if (!m?.groups) return null;
   const list = m.groups['list'] ?? '';

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, wordsBesideDate } from './dates.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, mayOutweigh, TIME_UNIT_INITIALS, wordsBesideDate } from './dates.ts';
 
 const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
 
@@ -93,4 +96,46 @@ test('the last label before a date decides its weight', () => {
   const line = 'April 26, 2024Updated on: October 28, 2024';
   const dates = findExplicitDates(line);
   assert.deepEqual(dates.map((d) => dateLabelWeight(line, d.index)), [2, 1]);
+});
+
+test('a line whose dates could take a higher label weight is never passed over', () => {
+  // mayOutweigh looks for the labels without their edge conditions, so it must hold for every piece
+  // of a line that dateLabelWeight reads: random lines of label fragments, letters and digits, and
+  // every date position in them.
+  const parts = ['Published', 'published', 'PUBLISHED', 'un', 'posted', 'Updated', 'last update', 'Publié', 'publication date', 'x', ' ', ':', '2024', 'April 5, ', 'é', '1'];
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 3000; n++) {
+    let line = '';
+    const length = 1 + Math.floor(random() * 8);
+    for (let k = 0; k < length; k++) line += parts[Math.floor(random() * parts.length)]!;
+    // Weights from the unlabelled one up: a header date has at least that.
+    for (const weight of [2, 3]) {
+      for (let at = 0; at <= line.length; at++) {
+        if (dateLabelWeight(line, at) > weight) assert.ok(mayOutweigh(line, weight), `${JSON.stringify(line)} at ${at} above ${weight}`);
+      }
+    }
+  }
+  assert.equal(mayOutweigh('Updated April 5, 2024', 2), false);
+  assert.equal(mayOutweigh('Unpublished April 5, 2024', 2), true);
+  assert.equal(mayOutweigh('Published April 5, 2024', 3), false);
+});
+
+test("every English time unit chrono knows starts with one of the letters the parser's pre-check allows", async (t) => {
+  // chrono does not export its unit table; it is read from the installed package's English constants.
+  const index = fileURLToPath(import.meta.resolve('chrono-node'));
+  const constants = join(dirname(index), 'locales', 'en', 'constants.js');
+  if (!existsSync(constants)) {
+    console.warn(`SKIPPED: ${constants} not found — chrono's time units are not checked`);
+    t.skip('chrono English constants not found: skipped');
+    return;
+  }
+  const { TIME_UNIT_DICTIONARY, TIME_UNIT_DICTIONARY_NO_ABBR } = (await import(pathToFileURL(constants).href)) as Record<string, Record<string, string>>;
+  const units = [...Object.keys(TIME_UNIT_DICTIONARY ?? {}), ...Object.keys(TIME_UNIT_DICTIONARY_NO_ABBR ?? {})];
+  assert.ok(units.length > 20, 'the unit tables were read');
+  for (const unit of units) assert.ok(TIME_UNIT_INITIALS.includes(unit[0]!.toLowerCase()), unit);
+  // A relative date of such a unit still reaches the parser.
+  assert.deepEqual(isoOf('Valid within 2000 days'), ['2005-06-23']);
+  assert.deepEqual(isoOf('Offer ends in 2030 weeks'), ['2038-11-27']);
+  assert.equal(isoOf('© 2025 Example Inc.').length, 0);
 });

@@ -21,6 +21,7 @@ import {
   isDateSegment,
   MAX_DATE_LABEL_WEIGHT,
   mayHoldDate,
+  mayOutweigh,
   labelWeight,
   wordsBesideDate,
   type FoundDate,
@@ -176,59 +177,85 @@ interface Candidate {
 const PARAGRAPH_HEAD_CHARS = 60;
 
 /**
- * The dump's non-blank lines by first character (UTF-16 unit), each list ascending: a paragraph or
- * header line is looked for only among the lines that open with its character. Scanning the dump
- * instead cost a whole pass for every paragraph found in no line (several per page).
+ * The first UTF-16 unit of each trimmed dump line (-1 for a blank one), in a buffer kept from page to
+ * page: a paragraph or header line is compared only with the lines opening with its character, found
+ * by scanning these numbers. Read only within the applySignals call that filled it.
  */
-function linesByFirst(trimmed: string[]): Map<number, number[]> {
-  const byFirst = new Map<number, number[]>();
+let firstUnitsBuffer = new Int32Array(1024);
+function firstUnitsOf(trimmed: string[]): Int32Array {
+  if (firstUnitsBuffer.length < trimmed.length) firstUnitsBuffer = new Int32Array(Math.max(trimmed.length, 2 * firstUnitsBuffer.length));
+  const firsts = firstUnitsBuffer;
   for (let i = 0; i < trimmed.length; i++) {
     const line = trimmed[i]!;
-    if (line === '') continue;
-    const first = line.charCodeAt(0);
-    const at = byFirst.get(first);
-    if (at) at.push(i);
-    else byFirst.set(first, [i]);
+    firsts[i] = line.length === 0 ? -1 : line.charCodeAt(0);
   }
-  return byFirst;
+  return firsts;
+}
+
+/** A text dump's trimmed lines with the first unit of each (`firstUnitsOf`). */
+interface DumpIndex {
+  trimmed: string[];
+  firsts: Int32Array;
 }
 
 /**
  * Where each body paragraph sits in a text dump (1-based line), so "after the body" has a meaning:
  * the first line from the previous paragraph's line on that starts with the paragraph's head, else
  * the first such line before it, else undefined (a wrapped paragraph, joined from several lines).
+ * Paragraphs follow one another a few lines apart, so the forward scan is short but for the few
+ * paragraphs found in no line.
  */
-function locateParagraphs(paragraphs: string[], trimmed: string[] | null, byFirst: Map<number, number[]> | null): Array<number | undefined> {
-  if (!trimmed || !byFirst) return paragraphs.map(() => undefined);
+function locateParagraphs(paragraphs: string[], dump: DumpIndex | null): Array<number | undefined> {
+  const positions: Array<number | undefined> = [];
+  if (!dump) {
+    for (let k = 0; k < paragraphs.length; k++) positions.push(undefined);
+    return positions;
+  }
+  const { trimmed, firsts } = dump;
+  const n = trimmed.length;
   let from = 0;
-  return paragraphs.map((p) => {
-    const head = p.trim().slice(0, PARAGRAPH_HEAD_CHARS);
-    if (head === '') return undefined;
-    const lines = byFirst.get(head.charCodeAt(0));
-    if (!lines) return undefined;
-    const next = firstAtLeast(lines, from);
-    for (let k = next; k < lines.length; k++) {
-      const i = lines[k]!;
-      if (trimmed[i]!.startsWith(head)) {
-        from = i + 1;
-        return i + 1;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    // The head is compared in place, without a slice of it; the paragraph is trimmed only when it may need it.
+    const text = mayTrimAway(p) ? p.trim() : p;
+    const headLength = Math.min(text.length, PARAGRAPH_HEAD_CHARS);
+    let at: number | undefined;
+    if (headLength > 0) {
+      const first = text.charCodeAt(0);
+      for (let i = from; i < n; i++) {
+        if (firsts[i] === first && opensWith(trimmed[i]!, text, headLength)) {
+          at = i + 1;
+          from = i + 1;
+          break;
+        }
+      }
+      if (at === undefined) {
+        for (let i = 0; i < from && i < n; i++) {
+          if (firsts[i] === first && opensWith(trimmed[i]!, text, headLength)) {
+            at = i + 1;
+            break;
+          }
+        }
       }
     }
-    for (let k = 0; k < next; k++) if (trimmed[lines[k]!]!.startsWith(head)) return lines[k]! + 1;
-    return undefined;
-  });
+    positions.push(at);
+  }
+  return positions;
 }
 
-/** Index of the first element of an ascending list that is at least `value` (the list's length if none). */
-function firstAtLeast(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** `line.startsWith(text.slice(0, length))`, without the slice. */
+function opensWith(line: string, text: string, length: number): boolean {
+  if (line.length < length) return false;
+  for (let j = 0; j < length; j++) if (line.charCodeAt(j) !== text.charCodeAt(j)) return false;
+  return true;
+}
+
+/** False when `trim()` leaves a text as it is: it opens and ends with a printable ASCII character (no white space). */
+function mayTrimAway(text: string): boolean {
+  if (text.length === 0) return true;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(text.length - 1);
+  return !(a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f);
 }
 
 /** A dump's lines, raw and trimmed, for a text draft that does not carry them (read as the text extractor reads them). */
@@ -239,14 +266,12 @@ function dumpLinesOf(pageContent: string): DumpLines {
 }
 
 /** 1-based line of a header line in a text dump (its first line, trimmed, equal to it), or undefined. */
-function findLine(trimmedLines: string[] | null, byFirst: Map<number, number[]> | null, text: string): number | undefined {
-  if (!trimmedLines || !byFirst) return undefined;
+function findLine(dump: DumpIndex | null, text: string): number | undefined {
+  if (!dump) return undefined;
+  const { trimmed, firsts } = dump;
   const t = text.trim();
-  if (t === '') {
-    const i = trimmedLines.indexOf('');
-    return i >= 0 ? i + 1 : undefined;
-  }
-  for (const i of byFirst.get(t.charCodeAt(0)) ?? []) if (trimmedLines[i] === t) return i + 1;
+  const first = t === '' ? -1 : t.charCodeAt(0);
+  for (let i = 0; i < trimmed.length; i++) if (firsts[i] === first && trimmed[i] === t) return i + 1;
   return undefined;
 }
 
@@ -260,6 +285,19 @@ function precedingLabelWeight(lines: string[] | null, line: number | undefined):
     return labelWeight(t);
   }
   return null;
+}
+
+/**
+ * False when `precedingLabelWeight` (read on the same lines, trimmed) cannot be above `weight`: the
+ * line it would read names no label of a higher weight. It is not parsed for dates to find that out.
+ */
+function labelAboveMayOutweigh(trimmed: string[] | null, line: number | undefined, weight: number): boolean {
+  if (!trimmed || line === undefined) return false;
+  for (let i = line - 2; i >= 0 && i >= line - 1 - LABEL_LOOKBACK_LINES; i--) {
+    const t = trimmed[i]!;
+    if (t !== '') return mayOutweigh(t, weight);
+  }
+  return false;
 }
 
 function snippet(line: string, index: number, length: number): string {
@@ -448,8 +486,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const trimmedLines = dump?.trimmed ?? null;
   const paragraphs = [...draft.paragraphs];
   const bits = reasonBitsOf(draft.removed);
-  const byFirst = trimmedLines ? linesByFirst(trimmedLines) : null;
-  const positions = locateParagraphs(paragraphs, trimmedLines, byFirst);
+  const dumpIndex: DumpIndex | null = trimmedLines ? { trimmed: trimmedLines, firsts: firstUnitsOf(trimmedLines) } : null;
+  const positions = locateParagraphs(paragraphs, dumpIndex);
   let firstBodyLine: number | undefined;
   let lastBodyLine: number | undefined;
   for (const at of positions) {
@@ -704,7 +742,7 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
     // sorted (the sort is stable: their order is the one the whole list would give them).
     const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
     const headerLines: Array<{ text: string; line: number | undefined }> = [];
-    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(trimmedLines, byFirst, text) });
+    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(dumpIndex, text) });
     for (let k = 0; k < bits.length; k++) {
       const r = draft.removed[k]!;
       const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
@@ -719,6 +757,10 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
       // A header date of the highest label weight is replaced by no later one, and with a header date
       // the "Updated" one is never read: the lines after it need not be parsed.
       if (header && header.weight >= MAX_DATE_LABEL_WEIGHT) break;
+      // A later date replaces the header date only with a higher weight, from a label on its line or
+      // on the line above (below): a line offering neither is not parsed. Most header lines after the
+      // first date line are such (related posts, repeated date lines), and parsing is the costly step.
+      if (header && !mayOutweigh(line, header.weight) && !labelAboveMayOutweigh(trimmedLines, at, header.weight)) continue;
       for (const date of datesIn(line)) {
         let weight = dateLabelWeight(line, date.index);
         // "Last update:" / "Published:" on a line of its own just above a bare date line.

@@ -115,3 +115,22 @@ test('the cheap list test refuses no list of table names', () => {
   }
   assert.ok(lists > 1000, `only ${lists} generated lists resolved`);
 });
+
+test('a credit name is refused for its run count only when its tidied form has that many words', () => {
+  // resolveCreditName counts the name's runs of non-white-space before tidying it; the tidied words
+  // (white space collapsed, trailing punctuation cut) must number the same whenever any are left.
+  const pieces = ['Harbour', 'News', 'the', '.', ',', ';:', ' ', '  ', '\t', '\u00a0', '\u2003', '\n', 'Daily.', 'x'];
+  let seed = 5;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 20000; n++) {
+    let name = '';
+    const count = 1 + Math.floor(random() * 12);
+    for (let i = 0; i < count; i++) name += pieces[Math.floor(random() * pieces.length)];
+    const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
+    if (text === '') continue;
+    const runs = name.split(/\s+/u).filter((w) => w !== '').length;
+    assert.equal(text.split(' ').length, runs, JSON.stringify(name));
+  }
+  assert.equal(resolveCreditName('Meridian Press Agency of the North and South Wales', 'dateline'), null);
+  assert.equal(resolveCreditName('Voice of the People of Example', 'credit'), 'Voice of the People of Example');
+});

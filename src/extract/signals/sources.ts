@@ -10,9 +10,11 @@ import {
   ORGANISATION_WORDS,
   PHOTO_AGENCY_WORDS,
   PHOTO_CREDIT_PATTERNS,
+  SOURCE_LABELS,
   SOURCES,
   type SourceEntry,
 } from './tables.ts';
+import { isWhiteSpace } from './letters.ts';
 
 /** Case-, space- and punctuation-insensitive key: "NYtimes", "NY Times" and "ny-times" agree. */
 export function sourceKey(name: string): string {
@@ -105,6 +107,9 @@ export function resolveSource(name: string): SourceEntry | null {
   return BY_KEY.get(key) ?? null;
 }
 
+/** The words that join the names of a source list ("dpa and AFP", "dpa und AFP"), as LIST_SEPARATOR reads them. */
+const LIST_JOINING_WORDS = ['and', 'und', 'et', 'y'];
+
 /**
  * What separates the names of a source list: punctuation or a joining word. The spaces around it are
  * trimmed off the items (`\s` and `trim` take the same white space), not matched: a leading `\s*`
@@ -115,7 +120,10 @@ export function resolveSource(name: string): SourceEntry | null {
  * cases (a case-insensitive Unicode pattern gives these letters no other form), each boundary as a
  * look-around over what such a pattern counts as a word character (\w, ſ and the Kelvin sign).
  */
-export const LIST_SEPARATOR: RegExp = /[,;&+/]|(?<![\w\u017f\u212a])(?:[Aa][Nn][Dd]|[Uu][Nn][Dd]|[Ee][Tt]|[Yy])(?![\w\u017f\u212a])/gu;
+export const LIST_SEPARATOR: RegExp = new RegExp(
+  String.raw`[,;&+/]|(?<![\w\u017f\u212a])(?:${LIST_JOINING_WORDS.map((w) => [...w].map((c) => `[${c.toUpperCase()}${c}]`).join('')).join('|')})(?![\w\u017f\u212a])`,
+  'gu',
+);
 
 /** LIST_SEPARATOR for a single test (no `lastIndex` shared with the list reading below). */
 const HAS_LIST_SEPARATOR = new RegExp(LIST_SEPARATOR.source, 'u');
@@ -133,6 +141,54 @@ export function mayBeSourceList(text: string, besides: number): boolean {
     if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letters++;
   }
   return letters <= LONGEST_KEY + besides || HAS_LIST_SEPARATOR.test(text);
+}
+
+/**
+ * Hashes (`keyHash`) of every piece of a table key, of a source label's key and of a list's joining
+ * word: a run of ASCII letters and digits in a tabled credit line ("Source: dpa and AFP") is one of
+ * these, lower-cased.
+ */
+const CREDIT_PIECES: string[] = [...BY_KEY.keys(), ...SOURCE_LABELS.map(sourceKey), ...LIST_JOINING_WORDS];
+const CREDIT_PIECE_HASHES: ReadonlySet<number> = (() => {
+  const hashes = new Set<number>();
+  for (const whole of CREDIT_PIECES) {
+    for (let i = 0; i < whole.length; i++) {
+      // keyHash of whole.slice(i, j + 1), for every j, in one pass.
+      let h = 0x811c9dc5;
+      for (let j = i; j < whole.length; j++) {
+        h = Math.imul(h ^ whole.charCodeAt(j), 0x01000193);
+        hashes.add(h & 0x3fffffff);
+      }
+    }
+  }
+  return hashes;
+})();
+const LONGEST_CREDIT_PIECE = Math.max(...CREDIT_PIECES.map((p) => p.length));
+
+/**
+ * False when a run of ASCII letters and digits in `text` (lower-cased) is a piece of no table key,
+ * source label or joining word. A line that is a credit of table names only (`standaloneAttribution`
+ * with a label, a dash, parentheses around a list) has none: its label and joining words stand apart
+ * from the names (white space, a colon or a non-word character between), and each of its names' runs
+ * is a piece of that name's key, which keeps the name's ASCII letters and digits in order. Nearly
+ * every body line fails on its first or second word, before any pattern is run.
+ */
+export function mayNameOnlySources(text: string): boolean {
+  let h = 0x811c9dc5;
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
+      if (++run > LONGEST_CREDIT_PIECE) return false;
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (run > 0) {
+      if (!CREDIT_PIECE_HASHES.has(h & 0x3fffffff)) return false;
+      run = 0;
+      h = 0x811c9dc5;
+    }
+  }
+  return true;
 }
 
 /**
@@ -201,6 +257,10 @@ function isOrganisationWord(word: string): boolean {
 export function resolveCreditName(name: string, evidence: NameEvidence): string | null {
   const known = resolveSource(name);
   if (known) return known.name;
+  // The words below are the name's runs of non-white-space (a run of only the final punctuation
+  // leaves an empty last word, still counted), so a name with too many runs is refused before it is
+  // tidied: most names asked about are short body lines, sentences of more words than a name has.
+  if (hasMoreRunsThan(name, MAX_NAME_WORDS)) return null;
   const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
   // Every refusal is final, so the photo-credit patterns (the costliest test) run last, only on a
   // name that passed the word-shape tests.
@@ -231,6 +291,18 @@ export function resolveCreditName(name: string, evidence: NameEvidence): string 
     if (!edge(words[0] ?? '') && !edge(last)) return null;
   }
   return isPhotoCredit(text) ? null : text;
+}
+
+/** Whether `text` holds more than `max` runs of characters other than white space (as `\s` reads it). */
+function hasMoreRunsThan(text: string, max: number): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inRun && ++runs > max) return true;
+    inRun = !space;
+  }
+  return false;
 }
 
 /**

@@ -4,6 +4,8 @@
  * roles, and the language-code mapping. Code in this folder holds rules; names live here.
  */
 
+import { wholeWordsAnyCase } from './letters.ts';
+
 export type SourceKind = 'wire' | 'paper' | 'broadcaster' | 'site';
 
 /** A newsroom that writes its own copy: a wire agency, a paper, a broadcaster or a web-native site. */
@@ -116,7 +118,8 @@ export const PHOTO_CREDIT_PATTERNS: Array<{ pattern: RegExp; needs?: string }> =
   { pattern: /\((?:[^()]*\/)?\s*(?:Getty Images|Reuters|AFP|AP|EPA|picture[- ]alliance|dpa|imago|Shutterstock|Xinhua)[^()]*\/[^()]*\)/iu, needs: '/' },
   // "Photo: AFP", "Photograph: …", "Image credit: …", "Foto: …", "Credit: …".
   { pattern: /^(?:photo|photograph|image|picture|video|foto|bild|credit|photo credit|image credit)s?\s*(?:credit)?\s*[:©]/iu },
-  { pattern: /\b(?:Getty Images|Shutterstock|AP Photo|EPA-EFE|picture[- ]alliance|imago images|Alamy|iStock)\b/iu },
+  // Agency and stock names as whole words in any case (built without the case-insensitive flag, for speed).
+  { pattern: wholeWordsAnyCase(['Getty Images', 'Shutterstock', 'AP Photo', 'EPA-EFE', 'picture-alliance', 'picture alliance', 'imago images', 'Alamy', 'iStock']) },
   { pattern: /©\s*(?:Reuters|AFP|AP|EPA|Getty|dpa)\b/iu, needs: '©' },
 ];
 
@@ -217,11 +220,14 @@ export const NAME_JOINERS: Set<string> = new Set(['of', 'the', 'and', 'for', 'de
 /** Labels that introduce an explicit source credit line ("Source: AFP", "Quelle: dpa"). */
 export const SOURCE_LABELS: string[] = ['Source', 'Sources', 'Quelle', 'Quellen', 'Fuente', 'Fonte', 'Source(s)', 'Via', 'With', 'Agencies'];
 
-/** Labels on header date lines, by how strongly they mean "first published". */
-export const DATE_LABEL_WEIGHTS: Array<{ pattern: RegExp; weight: number }> = [
-  // No leading \b: scraped text fuses a label onto what precedes it ("April 26, 2024Updated on:").
-  { pattern: /(?<!\p{L})(?:published|posted|first published|publication date|veröffentlicht|publié|publicado|pubblicato)\b/iu, weight: 3 },
-  { pattern: /(?<!\p{L})(?:updated|last updated|last update|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu, weight: 1 },
+/**
+ * Labels on header date lines, by how strongly they mean "first published". `dates.ts` matches each in
+ * any case, ending at a word boundary and after no letter: not after a word boundary, as scraped text
+ * fuses a label onto the digits before it ("April 26, 2024Updated on:").
+ */
+export const DATE_LABEL_WEIGHTS: Array<{ labels: string[]; weight: number }> = [
+  { labels: ['published', 'posted', 'first published', 'publication date', 'veröffentlicht', 'publié', 'publicado', 'pubblicato'], weight: 3 },
+  { labels: ['updated', 'last updated', 'last update', 'modified', 'aktualisiert', 'mis à jour', 'actualizado', 'aggiornato'], weight: 1 },
 ];
 
 /** Job titles after a name in "Jane Doe | Reporter" / "By Jane Doe, Staff Writer" header lines. */
