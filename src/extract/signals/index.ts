@@ -472,6 +472,231 @@ function bodyDateLine(p: string, datesIn: (line: string) => FoundDate[]): { date
 }
 
 /**
+ * The publication date when the format extractor gave none: the best-labelled date of the header lines,
+ * else the URL's, else a dated caption or photo credit, else (as a last resort) an "Updated" date. Its
+ * own function, not a section of `applySignals`: V8 recompiles a function whole when one of its paths
+ * turns out to need it, and the whole of `applySignals` was about half a second of compiler time.
+ */
+function findPublished(
+  draft: Draft,
+  page: RawPage,
+  paragraphs: string[],
+  bits: number[],
+  dumpIndex: DumpIndex | null,
+  trimmedLines: string[] | null,
+  rawLines: string[] | null,
+  firstBodyLine: number | undefined,
+  bodyDates: Array<{ text: string; line: number | undefined }>,
+  datesIn: (line: string) => FoundDate[],
+): Evidence | null {
+  let published: Evidence | null = null;
+  // Lines the format extractor called scraper dates are never publication dates, year or not.
+  // Loops rather than filter/map chains and spreads, as for the byline lines above (V8 deoptimisation loops).
+  const scraperDates = new Set<string>();
+  let headlineLine: number | undefined;
+  for (const r of draft.removed) {
+    if (r.reason === 'scraper-date') scraperDates.add(r.text.trim());
+    else if (r.reason === 'title' && r.line !== undefined && (headlineLine === undefined || r.line > headlineLine)) headlineLine = r.line;
+  }
+  // Only lines that may hold a date and are no photo credit are read, so only those are placed and
+  // sorted (the sort is stable: their order is the one the whole list would give them).
+  const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
+  const headerLines: Array<{ text: string; line: number | undefined }> = [];
+  for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(dumpIndex, text) });
+  for (let k = 0; k < bits.length; k++) {
+    const r = draft.removed[k]!;
+    const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
+    if ((bits[k]! & IN_HEADER || early) && mayDate(r.text)) headerLines.push({ text: r.text, line: r.line });
+  }
+  if (draft.title && mayDate(draft.title)) headerLines.push({ text: draft.title, line: undefined });
+  for (const b of bodyDates) if (mayDate(b.text)) headerLines.push(b);
+  headerLines.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  let header: { date: FoundDate; line: string; weight: number } | null = null;
+  let updated: { date: FoundDate; line: string } | null = null;
+  for (const { text: line, line: at } of headerLines) {
+    // A header date of the highest label weight is replaced by no later one, and with a header date
+    // the "Updated" one is never read: the lines after it need not be parsed.
+    if (header && header.weight >= MAX_DATE_LABEL_WEIGHT) break;
+    // A later date replaces the header date only with a higher weight, from a label on its line or
+    // on the line above (below): a line offering neither is not parsed. Most header lines after the
+    // first date line are such (related posts, repeated date lines), and parsing is the costly step.
+    if (header && !mayOutweigh(line, header.weight) && !labelAboveMayOutweigh(trimmedLines, at, header.weight)) continue;
+    for (const date of datesIn(line)) {
+      let weight = dateLabelWeight(line, date.index);
+      // "Last update:" / "Published:" on a line of its own just above a bare date line.
+      if (weight === 2 && date.index < LABEL_PREFIX_CHARS) weight = precedingLabelWeight(rawLines, at) ?? weight;
+      const dateLine = weight > 2 || isDateSegment(line, date) || wordsBesideDate(line, date) <= MAX_WORDS_BESIDE_DATE;
+      if (!dateLine) continue;
+      // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
+      // only header date was "Updated …" had been published years earlier. It is kept as a last resort.
+      if (weight < MIN_PUBLISHED_LABEL_WEIGHT) {
+        updated ??= { date, line };
+        continue;
+      }
+      // An unlabelled weekday date above the headline is the site's "today" banner.
+      if (weight === 2 && at !== undefined && headlineLine !== undefined && at < headlineLine && hasWeekday(line)) continue;
+      if (!header || weight > header.weight) header = { date, line, weight };
+    }
+  }
+  if (header) {
+    published = { value: header.date.iso, evidence: snippet(header.line, header.date.index, header.date.text.length) };
+  } else {
+    const fromUrl = dateFromUrl(page.url);
+    if (fromUrl && page.url) published = { value: fromUrl.iso, evidence: fromUrl.text };
+  }
+  if (!published) {
+    // Captions with a full date ("… Syria December 5, 2016. REUTERS/…") date the picture, usually
+    // taken the day the story ran: weaker evidence, used only when the header says nothing.
+    // Caption lines first, then any line that is a photo credit; the first dated one counts, so the
+    // lines are read in that order only until one is.
+    const captionDate = (line: string): Evidence | null => {
+      const date = datesIn(line).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
+      return date ? { value: date.iso, evidence: snippet(line, date.index, date.text.length) } : null;
+    };
+    // Lines without a year give no date, so only the others are tested for a credit.
+    const creditDate = (line: string): Evidence | null => (mayHoldDate(line) && isPhotoCredit(line) ? captionDate(line) : null);
+    for (let k = 0; k < bits.length && !published; k++) if (bits[k]! & IN_CAPTION) published = captionDate(draft.removed[k]!.text);
+    for (const line of draft.headerLines) if (!published) published = creditDate(line);
+    for (const line of paragraphs) if (!published) published = creditDate(line);
+    for (const r of draft.removed) if (!published) published = creditDate(r.text);
+  }
+  if (!published && updated && UPDATED_DATE_AS_LAST_RESORT) {
+    published = { value: updated.date.iso, evidence: snippet(updated.line, updated.date.index, updated.date.text.length) };
+  }
+  return published;
+}
+
+/** What `findCredits` found: the original-source candidates, and a credit fused onto the last paragraph. */
+interface Credits {
+  cands: Candidate[];
+  trailing: { index: number; body: string; evidence: string } | null;
+}
+
+/**
+ * The original-source candidates a page offers: credit lines closing the body (which `drop` takes out
+ * of it), a credit fused onto its last paragraph, wire datelines on the lead, labelled credits, a wire's
+ * copy notice, and the outlet itself when it is a known source. Its own function for the reason
+ * `findPublished` is one (V8 recompiles a function whole).
+ */
+function findCredits(
+  draft: Draft,
+  paragraphs: string[],
+  bits: number[],
+  drop: Map<number, RemovalReason>,
+  outlet: Evidence | null,
+  restoredAt: number,
+  lastBodyLine: number | undefined,
+  leadIndexes: number[],
+): Credits {
+  const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);
+  const cands: Candidate[] = [];
+  const addCredit = (a: Attribution | null, initials: boolean, rank: number) => {
+    if (!a) return;
+    const value = initials ? (outlet?.value ?? null) : creditValue(a, outlet);
+    if (value) cands.push({ rank, value, evidence: a.evidence });
+  };
+  /**
+   * A credit line, or null. A bare name outside the source table that is the outlet's own name is the
+   * site's logo or sign-off, not a credit; in lines the extractor dropped, a bare name outside the
+   * table is believed only when the extractor itself called the line metadata.
+   */
+  const creditOf = (line: string, reason: RemovalReason | null = null): { a: Attribution; initials: boolean } | null => {
+    const i = initialsCredit(line);
+    if (i) return { a: i, initials: true };
+    // Such a line is believed outside the table only when a dash or parentheses mark it (a labelled
+    // name outside the table is never a credit), so an unmarked one needs only the table lookup.
+    const tabledOnly = reason !== null && reason !== 'metadata' && !CREDIT_MARK.test(line.trim());
+    const s = standaloneAttribution(line, tabledOnly);
+    if (!s) return null;
+    if (!s.tabled && s.bare && (s.sources.some(isOutlet) || (reason !== null && reason !== 'metadata'))) return null;
+    return { a: s, initials: false };
+  };
+
+  // Credit lines closing the body, read from the end inwards.
+  let tailEnd = paragraphs.length;
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - EDGE_PARAGRAPHS); i--) {
+    if (drop.has(i)) continue;
+    const c = creditOf(paragraphs[i]!);
+    if (!c) break;
+    addCredit(c.a, c.initials, RANK.endCredit);
+    drop.set(i, 'metadata');
+    tailEnd = i;
+  }
+  while (tailEnd > 0 && drop.has(tailEnd - 1)) tailEnd--;
+  // A credit fused onto the last real paragraph.
+  let trailing: { index: number; body: string; evidence: string } | null = null;
+  if (tailEnd > 0) {
+    const t = trailingAttribution(paragraphs[tailEnd - 1]!);
+    if (t && (t.tabled || !t.sources.some(isOutlet))) {
+      addCredit(t, false, RANK.endCredit);
+      trailing = { index: tailEnd - 1, body: t.body, evidence: t.evidence };
+    }
+  }
+  // Credit lines the format extractor already removed just below the body.
+  // Only lines in the tail window (or unplaced metadata) can count, so only those are parsed.
+  for (let k = 0; k < bits.length; k++) {
+    if (k === restoredAt || !(bits[k]! & IN_CREDIT)) continue;
+    const r = draft.removed[k]!;
+    if (r.line !== undefined && lastBodyLine !== undefined) {
+      // Same line as the last paragraph: the extractor split a fused credit off it.
+      if (r.line < lastBodyLine || r.line - lastBodyLine > TAIL_WINDOW_LINES) continue;
+      const c = creditOf(r.text, r.reason);
+      if (c) addCredit(c.a, c.initials, RANK.endCredit);
+    } else if (r.line === undefined && (r.reason === 'metadata' || r.reason === 'boilerplate')) {
+      const c = creditOf(r.text, r.reason);
+      if (c) addCredit(c.a, c.initials, RANK.endCreditUnplaced);
+    }
+  }
+  // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
+  // The first one found counts; photo credits are skipped (the dateline is read first: most lines have none).
+  const leadWire = (line: string): Attribution | null => {
+    const w = wireDateline(line);
+    return w && !isPhotoCredit(line) ? w : null;
+  };
+  let wire: Attribution | null = null;
+  for (const i of leadIndexes.slice(0, 2)) if (!wire) wire = leadWire(paragraphs[i]!);
+  for (const line of draft.headerLines) if (!wire) wire = leadWire(line);
+  for (let k = 0; k < bits.length && !wire; k++) {
+    const r = draft.removed[k]!;
+    if (k !== restoredAt && (r.reason === 'teaser' || r.reason === 'duplicate')) wire = leadWire(r.text);
+  }
+  if (wire) addCredit(wire, false, RANK.wireDateline);
+  // Explicit "Source: …" labels and bare credit lines inside the body.
+  paragraphs.forEach((p, i) => {
+    if (drop.has(i)) return;
+    const s = standaloneAttribution(p, true);
+    // Only table names are credits mid-body: a bare "Harbour News" there is as often a subheading.
+    if (!s || !s.tabled) return;
+    if (/:/.test(p)) {
+      addCredit(s, false, RANK.labelled);
+      drop.set(i, 'metadata');
+    } else {
+      // A bare agency name between paragraphs credits the picture above it.
+      drop.set(i, 'credit');
+    }
+  });
+  for (const line of draft.headerLines) {
+    // Only a labelled credit counts here, and a label ends in a colon.
+    if (!line.includes(':')) continue;
+    const s = standaloneAttribution(line);
+    if (s) addCredit(s, false, RANK.labelled);
+  }
+  // A wire's copyright line with its redistribution notice under the story credits the copy.
+  for (let k = 0; k < bits.length; k++) {
+    const r = draft.removed[k]!;
+    if (k === restoredAt || (r.reason !== 'footer' && r.reason !== 'boilerplate')) continue;
+    if (!isWireCopyNotice(r.text)) continue;
+    const v = outletFromFooter(r.text);
+    if (v && resolveSource(v)?.kind === 'wire') {
+      cands.push({ rank: RANK.copyNotice, value: v, evidence: snippet(r.text, 0, 0) });
+      break;
+    }
+  }
+  if (outlet && resolveSource(outlet.value)) cands.push({ rank: RANK.outletItself, value: outlet.value, evidence: outlet.evidence });
+  return { cands, trailing };
+}
+
+/**
  * Reads text-level signals from a Draft and returns the tidied body with the fields found.
  *
  * @example
@@ -600,114 +825,11 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   const found = draft.outlet ?? findOutlet(draft, page, dump, paragraphs, photoOutlet, chromeOf, bits);
   // Aliases from markup ("USA TODAY", "the Guardian", "Thomson Reuters") come back canonical.
   const outlet = found ? { ...found, value: resolveSource(found.value)?.name ?? found.value } : null;
-  const isOutlet = (name: string) => outlet !== null && sourceKey(name) === sourceKey(outlet.value);
 
   // --- original source -------------------------------------------------------------------------
-  const cands: Candidate[] = [];
-  const addCredit = (a: Attribution | null, initials: boolean, rank: number) => {
-    if (!a) return;
-    const value = initials ? (outlet?.value ?? null) : creditValue(a, outlet);
-    if (value) cands.push({ rank, value, evidence: a.evidence });
-  };
-  /**
-   * A credit line, or null. A bare name outside the source table that is the outlet's own name is the
-   * site's logo or sign-off, not a credit; in lines the extractor dropped, a bare name outside the
-   * table is believed only when the extractor itself called the line metadata.
-   */
-  const creditOf = (line: string, reason: RemovalReason | null = null): { a: Attribution; initials: boolean } | null => {
-    const i = initialsCredit(line);
-    if (i) return { a: i, initials: true };
-    // Such a line is believed outside the table only when a dash or parentheses mark it (a labelled
-    // name outside the table is never a credit), so an unmarked one needs only the table lookup.
-    const tabledOnly = reason !== null && reason !== 'metadata' && !CREDIT_MARK.test(line.trim());
-    const s = standaloneAttribution(line, tabledOnly);
-    if (!s) return null;
-    if (!s.tabled && s.bare && (s.sources.some(isOutlet) || (reason !== null && reason !== 'metadata'))) return null;
-    return { a: s, initials: false };
-  };
-
-  // Credit lines closing the body, read from the end inwards.
-  let tailEnd = paragraphs.length;
-  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - EDGE_PARAGRAPHS); i--) {
-    if (drop.has(i)) continue;
-    const c = creditOf(paragraphs[i]!);
-    if (!c) break;
-    addCredit(c.a, c.initials, RANK.endCredit);
-    drop.set(i, 'metadata');
-    tailEnd = i;
-  }
-  while (tailEnd > 0 && drop.has(tailEnd - 1)) tailEnd--;
-  // A credit fused onto the last real paragraph.
-  let trailing: { index: number; body: string; evidence: string } | null = null;
-  if (tailEnd > 0) {
-    const t = trailingAttribution(paragraphs[tailEnd - 1]!);
-    if (t && (t.tabled || !t.sources.some(isOutlet))) {
-      addCredit(t, false, RANK.endCredit);
-      trailing = { index: tailEnd - 1, body: t.body, evidence: t.evidence };
-    }
-  }
-  // Credit lines the format extractor already removed just below the body.
-  // Only lines in the tail window (or unplaced metadata) can count, so only those are parsed.
-  for (let k = 0; k < bits.length; k++) {
-    if (k === restoredAt || !(bits[k]! & IN_CREDIT)) continue;
-    const r = draft.removed[k]!;
-    if (r.line !== undefined && lastBodyLine !== undefined) {
-      // Same line as the last paragraph: the extractor split a fused credit off it.
-      if (r.line < lastBodyLine || r.line - lastBodyLine > TAIL_WINDOW_LINES) continue;
-      const c = creditOf(r.text, r.reason);
-      if (c) addCredit(c.a, c.initials, RANK.endCredit);
-    } else if (r.line === undefined && (r.reason === 'metadata' || r.reason === 'boilerplate')) {
-      const c = creditOf(r.text, r.reason);
-      if (c) addCredit(c.a, c.initials, RANK.endCreditUnplaced);
-    }
-  }
-  // Wire datelines on the lead (and on header copies of it, such as a teaser of the first paragraph).
-  // The first one found counts; photo credits are skipped (the dateline is read first: most lines have none).
-  const leadWire = (line: string): Attribution | null => {
-    const w = wireDateline(line);
-    return w && !isPhotoCredit(line) ? w : null;
-  };
-  let wire: Attribution | null = null;
-  for (const i of leadIndexes.slice(0, 2)) if (!wire) wire = leadWire(paragraphs[i]!);
-  for (const line of draft.headerLines) if (!wire) wire = leadWire(line);
-  for (let k = 0; k < bits.length && !wire; k++) {
-    const r = draft.removed[k]!;
-    if (k !== restoredAt && (r.reason === 'teaser' || r.reason === 'duplicate')) wire = leadWire(r.text);
-  }
-  if (wire) addCredit(wire, false, RANK.wireDateline);
-  // Explicit "Source: …" labels and bare credit lines inside the body.
-  paragraphs.forEach((p, i) => {
-    if (drop.has(i)) return;
-    const s = standaloneAttribution(p, true);
-    // Only table names are credits mid-body: a bare "Harbour News" there is as often a subheading.
-    if (!s || !s.tabled) return;
-    if (/:/.test(p)) {
-      addCredit(s, false, RANK.labelled);
-      drop.set(i, 'metadata');
-    } else {
-      // A bare agency name between paragraphs credits the picture above it.
-      drop.set(i, 'credit');
-    }
-  });
-  for (const line of draft.headerLines) {
-    // Only a labelled credit counts here, and a label ends in a colon.
-    if (!line.includes(':')) continue;
-    const s = standaloneAttribution(line);
-    if (s) addCredit(s, false, RANK.labelled);
-  }
-  // A wire's copyright line with its redistribution notice under the story credits the copy.
-  for (let k = 0; k < bits.length; k++) {
-    const r = draft.removed[k]!;
-    if (k === restoredAt || (r.reason !== 'footer' && r.reason !== 'boilerplate')) continue;
-    if (!isWireCopyNotice(r.text)) continue;
-    const v = outletFromFooter(r.text);
-    if (v && resolveSource(v)?.kind === 'wire') {
-      cands.push({ rank: RANK.copyNotice, value: v, evidence: snippet(r.text, 0, 0) });
-      break;
-    }
-  }
-  if (outlet && resolveSource(outlet.value)) cands.push({ rank: RANK.outletItself, value: outlet.value, evidence: outlet.evidence });
-  const top = best(cands);
+  const credits = findCredits(draft, paragraphs, bits, drop, outlet, restoredAt, lastBodyLine, leadIndexes);
+  const trailing = credits.trailing;
+  const top = best(credits.cands);
   const originalSource: Evidence | null = draft.originalSource ?? (top ? { value: top.value, evidence: top.evidence } : null);
 
   // --- byline ----------------------------------------------------------------------------------
@@ -728,82 +850,8 @@ export function applySignals(draft: Draft, page: RawPage): Signals {
   byline ??= leadByline;
 
   // --- published -------------------------------------------------------------------------------
-  let published: Evidence | null = draft.published;
-  if (!published) {
-    // Lines the format extractor called scraper dates are never publication dates, year or not.
-    // Loops rather than filter/map chains and spreads, as for the byline lines above (V8 deoptimisation loops).
-    const scraperDates = new Set<string>();
-    let headlineLine: number | undefined;
-    for (const r of draft.removed) {
-      if (r.reason === 'scraper-date') scraperDates.add(r.text.trim());
-      else if (r.reason === 'title' && r.line !== undefined && (headlineLine === undefined || r.line > headlineLine)) headlineLine = r.line;
-    }
-    // Only lines that may hold a date and are no photo credit are read, so only those are placed and
-    // sorted (the sort is stable: their order is the one the whole list would give them).
-    const mayDate = (text: string) => mayHoldDate(text) && !isPhotoCredit(text) && (scraperDates.size === 0 || !scraperDates.has(text.trim()));
-    const headerLines: Array<{ text: string; line: number | undefined }> = [];
-    for (const text of draft.headerLines) if (mayDate(text)) headerLines.push({ text, line: findLine(dumpIndex, text) });
-    for (let k = 0; k < bits.length; k++) {
-      const r = draft.removed[k]!;
-      const early = r.reason === 'boilerplate' && r.line !== undefined && firstBodyLine !== undefined && r.line < firstBodyLine;
-      if ((bits[k]! & IN_HEADER || early) && mayDate(r.text)) headerLines.push({ text: r.text, line: r.line });
-    }
-    if (draft.title && mayDate(draft.title)) headerLines.push({ text: draft.title, line: undefined });
-    for (const b of bodyDates) if (mayDate(b.text)) headerLines.push(b);
-    headerLines.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-    let header: { date: FoundDate; line: string; weight: number } | null = null;
-    let updated: { date: FoundDate; line: string } | null = null;
-    for (const { text: line, line: at } of headerLines) {
-      // A header date of the highest label weight is replaced by no later one, and with a header date
-      // the "Updated" one is never read: the lines after it need not be parsed.
-      if (header && header.weight >= MAX_DATE_LABEL_WEIGHT) break;
-      // A later date replaces the header date only with a higher weight, from a label on its line or
-      // on the line above (below): a line offering neither is not parsed. Most header lines after the
-      // first date line are such (related posts, repeated date lines), and parsing is the costly step.
-      if (header && !mayOutweigh(line, header.weight) && !labelAboveMayOutweigh(trimmedLines, at, header.weight)) continue;
-      for (const date of datesIn(line)) {
-        let weight = dateLabelWeight(line, date.index);
-        // "Last update:" / "Published:" on a line of its own just above a bare date line.
-        if (weight === 2 && date.index < LABEL_PREFIX_CHARS) weight = precedingLabelWeight(rawLines, at) ?? weight;
-        const dateLine = weight > 2 || isDateSegment(line, date) || wordsBesideDate(line, date) <= MAX_WORDS_BESIDE_DATE;
-        if (!dateLine) continue;
-        // An "Updated" date is a later bound, not the publication date: on WCXB dev both pages whose
-        // only header date was "Updated …" had been published years earlier. It is kept as a last resort.
-        if (weight < MIN_PUBLISHED_LABEL_WEIGHT) {
-          updated ??= { date, line };
-          continue;
-        }
-        // An unlabelled weekday date above the headline is the site's "today" banner.
-        if (weight === 2 && at !== undefined && headlineLine !== undefined && at < headlineLine && hasWeekday(line)) continue;
-        if (!header || weight > header.weight) header = { date, line, weight };
-      }
-    }
-    if (header) {
-      published = { value: header.date.iso, evidence: snippet(header.line, header.date.index, header.date.text.length) };
-    } else {
-      const fromUrl = dateFromUrl(page.url);
-      if (fromUrl && page.url) published = { value: fromUrl.iso, evidence: fromUrl.text };
-    }
-    if (!published) {
-      // Captions with a full date ("… Syria December 5, 2016. REUTERS/…") date the picture, usually
-      // taken the day the story ran: weaker evidence, used only when the header says nothing.
-      // Caption lines first, then any line that is a photo credit; the first dated one counts, so the
-      // lines are read in that order only until one is.
-      const captionDate = (line: string): Evidence | null => {
-        const date = datesIn(line).find((d) => dateLabelWeight(line, d.index) >= MIN_PUBLISHED_LABEL_WEIGHT);
-        return date ? { value: date.iso, evidence: snippet(line, date.index, date.text.length) } : null;
-      };
-      // Lines without a year give no date, so only the others are tested for a credit.
-      const creditDate = (line: string): Evidence | null => (mayHoldDate(line) && isPhotoCredit(line) ? captionDate(line) : null);
-      for (let k = 0; k < bits.length && !published; k++) if (bits[k]! & IN_CAPTION) published = captionDate(draft.removed[k]!.text);
-      for (const line of draft.headerLines) if (!published) published = creditDate(line);
-      for (const line of paragraphs) if (!published) published = creditDate(line);
-      for (const r of draft.removed) if (!published) published = creditDate(r.text);
-    }
-    if (!published && updated && UPDATED_DATE_AS_LAST_RESORT) {
-      published = { value: updated.date.iso, evidence: snippet(updated.line, updated.date.index, updated.date.text.length) };
-    }
-  }
+  const published: Evidence | null =
+    draft.published ?? findPublished(draft, page, paragraphs, bits, dumpIndex, trimmedLines, rawLines, firstBodyLine, bodyDates, datesIn);
 
   // --- dateline --------------------------------------------------------------------------------
   let dateline = draft.dateline;
