@@ -121,6 +121,10 @@ export interface LineIndex {
    * from the second page on. Lines one page holds may be left out (nothing reads them).
    */
   linePages: Iterable<[string, number | number[]]>;
+  /**
+   * Each page's count of distinct prose lines. Only the pages holding a prose line that another
+   * page holds too are read (no other page shares prose), and only theirs need be exact.
+   */
   proseCount: number[];
 }
 
@@ -284,76 +288,149 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
 }
 
 /**
- * Fields of a `KeyTable` slot, side by side in one array (one cache line a probe): the two hashes, the
- * length with the page count above it (counted up to `MAX_COUNTED_PAGES`), and 1 + the index in
- * `listed` of the key's latest occurrence (which gives its page and place).
+ * Code units of a line's normalised form (spaces aside) that its fingerprint reads from each end.
+ * Lines sharing their first and last 16 units but not their text are rare (one group in ~2,000 on
+ * the 793 WCXB dumps; such groups are told apart by full keys), and reading 16 a side instead of the
+ * whole line skips about two thirds of the characters of a WCXB dump (mean line 70 characters; the
+ * lines over 40 hold 83% of the text). Tuned on those dumps: 8 a side made collision groups several
+ * times more common for a few percent less time, 32 cost more time for no fewer groups.
  */
-const H1 = 0;
-const H2 = 1;
-const LEN_PAGES = 2;
-const LAST = 3;
-const STRIDE = 4;
-const LEN_MASK = 0xffff;
-const PAGE_UNIT = 0x10000;
-/** Page counts past this are not needed (the index only asks whether two or more pages hold a key). */
-const MAX_COUNTED_PAGES = 2;
+const SAMPLE_UNITS = 16;
+
+/** What `printSlice` found: the line is skipped (its normalised form is under two characters), printed, or needs its string. */
+const PRINT_SKIP = 0;
+const PRINT_OK = 1;
+const PRINT_STRING = 2;
 
 /**
- * Open-addressing table of line keys. A slot with length 0 is free (keys of lines shorter than two
- * characters are never stored; lengths stay under `MAX_TEMPLATE_CHARS * 4`, far below `LEN_MASK`).
+ * A line's fingerprint: two 32-bit hashes of the code units sampled from the ends of its normalised
+ * form; and for a line read raw, where its text starts and ends once trimmed and without its list
+ * marker (-1 for a line read from its normalised string).
  */
-class KeyTable {
-  size = 0;
-  mask: number;
-  data: Int32Array;
-  constructor(capacity: number) {
-    let n = 1024;
-    while (n < capacity * 1.5) n *= 2;
-    this.mask = n - 1;
-    this.data = new Int32Array(n * STRIDE);
+interface Print {
+  f1: number;
+  f2: number;
+  from: number;
+  end: number;
+}
+
+/**
+ * Folds the hashes of the first and of the last `SAMPLE_UNITS` units into one fingerprint; a line of
+ * at most `SAMPLE_UNITS` units keeps the hashes of all its units as they are.
+ */
+function foldPrint(p: Print, f1: number, f2: number, g1: number, g2: number): number {
+  p.f1 = Math.imul(f1 ^ g2, 0x85ebca6b) ^ g1;
+  p.f2 = (Math.imul(f2, 0xc2b2ae35) + g1) | 0;
+  return PRINT_OK;
+}
+
+/**
+ * The fingerprint of `normaliseLine(content.slice(start, end))`, read off the raw line: the first and
+ * the last `SAMPLE_UNITS` code units of the normalised form, spaces left out. Equal normalised forms
+ * give equal fingerprints (lines only ever merge); `printString` prints a normalised string alike.
+ *
+ * Why the raw line can be read without normalising it: outside white space, normalising only lower-
+ * cases units (each on its own, but for those `lowerUnit` refuses); the three plain kinds of white
+ * space (space, tab, no-break space) become single spaces or go, and are skipped here; other white
+ * space stays or becomes a space depending on the whole line, so a sampled one sends the line down
+ * the string path (PRINT_STRING), while one between the two samples changes neither. Trimming and
+ * list markers are read as `keyOfSlice` reads them.
+ */
+function printSlice(content: string, start: number, end: number, p: Print): number {
+  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  while (end > start && plainSpace(content.charCodeAt(end - 1))) end--;
+  let c = start < end ? content.charCodeAt(start) : 0;
+  if (c === 42 || c === 45 || markerChar(c)) {
+    if (start + 1 < end && plainSpace(content.charCodeAt(start + 1))) start += 2;
+  } else if (c >= 48 && c <= 57) {
+    let i = start + 1;
+    while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
+    const m = content.charCodeAt(i);
+    if (i < end && (m === 46 || m === 41) && i + 1 < end && plainSpace(content.charCodeAt(i + 1))) start = i + 2;
   }
-  /**
-   * Whether the next new key should find a bigger table (at 70% load: linear probing stays short,
-   * and the table small enough for the caches). The caller grows it, since slot offsets move.
-   */
-  full(): boolean {
-    return this.size * 10 >= this.mask * 7;
-  }
-  /** The offset of a key's slot in `data`, claimed (with no pages and no occurrence) when new. */
-  slot(k: LineKey): number {
-    const d = this.data;
-    let i = (k.h1 ^ Math.imul(k.h2, 0x9e3779b1)) & this.mask;
-    for (;;) {
-      const o = i * STRIDE;
-      const meta = d[o + LEN_PAGES]!;
-      if (meta === 0) {
-        d[o + H1] = k.h1;
-        d[o + H2] = k.h2;
-        d[o + LEN_PAGES] = k.length;
-        this.size++;
-        return o;
-      }
-      if ((meta & LEN_MASK) === k.length && d[o + H1] === k.h1 && d[o + H2] === k.h2) return o;
-      i = (i + 1) & this.mask;
+  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  p.from = start;
+  p.end = end;
+  let f1 = H1_START;
+  let f2 = H2_START;
+  let n = 0;
+  let i = start;
+  for (; i < end; i++) {
+    c = content.charCodeAt(i);
+    if (plainSpace(c)) continue;
+    if (c < 128) {
+      if (c >= 10 && c <= 13) return PRINT_STRING;
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      c = lowerUnit(c);
+      if (c === STRING_PATH) return PRINT_STRING;
     }
+    // A unit past the first sample: the line is longer than one sample (checked as sampled units
+    // are, since whether it is a unit at all may depend on the whole line).
+    if (n === SAMPLE_UNITS) break;
+    f1 = Math.imul(f1 ^ c, 0x01000193);
+    f2 = (f2 + f1) | 0;
+    n++;
   }
-  /** Doubles the table; returns the old slot offset → new slot offset map (as an array by old slot). */
-  grow(): Int32Array {
-    const old = this.data;
-    const mask = (this.mask + 1) * 2 - 1;
-    const d = new Int32Array((mask + 1) * STRIDE);
-    const moved = new Int32Array(old.length / STRIDE);
-    for (let o = 0; o < old.length; o += STRIDE) {
-      if (old[o + LEN_PAGES] === 0) continue;
-      let j = (old[o + H1]! ^ Math.imul(old[o + H2]!, 0x9e3779b1)) & mask;
-      while (d[j * STRIDE + LEN_PAGES] !== 0) j = (j + 1) & mask;
-      d.set(old.subarray(o, o + STRIDE), j * STRIDE);
-      moved[o / STRIDE] = j * STRIDE;
+  if (i === end) {
+    if (n < 2) return PRINT_SKIP;
+    p.f1 = f1;
+    p.f2 = f2;
+    return PRINT_OK;
+  }
+  let g1 = H1_START;
+  let g2 = H2_START;
+  let m = 0;
+  for (let j = end - 1; m < SAMPLE_UNITS; j--) {
+    c = content.charCodeAt(j);
+    if (plainSpace(c)) continue;
+    if (c < 128) {
+      if (c >= 10 && c <= 13) return PRINT_STRING;
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      c = lowerUnit(c);
+      if (c === STRING_PATH) return PRINT_STRING;
     }
-    this.mask = mask;
-    this.data = d;
-    return moved;
+    g1 = Math.imul(g1 ^ c, 0x01000193);
+    g2 = (g2 + g1) | 0;
+    m++;
   }
+  return foldPrint(p, f1, f2, g1, g2);
+}
+
+/** `printSlice` of a line already normalised (`normaliseLine`'s result): the same units, read as they are. */
+function printString(line: string, p: Print): number {
+  p.from = -1;
+  p.end = -1;
+  let f1 = H1_START;
+  let f2 = H2_START;
+  let n = 0;
+  let i = 0;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) continue;
+    if (n === SAMPLE_UNITS) break;
+    f1 = Math.imul(f1 ^ c, 0x01000193);
+    f2 = (f2 + f1) | 0;
+    n++;
+  }
+  if (i === line.length) {
+    if (line.length < 2) return PRINT_SKIP;
+    p.f1 = f1;
+    p.f2 = f2;
+    return PRINT_OK;
+  }
+  let g1 = H1_START;
+  let g2 = H2_START;
+  let m = 0;
+  for (let j = line.length - 1; m < SAMPLE_UNITS; j--) {
+    const c = line.charCodeAt(j);
+    if (c === 32) continue;
+    g1 = Math.imul(g1 ^ c, 0x01000193);
+    g2 = (g2 + g1) | 0;
+    m++;
+  }
+  return foldPrint(p, f1, f2, g1, g2);
 }
 
 /**
@@ -362,105 +439,288 @@ class KeyTable {
  * character loop here was the index's costliest line on runs with many copies.
  */
 function sameText(a: string, aFrom: number, aEnd: number, b: string, bFrom: number, bEnd: number): boolean {
-  return aEnd - aFrom === bEnd - bFrom && a.slice(aFrom, aEnd) === b.slice(bFrom, bEnd);
+  const n = aEnd - aFrom;
+  if (n !== bEnd - bFrom) return false;
+  // Lines compared share their ends (their fingerprints do): the middle unit tells most apart unsliced.
+  if (n > 0 && a.charCodeAt(aFrom + (n >> 1)) !== b.charCodeAt(bFrom + (n >> 1))) return false;
+  return a.slice(aFrom, aEnd) === b.slice(bFrom, bEnd);
 }
 
 /**
- * The line index `indexByStrings` builds, by hashing each line's normalised form as it is read (no
- * string per line, no string-keyed map of every line): only the lines whose key two or more pages
- * hold are then normalised as strings and indexed as before. Keys only ever merge lines (two lines
- * sharing a key look like one): the recurring lines are a superset, sorted out by their strings, and a
- * repeat on one page is checked against the earlier line's string; should two different lines of one
- * page share a key, the string path is taken for the whole index. Null in that case.
+ * Whether the text `content.slice(from, end)` holds no code unit `lowerUnit` refuses (white space
+ * other than space, tab and no-break space among them). Two raw lines whose trimmed, marker-less
+ * texts (`Print.from`/`end`) are the same such text normalise alike: what differs (white space and a
+ * marker at the ends) goes, and inside, runs of the three plain kinds become one space whether or not
+ * the whole line is collapsed (a line not collapsed holds single spaces only). Other white space
+ * inside would stay in one line and become a space in the other, were only one collapsed.
+ */
+function plainText(content: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = content.charCodeAt(i);
+    if (c < 128 ? c >= 10 && c <= 13 : lowerUnit(c) === STRING_PATH) return false;
+  }
+  return true;
+}
+
+/**
+ * Fields of a line (one distinct normalised form) in `LineTable.lines`: where one occurrence of it
+ * sits (page, start and end of the raw line, start and end of its trimmed text without marker as
+ * `Print` gives them), the next line of its fingerprint group (+1, 0 for none), the last page that
+ * listed it, how many pages did (counted up to two), and whether its trimmed text is `plainText`
+ * (0 not known yet, 1 yes, 2 no).
+ */
+const L_PAGE = 0;
+const L_FROM = 1;
+const L_END = 2;
+const L_TEXT_FROM = 3;
+const L_TEXT_END = 4;
+const L_NEXT = 5;
+const L_LAST = 6;
+const L_PAGES = 7;
+const L_PLAIN = 8;
+const L_STRIDE = 9;
+/** Fields of a fingerprint slot in `LineTable.slots`: the two hashes and 1 + the group's first line (0: free). */
+const S_F1 = 0;
+const S_F2 = 1;
+const S_HEAD = 2;
+const S_STRIDE = 3;
+
+/**
+ * The distinct lines of a set of pages, found by fingerprint: an open-addressing table from
+ * fingerprints to groups of lines, each line an integer id with its fields in one typed array. A
+ * line that finds its group compares its raw text with the group's lines (natively, no copy): pages
+ * of one site and copies of one article repeat lines verbatim. Only a line that matches none of
+ * them is keyed in full (`keyOfSlice`) to tell a new line (same ends, other middle) from another
+ * spelling of one (case, spacing).
+ *
+ * One table serves every build, emptied in between (builds run one at a time): a window's table is
+ * tens of megabytes, which V8 maps afresh, slowly, when allocated anew.
+ */
+class LineTable {
+  slots = new Int32Array(1024 * S_STRIDE);
+  mask = 1023;
+  groups = 0;
+  lines = new Int32Array(1024 * L_STRIDE);
+  count = 0;
+  /** Full keys of lines in groups that needed them, by line id (few: lines sharing a fingerprint). */
+  keys = new Map<number, LineKey>();
+
+  reset(): void {
+    this.slots.fill(0);
+    this.groups = 0;
+    this.count = 0;
+    this.keys.clear();
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const mask = (this.mask + 1) * 2 - 1;
+    const d = new Int32Array((mask + 1) * S_STRIDE);
+    for (let o = 0; o < old.length; o += S_STRIDE) {
+      if (old[o + S_HEAD] === 0) continue;
+      let j = (old[o + S_F1]! ^ Math.imul(old[o + S_F2]!, 0x9e3779b1)) & mask;
+      while (d[j * S_STRIDE + S_HEAD] !== 0) j = (j + 1) & mask;
+      d[j * S_STRIDE + S_F1] = old[o + S_F1]!;
+      d[j * S_STRIDE + S_F2] = old[o + S_F2]!;
+      d[j * S_STRIDE + S_HEAD] = old[o + S_HEAD]!;
+    }
+    this.mask = mask;
+    this.slots = d;
+  }
+
+  private add(page: number, from: number, end: number, p: Print): number {
+    if ((this.count + 1) * L_STRIDE > this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    const id = this.count++;
+    const o = id * L_STRIDE;
+    const l = this.lines;
+    l[o + L_PAGE] = page;
+    l[o + L_FROM] = from;
+    l[o + L_END] = end;
+    l[o + L_TEXT_FROM] = p.from;
+    l[o + L_TEXT_END] = p.end;
+    l[o + L_NEXT] = 0;
+    l[o + L_LAST] = -1;
+    l[o + L_PAGES] = 0;
+    l[o + L_PLAIN] = 0;
+    return id;
+  }
+
+  private keyOf(id: number, contents: string[]): LineKey {
+    let k = this.keys.get(id);
+    if (k === undefined) {
+      const o = id * L_STRIDE;
+      k = lineKey(contents[this.lines[o + L_PAGE]!]!, this.lines[o + L_FROM]!, this.lines[o + L_END]!, { h1: 0, h2: 0, length: 0, words: 0 });
+      this.keys.set(id, k);
+    }
+    return k;
+  }
+
+  /**
+   * The id of the line `contents[page].slice(from, end)` with fingerprint `p`, added when new; -1 when
+   * a line of other text has its full key (the caller then takes the string path).
+   */
+  idOf(contents: string[], page: number, from: number, end: number, p: Print): number {
+    // At half load: linear probing stays short.
+    if (this.groups * 2 >= this.mask) this.grow();
+    const content = contents[page]!;
+    const s = this.slots;
+    let i = (p.f1 ^ Math.imul(p.f2, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const o = i * S_STRIDE;
+      const head = s[o + S_HEAD]!;
+      if (head === 0) {
+        const id = this.add(page, from, end, p);
+        s[o + S_F1] = p.f1;
+        s[o + S_F2] = p.f2;
+        s[o + S_HEAD] = id + 1;
+        this.groups++;
+        return id;
+      }
+      if (s[o + S_F1] === p.f1 && s[o + S_F2] === p.f2) return this.inGroup(contents, head - 1, content, page, from, end, p);
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private inGroup(contents: string[], head: number, content: string, page: number, from: number, end: number, p: Print): number {
+    const l = this.lines;
+    let last = head;
+    for (let id = head; id >= 0; id = l[id * L_STRIDE + L_NEXT]! - 1) {
+      const o = id * L_STRIDE;
+      const other = contents[l[o + L_PAGE]!]!;
+      if (sameText(other, l[o + L_FROM]!, l[o + L_END]!, content, from, end)) return id;
+      // The same text indented or marked otherwise (list items at another depth).
+      if (p.from >= 0 && l[o + L_TEXT_FROM]! >= 0 && sameText(other, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!, content, p.from, p.end)) {
+        if (l[o + L_PLAIN] === 0) l[o + L_PLAIN] = plainText(content, p.from, p.end) ? 1 : 2;
+        if (l[o + L_PLAIN] === 1) return id;
+      }
+      last = id;
+    }
+    // Another raw text: another spelling of one of the group's lines, or a line of its own.
+    const k = lineKey(content, from, end, { h1: 0, h2: 0, length: 0, words: 0 });
+    for (let id = head; id >= 0; id = l[id * L_STRIDE + L_NEXT]! - 1) {
+      const g = this.keyOf(id, contents);
+      if (g.h1 !== k.h1 || g.h2 !== k.h2 || g.length !== k.length) continue;
+      const o = id * L_STRIDE;
+      const same = normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!)) === normaliseLine(content.slice(from, end));
+      return same ? id : -1;
+    }
+    const id = this.add(page, from, end, p);
+    this.keys.set(id, k);
+    this.lines[last * L_STRIDE + L_NEXT] = id + 1;
+    return id;
+  }
+}
+
+/** The key of `normaliseLine(content.slice(from, end))`: hashed as read, or from the string where that cannot be. */
+function lineKey(content: string, from: number, end: number, k: LineKey): LineKey {
+  return keyOfSlice(content, from, end, k) || keyOfString(normaliseLine(content.slice(from, end)), k);
+}
+
+const TABLE = new LineTable();
+/** Line ids in page order, each page's distinct lines once, kept between builds as `TABLE` is. */
+let LISTED = new Int32Array(4096);
+
+/**
+ * The line index `indexByStrings` builds, without a string per line: each line is fingerprinted from
+ * the ends of its normalised form (`printSlice`) and given the id of its distinct normalised form
+ * (`LineTable`); only the lines two or more pages hold are then normalised as strings. Should two
+ * different lines share a full key (never seen), the string path is taken for the whole index: null.
+ *
+ * `proseCount` is exact for the pages that hold a recurring prose line (the only ones that can share
+ * prose with another page, and so the only ones read); it is 0 for the others.
  */
 export function indexByHashes(pages: RawPage[]): LineIndex | null {
   const contents = pages.map(dumpText);
-  let total = 0;
-  for (const c of contents) total += c.length;
-  // WCXB dumps hold about one distinct line per 110 characters (one page per site); the table starts
-  // smaller (a run of copies holds fewer) and grows as needed.
-  const table = new KeyTable(Math.max(1024, Math.ceil(total / 200)));
-  const k: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
-  const proseCount: number[] = [];
-  // (page, start, end, slot) of each line a page lists, in order.
-  let listed = new Int32Array(Math.max(1024, total >> 3));
+  const t = TABLE;
+  t.reset();
+  const p: Print = { f1: 0, f2: 0, from: -1, end: -1 };
+  const pageStart = new Int32Array(pages.length + 1);
+  let listed = LISTED;
   let nListed = 0;
   for (let pi = 0; pi < pages.length; pi++) {
     const content = contents[pi]!;
-    let prose = 0;
+    pageStart[pi] = nListed;
     for (let start = 0; start <= content.length; ) {
       let end = content.indexOf('\n', start);
       if (end < 0) end = content.length;
       const from = start;
       start = end + 1;
       if (end === from || end - from > MAX_TEMPLATE_CHARS * 4) continue;
-      if (keyOfSlice(content, from, end, k) === false) keyOfString(normaliseLine(content.slice(from, end)), k);
-      if (k.length < 2) continue;
-      const isProse = k.words >= PROSE_WORDS;
-      // Never counted nor listed (as in `indexByStrings`).
-      if (!isProse && k.length > MAX_TEMPLATE_CHARS) continue;
-      if (table.full()) {
-        // Slots move: the occurrences listed so far follow them.
-        const moved = table.grow();
-        for (let i = 3; i < nListed; i += 4) listed[i] = moved[listed[i]! / STRIDE]!;
-      }
-      const slot = table.slot(k);
-      const d = table.data;
-      const last = d[slot + LAST]! - 1;
-      if (last >= 0 && listed[last] === pi) {
-        // Most repeats are the same raw line (a menu item twice); others are compared normalised.
-        const at = listed[last + 1]!;
-        const atEnd = listed[last + 2]!;
-        const same = sameText(content, at, atEnd, content, from, end) || normaliseLine(content.slice(at, atEnd)) === normaliseLine(content.slice(from, end));
-        if (!same) return null;
-        continue;
-      }
-      if (isProse) prose++;
-      if (d[slot + LEN_PAGES]! < MAX_COUNTED_PAGES * PAGE_UNIT) d[slot + LEN_PAGES]! += PAGE_UNIT;
-      d[slot + LAST] = nListed + 1;
-      if (nListed + 4 > listed.length) {
+      let found = printSlice(content, from, end, p);
+      if (found === PRINT_STRING) found = printString(normaliseLine(content.slice(from, end)), p);
+      if (found === PRINT_SKIP) continue;
+      const id = t.idOf(contents, pi, from, end, p);
+      if (id < 0) return null;
+      const o = id * L_STRIDE;
+      const l = t.lines;
+      // Seen before on this page: listed once.
+      if (l[o + L_LAST] === pi) continue;
+      l[o + L_LAST] = pi;
+      if (l[o + L_PAGES]! < 2) l[o + L_PAGES]!++;
+      if (nListed === listed.length) {
         const grown = new Int32Array(listed.length * 2);
         grown.set(listed);
-        listed = grown;
+        LISTED = listed = grown;
       }
-      listed[nListed++] = pi;
-      listed[nListed++] = from;
-      listed[nListed++] = end;
-      listed[nListed++] = slot;
+      listed[nListed++] = id;
     }
-    proseCount.push(prose);
   }
-  // Each recurring key's line, normalised once, and its pages (one occurrence a page, in page order).
-  // Another page's occurrence is the same line when its raw text is (copies of a page, a site's
-  // menu), else when it normalises alike; a different line under the same key sends the index down
-  // the string path.
-  // Slot → 1 + index of its entry in `recurring` (in the slot's `LAST` field, free once the pages are
-  // read); `first` keeps where the entry's first occurrence is.
-  const d = table.data;
-  for (let o = LAST; o < d.length; o += STRIDE) d[o] = 0;
+  pageStart[pages.length] = nListed;
+
+  // Each recurring line, normalised once, with its pages in page order. (Lines that are neither
+  // prose nor short enough to be template are left out, as `indexByStrings` never lists them.)
+  const l = t.lines;
+  // By line id: 1 + its entry in `recurring`, -1 for a line left out, 0 not seen yet.
+  const entry = new Int32Array(t.count);
+  // By line id: whether its normalised form has prose's words (0 not known yet, 1 prose, 2 not).
+  const isProse = new Uint8Array(t.count);
   const recurring: Array<[string, number[]]> = [];
-  const first: number[] = [];
-  for (let i = 0; i < nListed; i += 4) {
-    const slot = listed[i + 3]!;
-    if (d[slot + LEN_PAGES]! < MAX_COUNTED_PAGES * PAGE_UNIT) continue;
-    const pi = listed[i]!;
-    const from = listed[i + 1]!;
-    const end = listed[i + 2]!;
-    const content = contents[pi]!;
-    const e = d[slot + LAST]!;
-    if (e === 0) {
-      recurring.push([normaliseLine(content.slice(from, end)), [pi]]);
-      first.push(i);
-      d[slot + LAST] = recurring.length;
-      continue;
+  // Pages holding a recurring prose line: the pages whose prose lines are counted.
+  const sharesProse = new Uint8Array(pages.length);
+  for (let pi = 0; pi < pages.length; pi++) {
+    for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) {
+      const id = listed[j]!;
+      const o = id * L_STRIDE;
+      if (l[o + L_PAGES]! < 2) continue;
+      const e = entry[id]!;
+      if (e > 0) {
+        recurring[e - 1]![1].push(pi);
+        if (isProse[id] === 1) sharesProse[pi] = 1;
+      } else if (e === 0) {
+        const line = normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!));
+        const prose = hasWords(line, PROSE_WORDS);
+        if (!prose && line.length > MAX_TEMPLATE_CHARS) {
+          entry[id] = -1;
+          continue;
+        }
+        recurring.push([line, [pi]]);
+        entry[id] = recurring.length;
+        isProse[id] = prose ? 1 : 2;
+        if (prose) sharesProse[pi] = 1;
+      }
     }
-    const entry = recurring[e - 1]!;
-    const f = first[e - 1]!;
-    const same =
-      sameText(contents[listed[f]!]!, listed[f + 1]!, listed[f + 2]!, content, from, end) ||
-      normaliseLine(content.slice(from, end)) === entry[0];
-    if (!same) return null;
-    entry[1].push(pi);
+  }
+
+  // Prose lines counted once a page, each line's words counted once.
+  const proseCount = new Array<number>(pages.length).fill(0);
+  const k: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
+  for (let pi = 0; pi < pages.length; pi++) {
+    if (sharesProse[pi] === 0) continue;
+    let prose = 0;
+    for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) {
+      const id = listed[j]!;
+      let v = isProse[id]!;
+      if (v === 0) {
+        const o = id * L_STRIDE;
+        isProse[id] = v = lineKey(contents[l[o + L_PAGE]!]!, l[o + L_FROM]!, l[o + L_END]!, k).words >= PROSE_WORDS ? 1 : 2;
+      }
+      if (v === 1) prose++;
+    }
+    proseCount[pi] = prose;
   }
   return { linePages: recurring, proseCount };
 }
