@@ -114,18 +114,39 @@ class UnionFind {
   }
 }
 
-/** Pages holding each line (by its `normaliseLine` form), and each page's count of distinct prose lines. */
+/**
+ * The lines (by their `normaliseLine` form) that two or more pages hold, numbered from 0, with their
+ * pages; and each page's count of distinct prose lines. A line's string is asked for only when it
+ * turns out to be template (most recurring lines in a run of copies never are).
+ */
 export interface LineIndex {
-  /**
-   * Each line with its pages: a page index while one page holds the line, an array (in page order)
-   * from the second page on. Lines one page holds may be left out (nothing reads them).
-   */
-  linePages: Iterable<[string, number | number[]]>;
+  /** How many recurring lines. */
+  count: number;
+  /** Line i's pages, in page order, each once: `pages[pagesFrom[i]]` up to `pages[pagesFrom[i + 1]]`. */
+  pages: Int32Array;
+  pagesFrom: Int32Array;
+  /** Whether line i has `PROSE_WORDS` words or more (1) or not (0). */
+  prose: Uint8Array;
+  /** Line i, normalised. */
+  lineOf(i: number): string;
   /**
    * Each page's count of distinct prose lines. Only the pages holding a prose line that another
    * page holds too are read (no other page shares prose), and only theirs need be exact.
    */
   proseCount: number[];
+}
+
+/** A `LineIndex` of recurring lines given as strings with their pages. */
+function indexOfLines(lines: Array<[string, number[]]>, proseCount: number[]): LineIndex {
+  const pagesFrom = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) pagesFrom[i + 1] = pagesFrom[i]! + lines[i]![1].length;
+  const pages = new Int32Array(pagesFrom[lines.length]!);
+  const prose = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    pages.set(lines[i]![1], pagesFrom[i]!);
+    prose[i] = hasWords(lines[i]![0], PROSE_WORDS) ? 1 : 0;
+  }
+  return { count: lines.length, pages, pagesFrom, prose, lineOf: (i) => lines[i]![0], proseCount };
 }
 
 /**
@@ -155,7 +176,9 @@ export function indexByStrings(pages: RawPage[]): LineIndex {
     }
     proseCount.push(prose);
   }
-  return { linePages, proseCount };
+  const recurring: Array<[string, number[]]> = [];
+  for (const [line, list] of linePages) if (typeof list === 'object') recurring.push([line, list]);
+  return indexOfLines(recurring, proseCount);
 }
 
 /**
@@ -671,58 +694,93 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
   }
   pageStart[pages.length] = nListed;
 
-  // Each recurring line, normalised once, with its pages in page order. (Lines that are neither
-  // prose nor short enough to be template are left out, as `indexByStrings` never lists them.)
+  // The recurring lines, numbered as they first recur, with their pages (laid end to end, each
+  // line's in page order: the pages are read in order and list a line once).
   const l = t.lines;
-  // By line id: 1 + its entry in `recurring`, -1 for a line left out, 0 not seen yet.
+  // By line id: 1 + its number among the recurring lines (0 for a line one page holds).
   const entry = new Int32Array(t.count);
-  // By line id: whether its normalised form has prose's words (0 not known yet, 1 prose, 2 not).
-  const isProse = new Uint8Array(t.count);
-  const recurring: Array<[string, number[]]> = [];
-  // Pages holding a recurring prose line: the pages whose prose lines are counted.
-  const sharesProse = new Uint8Array(pages.length);
+  // Line ids by number, and (shifted by one) each line's count of pages, then where its pages start.
+  const idOf = new Int32Array(t.count);
+  const pagesFrom = new Int32Array(t.count + 1);
+  let count = 0;
+  for (let j = 0; j < nListed; j++) {
+    const id = listed[j]!;
+    if (l[id * L_STRIDE + L_PAGES]! < 2) continue;
+    let e = entry[id]!;
+    if (e === 0) {
+      idOf[count] = id;
+      entry[id] = e = ++count;
+    }
+    pagesFrom[e]!++;
+  }
+  for (let i = 0; i < count; i++) pagesFrom[i + 1]! += pagesFrom[i]!;
+  const linePages = new Int32Array(pagesFrom[count]!);
+  const next = pagesFrom.slice(0, count);
   for (let pi = 0; pi < pages.length; pi++) {
     for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) {
-      const id = listed[j]!;
-      const o = id * L_STRIDE;
-      if (l[o + L_PAGES]! < 2) continue;
-      const e = entry[id]!;
-      if (e > 0) {
-        recurring[e - 1]![1].push(pi);
-        if (isProse[id] === 1) sharesProse[pi] = 1;
-      } else if (e === 0) {
-        const line = normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!));
-        const prose = hasWords(line, PROSE_WORDS);
-        if (!prose && line.length > MAX_TEMPLATE_CHARS) {
-          entry[id] = -1;
-          continue;
-        }
-        recurring.push([line, [pi]]);
-        entry[id] = recurring.length;
-        isProse[id] = prose ? 1 : 2;
-        if (prose) sharesProse[pi] = 1;
-      }
+      const e = entry[listed[j]!]!;
+      if (e !== 0) linePages[next[e - 1]!++] = pi;
     }
   }
 
+  // By line id: whether its normalised form has prose's words (0 not known yet, 1 prose, 2 not).
+  const isProse = new Uint8Array(t.count);
+  const proseOf = (id: number): number => {
+    let v = isProse[id]!;
+    if (v === 0) {
+      const o = id * L_STRIDE;
+      const content = contents[l[o + L_PAGE]!]!;
+      v = l[o + L_TEXT_FROM]! >= 0 ? proseText(content, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!) : 0;
+      if (v === 0) v = hasWords(normaliseLine(content.slice(l[o + L_FROM]!, l[o + L_END]!)), PROSE_WORDS) ? 1 : 2;
+      isProse[id] = v;
+    }
+    return v;
+  };
+  const prose = new Uint8Array(count);
+  // Pages holding a recurring prose line: the pages whose prose lines are counted.
+  const sharesProse = new Uint8Array(pages.length);
+  for (let i = 0; i < count; i++) {
+    if (proseOf(idOf[i]!) !== 1) continue;
+    prose[i] = 1;
+    for (let j = pagesFrom[i]!; j < pagesFrom[i + 1]!; j++) sharesProse[linePages[j]!] = 1;
+  }
   // Prose lines counted once a page, each line's words counted once.
   const proseCount = new Array<number>(pages.length).fill(0);
-  const k: LineKey = { h1: 0, h2: 0, length: 0, words: 0 };
   for (let pi = 0; pi < pages.length; pi++) {
     if (sharesProse[pi] === 0) continue;
-    let prose = 0;
-    for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) {
-      const id = listed[j]!;
-      let v = isProse[id]!;
-      if (v === 0) {
-        const o = id * L_STRIDE;
-        isProse[id] = v = lineKey(contents[l[o + L_PAGE]!]!, l[o + L_FROM]!, l[o + L_END]!, k).words >= PROSE_WORDS ? 1 : 2;
-      }
-      if (v === 1) prose++;
-    }
-    proseCount[pi] = prose;
+    let n = 0;
+    for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) if (proseOf(listed[j]!) === 1) n++;
+    proseCount[pi] = n;
   }
-  return { linePages: recurring, proseCount };
+  const lineOf = (i: number): string => {
+    const o = idOf[i]! * L_STRIDE;
+    return normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!));
+  };
+  return { count, pages: linePages, pagesFrom, prose, lineOf, proseCount };
+}
+
+/**
+ * Whether the line whose trimmed, unmarked raw text is `content.slice(from, end)` (`Print.from`/`end`)
+ * has `PROSE_WORDS` words normalised: 1 yes, 2 no, 0 when white space other than space, tab and
+ * no-break space comes before the answer (normalising may or may not make it a word break).
+ * The three plain kinds break words whether or not the line is collapsed (`plainText`).
+ */
+function proseText(content: string, from: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < end; i++) {
+    const c = content.charCodeAt(i);
+    if (plainSpace(c)) {
+      inWord = false;
+      continue;
+    }
+    if (c < 128 ? c >= 10 && c <= 13 : lowerUnit(c) === STRING_PATH) return 0;
+    if (!inWord) {
+      if (++n >= PROSE_WORDS) return 1;
+      inWord = true;
+    }
+  }
+  return 2;
 }
 
 /**
@@ -747,17 +805,20 @@ export interface TemplateIndex extends TemplateEvidence {
  *   template.isTemplate('Skip to content', 'https://example.com/a'); // true when many pages have it
  */
 export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = indexByHashes(pages), prior: TemplateIndex | null = null): TemplateIndex {
-  const { linePages, proseCount } = index ?? indexByStrings(pages);
+  const lines = index ?? indexByStrings(pages);
+  const { count, pages: linePages, pagesFrom, prose, proseCount } = lines;
   const hosts = pages.map((p) => hostOf(p.url));
 
   // Count shared prose lines per page pair; a prose line on very many pages is a footer, not a copy.
   const shared = new Map<number, number>();
   const n = pages.length;
-  for (const [line, list] of linePages) {
-    if (typeof list === 'number' || list.length > 50 || !hasWords(line, PROSE_WORDS)) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const key = list[a]! * n + list[b]!;
+  for (let i = 0; i < count; i++) {
+    const from = pagesFrom[i]!;
+    const to = pagesFrom[i + 1]!;
+    if (to - from > 50 || prose[i] === 0) continue;
+    for (let a = from; a < to; a++) {
+      for (let b = a + 1; b < to; b++) {
+        const key = linePages[a]! * n + linePages[b]!;
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }
@@ -778,25 +839,37 @@ export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = i
   // Signatures of every template key: a key whose signature is not here is not a template line,
   // answered without hashing the whole key (most lines asked about are the pages' own text).
   const signatures = new Uint8Array(SIGNATURE_SLOTS);
-  for (const [line, list] of linePages) {
-    if (typeof list === 'number' || line.length > MAX_TEMPLATE_CHARS) continue;
-    const all = new Set<number>();
-    const byHost = new Map<string, Set<number>>();
-    for (const pi of list) {
-      const c = clusters.find(pi);
-      all.add(c);
-      const h = hosts[pi];
-      if (h) {
-        let s = byHost.get(h);
-        if (!s) byHost.set(h, (s = new Set()));
-        s.add(c);
-      }
+  // A line's distinct clusters, counted up to the most any verdict asks for; a line all of whose
+  // pages are in one cluster (copies of one article, most recurring lines) is no host's template.
+  const distinct = new Int32Array(CROSS_HOST_MIN_CLUSTERS);
+  for (let i = 0; i < count; i++) {
+    const from = pagesFrom[i]!;
+    const to = pagesFrom[i + 1]!;
+    let nDistinct = 0;
+    for (let a = from; a < to && nDistinct < CROSS_HOST_MIN_CLUSTERS; a++) {
+      const c = clusters.find(linePages[a]!);
+      let k = 0;
+      while (k < nDistinct && distinct[k] !== c) k++;
+      if (k === nDistinct) distinct[nDistinct++] = c;
     }
-    if (all.size >= CROSS_HOST_MIN_CLUSTERS) {
+    if (nDistinct < SAME_HOST_MIN_CLUSTERS) continue;
+    const line = lines.lineOf(i);
+    if (line.length > MAX_TEMPLATE_CHARS) continue;
+    if (nDistinct >= CROSS_HOST_MIN_CLUSTERS) {
       everywhere.add(line);
       longestKey = Math.max(longestKey, line.length);
       signatures[signature(line)] = 1;
       continue;
+    }
+    const byHost = new Map<string, Set<number>>();
+    for (let a = from; a < to; a++) {
+      const pi = linePages[a]!;
+      const h = hosts[pi];
+      if (h) {
+        let s = byHost.get(h);
+        if (!s) byHost.set(h, (s = new Set()));
+        s.add(clusters.find(pi));
+      }
     }
     for (const [h, s] of byHost) {
       if (s.size < SAME_HOST_MIN_CLUSTERS) continue;
