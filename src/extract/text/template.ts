@@ -200,6 +200,23 @@ function lowerUnit(c: number): number {
   return l;
 }
 
+/**
+ * Each code unit as the fingerprint reads it, in one lookup: its lower case (`lowerUnit`), or
+ * `STRING_PATH`, or `FOLD_SPACE` for the three plain kinds of white space (`plainSpace`); 0 not known
+ * yet. ASCII control units 0-2, whose values would read as those marks, take the string path.
+ */
+const FOLD_UNIT = new Uint16Array(65536);
+const FOLD_SPACE = 2;
+
+function foldUnit(c: number): number {
+  let f: number;
+  if (c === 32 || c === 9 || c === 0xa0) f = FOLD_SPACE;
+  else if (c < 128) f = c <= FOLD_SPACE || (c >= 10 && c <= 13) ? STRING_PATH : c >= 65 && c <= 90 ? c + 32 : c;
+  else f = lowerUnit(c);
+  FOLD_UNIT[c] = f;
+  return f;
+}
+
 /** A normalised line's key: two 32-bit hashes of its code units, its length and its word count. */
 export interface LineKey {
   h1: number;
@@ -379,13 +396,10 @@ function printSlice(content: string, start: number, end: number, p: Print): numb
   let n = 0;
   let i = start;
   for (; i < end; i++) {
-    c = content.charCodeAt(i);
-    if (plainSpace(c)) continue;
-    if (c < 128) {
-      if (c >= 10 && c <= 13) return PRINT_STRING;
-      if (c >= 65 && c <= 90) c += 32;
-    } else {
-      c = lowerUnit(c);
+    c = FOLD_UNIT[content.charCodeAt(i)]!;
+    if (c <= FOLD_SPACE) {
+      if (c === 0) c = foldUnit(content.charCodeAt(i));
+      if (c === FOLD_SPACE) continue;
       if (c === STRING_PATH) return PRINT_STRING;
     }
     // A unit past the first sample: the line is longer than one sample (checked as sampled units
@@ -405,13 +419,10 @@ function printSlice(content: string, start: number, end: number, p: Print): numb
   let g2 = H2_START;
   let m = 0;
   for (let j = end - 1; m < SAMPLE_UNITS; j--) {
-    c = content.charCodeAt(j);
-    if (plainSpace(c)) continue;
-    if (c < 128) {
-      if (c >= 10 && c <= 13) return PRINT_STRING;
-      if (c >= 65 && c <= 90) c += 32;
-    } else {
-      c = lowerUnit(c);
+    c = FOLD_UNIT[content.charCodeAt(j)]!;
+    if (c <= FOLD_SPACE) {
+      if (c === 0) c = foldUnit(content.charCodeAt(j));
+      if (c === FOLD_SPACE) continue;
       if (c === STRING_PATH) return PRINT_STRING;
     }
     g1 = Math.imul(g1 ^ c, 0x01000193);
@@ -501,12 +512,21 @@ const L_NEXT = 5;
 const L_LAST = 6;
 const L_PAGES = 7;
 const L_PLAIN = 8;
-const L_STRIDE = 9;
-/** Fields of a fingerprint slot in `LineTable.slots`: the two hashes and 1 + the group's first line (0: free). */
-const S_F1 = 0;
-const S_F2 = 1;
-const S_HEAD = 2;
-const S_STRIDE = 3;
+/** The line's fingerprint (`Print.f1`, `f2`): a group's first line is where the table checks it. */
+const L_F1 = 9;
+const L_F2 = 10;
+const L_STRIDE = 11;
+/**
+ * A slot of `LineTable.slots` holds 1 + the id of a group's first line in its low bits and the top
+ * bits of the group's `f1` above them (0: free), so a probe reads one 32-bit word and most probes
+ * that meet another group go on without reading its line: the table, read at random once a line,
+ * stays a quarter of the size of one holding both hashes, which counted on WCXB dumps (the probe's
+ * cache misses were the index's costliest line).
+ */
+const SLOT_ID_BITS = 24;
+const SLOT_ID_MASK = (1 << SLOT_ID_BITS) - 1;
+/** Lines one table can number (ids are 0 to this); a build with more takes the string path. */
+const MAX_LINE_IDS = SLOT_ID_MASK - 1;
 
 /**
  * The distinct lines of a set of pages, found by fingerprint: an open-addressing table from
@@ -520,7 +540,7 @@ const S_STRIDE = 3;
  * tens of megabytes, which V8 maps afresh, slowly, when allocated anew.
  */
 class LineTable {
-  slots = new Int32Array(1024 * S_STRIDE);
+  slots = new Uint32Array(1024);
   mask = 1023;
   groups = 0;
   lines = new Int32Array(1024 * L_STRIDE);
@@ -538,14 +558,15 @@ class LineTable {
   private grow(): void {
     const old = this.slots;
     const mask = (this.mask + 1) * 2 - 1;
-    const d = new Int32Array((mask + 1) * S_STRIDE);
-    for (let o = 0; o < old.length; o += S_STRIDE) {
-      if (old[o + S_HEAD] === 0) continue;
-      let j = (old[o + S_F1]! ^ Math.imul(old[o + S_F2]!, 0x9e3779b1)) & mask;
-      while (d[j * S_STRIDE + S_HEAD] !== 0) j = (j + 1) & mask;
-      d[j * S_STRIDE + S_F1] = old[o + S_F1]!;
-      d[j * S_STRIDE + S_F2] = old[o + S_F2]!;
-      d[j * S_STRIDE + S_HEAD] = old[o + S_HEAD]!;
+    const d = new Uint32Array(mask + 1);
+    const l = this.lines;
+    for (let o = 0; o < old.length; o++) {
+      const v = old[o]!;
+      if (v === 0) continue;
+      const at = ((v & SLOT_ID_MASK) - 1) * L_STRIDE;
+      let j = (l[at + L_F1]! ^ Math.imul(l[at + L_F2]!, 0x9e3779b1)) & mask;
+      while (d[j] !== 0) j = (j + 1) & mask;
+      d[j] = v;
     }
     this.mask = mask;
     this.slots = d;
@@ -569,6 +590,8 @@ class LineTable {
     l[o + L_LAST] = -1;
     l[o + L_PAGES] = 0;
     l[o + L_PLAIN] = 0;
+    l[o + L_F1] = p.f1;
+    l[o + L_F2] = p.f2;
     return id;
   }
 
@@ -584,26 +607,29 @@ class LineTable {
 
   /**
    * The id of the line `contents[page].slice(from, end)` with fingerprint `p`, added when new; -1 when
-   * a line of other text has its full key (the caller then takes the string path).
+   * a line of other text has its full key, or the table has numbered all the lines it can (the
+   * caller then takes the string path).
    */
   idOf(contents: string[], page: number, from: number, end: number, p: Print): number {
     // At half load: linear probing stays short.
     if (this.groups * 2 >= this.mask) this.grow();
-    const content = contents[page]!;
+    if (this.count >= MAX_LINE_IDS) return -1;
     const s = this.slots;
+    const tag = (p.f1 >>> SLOT_ID_BITS) << SLOT_ID_BITS;
     let i = (p.f1 ^ Math.imul(p.f2, 0x9e3779b1)) & this.mask;
     for (;;) {
-      const o = i * S_STRIDE;
-      const head = s[o + S_HEAD]!;
-      if (head === 0) {
+      const v = s[i]!;
+      if (v === 0) {
         const id = this.add(page, from, end, p);
-        s[o + S_F1] = p.f1;
-        s[o + S_F2] = p.f2;
-        s[o + S_HEAD] = id + 1;
+        s[i] = (tag | (id + 1)) >>> 0;
         this.groups++;
         return id;
       }
-      if (s[o + S_F1] === p.f1 && s[o + S_F2] === p.f2) return this.inGroup(contents, head - 1, content, page, from, end, p);
+      if (((v ^ tag) & ~SLOT_ID_MASK) === 0) {
+        const head = (v & SLOT_ID_MASK) - 1;
+        const o = head * L_STRIDE;
+        if (this.lines[o + L_F1] === p.f1 && this.lines[o + L_F2] === p.f2) return this.inGroup(contents, head, contents[page]!, page, from, end, p);
+      }
       i = (i + 1) & this.mask;
     }
   }
