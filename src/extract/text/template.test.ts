@@ -68,6 +68,20 @@ test('a line hashed as read has the key of its normalised string', () => {
   assert.equal(keyOfSlice('İstanbul', 0, 8, a), false, 'dotted capital I takes the string path');
 });
 
+test('normaliseLine is lower case, white space collapsed and trimmed, and one list marker gone', () => {
+  // The definition the fast paths are held to: collapsed only when a tab, a no-break space or two
+  // spaces in a row say so (other white space stays otherwise).
+  const reference = (line: string): string => {
+    let s = line.toLowerCase();
+    if (/[\t\u00a0]| {2}/.test(s)) s = s.replace(/\s+/g, ' ');
+    return s.trim().replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
+  };
+  const lines = [...TRICKY];
+  for (const m of ['*', '•', '·', '–', '—', '-', '1.', '12)', '123.', '1234.', 'a.', 'Ω', '§', '"', '(', 'é', 'Ж', '中']) lines.push(`${m} Item`, `${m}Item`, ` ${m}\titem`);
+  for (const p of samplePages()) lines.push(...p.content.split('\n'));
+  for (const line of lines) assert.equal(normaliseLine(line), reference(line), JSON.stringify(line));
+});
+
 /**
  * A line index's recurring lines as [line, prose, pages], sorted; lines neither prose nor short
  * enough to be template are left out (the string-keyed index never lists them, and no verdict reads them).
@@ -123,6 +137,11 @@ test('the hashed index stays right when its table grows mid-run', () => {
   }
   const shared = assertSameLineIndex(pages);
   assert.equal(shared.length, 2 + 4 + 5);
+  // An index stays readable after the next build (which reuses the table).
+  const index = indexByHashes(pages)!;
+  const before = recurringLines(index);
+  indexByHashes(samplePages());
+  assert.deepEqual(recurringLines(index), before);
 });
 
 test('lines that share their ends, spellings of one line and indented copies are told apart as strings are', () => {

@@ -56,8 +56,8 @@ export function normaliseLine(line: string): string {
 /** `normaliseLine` of a line already lower-cased, with single spaces and trimmed: only list markers go. */
 function normaliseLowered(s: string): string {
   const c = s.charCodeAt(0);
-  // List markers and ordinals only: skip the regex for lines starting with a letter.
-  if (!(c >= 97 && c <= 122)) s = s.replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
+  // The pattern opens with a marker or a digit: skip it for lines that open with anything else.
+  if (c === 42 || c === 45 || markerChar(c) || (c >= 48 && c <= 57)) s = s.replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
   return s;
 }
 
@@ -477,8 +477,15 @@ function sameText(a: string, aFrom: number, aEnd: number, b: string, bFrom: numb
   if (n !== bEnd - bFrom) return false;
   // Lines compared share their ends (their fingerprints do): the middle unit tells most apart unsliced.
   if (n > 0 && a.charCodeAt(aFrom + (n >> 1)) !== b.charCodeAt(bFrom + (n >> 1))) return false;
+  if (n < SHARED_SLICE_CHARS) {
+    for (let i = 0; i < n; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+    return true;
+  }
   return a.slice(aFrom, aEnd) === b.slice(bFrom, bEnd);
 }
+
+/** V8 gives a slice this long or longer its parent's characters; a shorter one is a copy, so compared in place. */
+const SHARED_SLICE_CHARS = 13;
 
 /**
  * Whether the text `content.slice(from, end)` holds no code unit `lowerUnit` refuses (white space
@@ -669,9 +676,14 @@ function lineKey(content: string, from: number, end: number, k: LineKey): LineKe
   return keyOfSlice(content, from, end, k) || keyOfString(normaliseLine(content.slice(from, end)), k);
 }
 
-const TABLE = new LineTable();
+let TABLE = new LineTable();
 /** Line ids in page order, each page's distinct lines once, kept between builds as `TABLE` is. */
 let LISTED = new Int32Array(4096);
+/**
+ * A table larger than this after a build is let go rather than kept for the next (a window of
+ * distinct pages needs ~60 bytes a line: 32 MB keeps the table of ~2,000 WCXB-like pages).
+ */
+const KEPT_TABLE_BYTES = 32 << 20;
 
 /**
  * The line index `indexByStrings` builds, without a string per line: each line is fingerprinted from
@@ -778,10 +790,19 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
     for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) if (proseOf(listed[j]!) === 1) n++;
     proseCount[pi] = n;
   }
-  const lineOf = (i: number): string => {
+  // Where each recurring line sits, copied out of the table, which the next build reuses.
+  const where = new Int32Array(count * 3);
+  for (let i = 0; i < count; i++) {
     const o = idOf[i]! * L_STRIDE;
-    return normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!));
-  };
+    where[i * 3] = l[o + L_PAGE]!;
+    where[i * 3 + 1] = l[o + L_FROM]!;
+    where[i * 3 + 2] = l[o + L_END]!;
+  }
+  const lineOf = (i: number): string => normaliseLine(contents[where[i * 3]!]!.slice(where[i * 3 + 1]!, where[i * 3 + 2]!));
+  if (t.slots.byteLength + t.lines.byteLength + listed.byteLength > KEPT_TABLE_BYTES) {
+    TABLE = new LineTable();
+    LISTED = new Int32Array(4096);
+  }
   return { count, pages: linePages, pagesFrom, prose, lineOf, proseCount };
 }
 
