@@ -522,7 +522,12 @@ const L_PLAIN = 8;
 /** The line's fingerprint (`Print.f1`, `f2`): a group's first line is where the table checks it. */
 const L_F1 = 9;
 const L_F2 = 10;
-const L_STRIDE = 11;
+/**
+ * For a record that is another spelling of a line (its case or spacing), 1 + that line's id; 0 for
+ * a line's own record. A spelling seen once is recorded, so its next occurrences compare raw.
+ */
+const L_SPELLS = 11;
+const L_STRIDE = 12;
 /**
  * A slot of `LineTable.slots` holds 1 + the id of a group's first line in its low bits and the top
  * bits of the group's `f1` above them (0: free), so a probe reads one 32-bit word and most probes
@@ -599,6 +604,7 @@ class LineTable {
     l[o + L_PLAIN] = 0;
     l[o + L_F1] = p.f1;
     l[o + L_F2] = p.f2;
+    l[o + L_SPELLS] = 0;
     return id;
   }
 
@@ -642,31 +648,37 @@ class LineTable {
   }
 
   private inGroup(contents: string[], head: number, content: string, page: number, from: number, end: number, p: Print): number {
-    const l = this.lines;
+    let l = this.lines;
     let last = head;
-    for (let id = head; id >= 0; id = l[id * L_STRIDE + L_NEXT]! - 1) {
-      const o = id * L_STRIDE;
+    for (let r = head; r >= 0; r = l[r * L_STRIDE + L_NEXT]! - 1) {
+      const o = r * L_STRIDE;
       const other = contents[l[o + L_PAGE]!]!;
-      if (sameText(other, l[o + L_FROM]!, l[o + L_END]!, content, from, end)) return id;
+      let same = sameText(other, l[o + L_FROM]!, l[o + L_END]!, content, from, end);
       // The same text indented or marked otherwise (list items at another depth).
-      if (p.from >= 0 && l[o + L_TEXT_FROM]! >= 0 && sameText(other, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!, content, p.from, p.end)) {
+      if (!same && p.from >= 0 && l[o + L_TEXT_FROM]! >= 0 && sameText(other, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!, content, p.from, p.end)) {
         if (l[o + L_PLAIN] === 0) l[o + L_PLAIN] = plainText(content, p.from, p.end) ? 1 : 2;
-        if (l[o + L_PLAIN] === 1) return id;
+        same = l[o + L_PLAIN] === 1;
       }
-      last = id;
+      if (same) return l[o + L_SPELLS] === 0 ? r : l[o + L_SPELLS]! - 1;
+      last = r;
     }
     // Another raw text: another spelling of one of the group's lines, or a line of its own.
     const k = lineKey(content, from, end, { h1: 0, h2: 0, length: 0, words: 0 });
-    for (let id = head; id >= 0; id = l[id * L_STRIDE + L_NEXT]! - 1) {
-      const g = this.keyOf(id, contents);
+    let id = -1;
+    for (let r = head; r >= 0; r = l[r * L_STRIDE + L_NEXT]! - 1) {
+      const o = r * L_STRIDE;
+      if (l[o + L_SPELLS] !== 0) continue;
+      const g = this.keyOf(r, contents);
       if (g.h1 !== k.h1 || g.h2 !== k.h2 || g.length !== k.length) continue;
-      const o = id * L_STRIDE;
-      const same = normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!)) === normaliseLine(content.slice(from, end));
-      return same ? id : -1;
+      if (normaliseLine(contents[l[o + L_PAGE]!]!.slice(l[o + L_FROM]!, l[o + L_END]!)) !== normaliseLine(content.slice(from, end))) return -1;
+      id = r;
+      break;
     }
-    const id = this.add(page, from, end, p);
-    this.keys.set(id, k);
-    this.lines[last * L_STRIDE + L_NEXT] = id + 1;
+    const added = this.add(page, from, end, p);
+    l = this.lines;
+    if (id >= 0) l[added * L_STRIDE + L_SPELLS] = id + 1;
+    else this.keys.set((id = added), k);
+    l[last * L_STRIDE + L_NEXT] = added + 1;
     return id;
   }
 }
