@@ -27,6 +27,8 @@ const SAME_HOST_MIN_CLUSTERS = 2;
  * 4 keeps a margin against headings such as "Conclusion" recurring in unrelated articles.
  */
 const CROSS_HOST_MIN_CLUSTERS = 4;
+/** A prose line on more pages than this is a footer, not evidence that they are copies of one article. */
+const MAX_COPY_PAGES = 50;
 /** Lines longer than this are never template by themselves (cheap bound on the index size). */
 const MAX_TEMPLATE_CHARS = 400;
 
@@ -130,8 +132,9 @@ export interface LineIndex {
   /** Line i, normalised. */
   lineOf(i: number): string;
   /**
-   * Each page's count of distinct prose lines. Only the pages holding a prose line that another
-   * page holds too are read (no other page shares prose), and only theirs need be exact.
+   * Each page's count of distinct prose lines. It is read only for two pages sharing at least
+   * `SAME_ARTICLE_MIN_SHARED` prose lines (held by at most `MAX_COPY_PAGES` pages), and need be exact
+   * only for pages holding that many such lines.
    */
   proseCount: number[];
 }
@@ -704,8 +707,7 @@ const KEPT_TABLE_BYTES = 32 << 20;
  * (`LineTable`); only the lines two or more pages hold are then normalised as strings. Should two
  * different lines share a full key (never seen), the string path is taken for the whole index: null.
  *
- * `proseCount` is exact for the pages that hold a recurring prose line (the only ones that can share
- * prose with another page, and so the only ones read); it is 0 for the others.
+ * `proseCount` is exact for the pages that can be paired as copies (see `LineIndex`); 0 for the others.
  */
 export function indexByHashes(pages: RawPage[]): LineIndex | null {
   const contents = pages.map(dumpText);
@@ -788,17 +790,19 @@ export function indexByHashes(pages: RawPage[]): LineIndex | null {
     return v;
   };
   const prose = new Uint8Array(count);
-  // Pages holding a recurring prose line: the pages whose prose lines are counted.
-  const sharesProse = new Uint8Array(pages.length);
+  // Each page's recurring prose lines that can pair it with another page as copies: only pages with
+  // enough of them can be paired, and only theirs are counted.
+  const sharesProse = new Int32Array(pages.length);
   for (let i = 0; i < count; i++) {
     if (proseOf(idOf[i]!) !== 1) continue;
     prose[i] = 1;
-    for (let j = pagesFrom[i]!; j < pagesFrom[i + 1]!; j++) sharesProse[linePages[j]!] = 1;
+    if (pagesFrom[i + 1]! - pagesFrom[i]! > MAX_COPY_PAGES) continue;
+    for (let j = pagesFrom[i]!; j < pagesFrom[i + 1]!; j++) sharesProse[linePages[j]!]!++;
   }
   // Prose lines counted once a page, each line's words counted once.
   const proseCount = new Array<number>(pages.length).fill(0);
   for (let pi = 0; pi < pages.length; pi++) {
-    if (sharesProse[pi] === 0) continue;
+    if (sharesProse[pi]! < SAME_ARTICLE_MIN_SHARED) continue;
     let n = 0;
     for (let j = pageStart[pi]!; j < pageStart[pi + 1]!; j++) if (proseOf(listed[j]!) === 1) n++;
     proseCount[pi] = n;
@@ -875,7 +879,7 @@ export function buildTemplateIndex(pages: RawPage[], index: LineIndex | null = i
   for (let i = 0; i < count; i++) {
     const from = pagesFrom[i]!;
     const to = pagesFrom[i + 1]!;
-    if (to - from > 50 || prose[i] === 0) continue;
+    if (to - from > MAX_COPY_PAGES || prose[i] === 0) continue;
     for (let a = from; a < to; a++) {
       for (let b = a + 1; b < to; b++) {
         const key = linePages[a]! * n + linePages[b]!;
