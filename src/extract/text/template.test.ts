@@ -148,7 +148,9 @@ test('the hashed index stays right when its table grows mid-run', () => {
 test('lines that share their ends, spellings of one line and indented copies are told apart as strings are', () => {
   // A site's lists of places (same first and last words, another middle), one menu item in several
   // spellings and depths, and lines whose inside white space makes the indentation matter.
+  // (More of them than a group is walked for: past that, they are found by key.)
   const places = ['08004, Camden', '08010, Burlington', '08012, Camden', '19019, Bucks', '08004, Mercer', '08004, Camdem'];
+  for (let i = 0; i < 30; i++) places.push(`${18900 + i * 7}, ${['Bucks', 'Camden', 'Mercer'][i % 3]}`);
   const spellings = ['Home', 'HOME', '   * Home', '\tHome', '- home', '1. Home', ' Home ', 'Ho me', 'Home\u00a0'];
   // (Far enough from the ends that the fingerprint does not read it.)
   // Six words a side: twelve when the inside space breaks words, eleven when it does not.
@@ -157,7 +159,10 @@ test('lines that share their ends, spellings of one line and indented copies are
   const pages: RawPage[] = [];
   for (let p = 0; p < 12; p++) {
     const lines = [spellings[p % spellings.length]!, inside[p % inside.length]!, `Own line ${p} of this page`];
-    for (let i = 0; i < places.length; i++) if ((p + i) % 3 !== 0) lines.push(` * Affordable Gym in ${places[i]} County, New Jersey`);
+    for (let i = 0; i < places.length; i++) {
+      const line = ` * Affordable Gym in ${places[i]} County, New Jersey`;
+      if ((p + i) % 3 !== 0) lines.push((p + i) % 5 === 0 ? line.toUpperCase() : (p + i) % 7 === 0 ? line.replace('Gym in', 'Gym  in') : line);
+    }
     lines.push(spellings[(p + 4) % spellings.length]!, inside[(p + 1) % inside.length]!);
     const content = lines.join('\n');
     pages.push({ source: `s${p}`, url: `https://s${p % 3}.example/${p}`, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length });

@@ -332,14 +332,14 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
 
 /**
  * Code units of a line's normalised form (spaces aside) that its fingerprint reads from each end.
- * Reading 16 a side instead of the whole line skips about two thirds of the characters of a WCXB
- * dump (mean line 70 characters; the lines over 40 hold 83% of the text), and few distinct lines
- * share both ends (a site's lists of places, "Privacy Policy" / "PrivacyPolicy"): on the 793 WCXB
- * dumps 590 of 121,832 distinct lines share a fingerprint with another, told apart by full keys;
- * 2,927 at 8 a side, 363 at 24, 179 at 32. The index's time at 8, 12 and 16 was within the noise of
- * this machine; 32 read more for little.
+ * Reading 8 a side instead of the whole line skips most of the characters of a WCXB dump (mean line
+ * 70 characters; the lines over 40 hold 83% of the text), and few distinct lines share both ends (a
+ * site's lists of places, "Privacy Policy" / "PrivacyPolicy"): on the 793 WCXB dumps 2,927 of
+ * 121,832 distinct lines share a fingerprint with another, told apart by full keys (590 at 16 a
+ * side, 179 at 32). Tuned there, in-process A/B against 16: 8 and 6 a side ~13% faster on WCXB and on
+ * bench-like copies, 12 ~5%, 4 slower (its groups grow large).
  */
-const SAMPLE_UNITS = 16;
+const SAMPLE_UNITS = 8;
 
 /** What `printSlice` found: the line is skipped (its normalised form is under two characters), printed, or needs its string. */
 const PRINT_SKIP = 0;
@@ -531,7 +531,15 @@ const L_F2 = 10;
  * a line's own record. A spelling seen once is recorded, so its next occurrences compare raw.
  */
 const L_SPELLS = 11;
-const L_STRIDE = 12;
+/** How many records a group holds (kept on its first record). */
+const L_SIZE = 12;
+const L_STRIDE = 13;
+/**
+ * A group is walked record by record up to this size; a larger one finds its lines by full key, so
+ * thousands of lines sharing their ends (a table's rows) cost a key each, not a walk through all.
+ * The largest group on the 793 WCXB dumps holds 104 records, and 10 hold more than 13.
+ */
+const GROUP_SCAN_LIMIT = 16;
 /**
  * A slot of `LineTable.slots` holds 1 + the id of a group's first line in its low bits and the top
  * bits of the group's `f1` above them (0: free), so a probe reads one 32-bit word and most probes
@@ -563,12 +571,15 @@ class LineTable {
   count = 0;
   /** Full keys of lines in groups that needed them, by line id (few: lines sharing a fingerprint). */
   keys = new Map<number, LineKey>();
+  /** Lines of groups past `GROUP_SCAN_LIMIT`, by `bigKey` of their full key. */
+  big = new Map<number, number>();
 
   reset(): void {
     this.slots.fill(0);
     this.groups = 0;
     this.count = 0;
     this.keys.clear();
+    this.big.clear();
   }
 
   private grow(): void {
@@ -609,6 +620,7 @@ class LineTable {
     l[o + L_F1] = p.f1;
     l[o + L_F2] = p.f2;
     l[o + L_SPELLS] = 0;
+    l[o + L_SIZE] = 1;
     return id;
   }
 
@@ -651,19 +663,43 @@ class LineTable {
     }
   }
 
+  /** Whether record `r` holds the raw text `content.slice(from, end)`, or its trimmed unmarked text (`p`) and it is `plainText`. */
+  private holds(r: number, contents: string[], content: string, from: number, end: number, p: Print): boolean {
+    const l = this.lines;
+    const o = r * L_STRIDE;
+    const other = contents[l[o + L_PAGE]!]!;
+    if (sameText(other, l[o + L_FROM]!, l[o + L_END]!, content, from, end)) return true;
+    // The same text indented or marked otherwise (list items at another depth).
+    if (p.from >= 0 && l[o + L_TEXT_FROM]! >= 0 && sameText(other, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!, content, p.from, p.end)) {
+      if (l[o + L_PLAIN] === 0) l[o + L_PLAIN] = plainText(content, p.from, p.end) ? 1 : 2;
+      return l[o + L_PLAIN] === 1;
+    }
+    return false;
+  }
+
+  /** The line of a group past `GROUP_SCAN_LIMIT` that `content.slice(from, end)` is, found by full key; as `idOf`. */
+  private inBigGroup(contents: string[], content: string, page: number, from: number, end: number, p: Print): number {
+    const k = lineKey(content, from, end, { h1: 0, h2: 0, length: 0, words: 0 });
+    const key = bigKey(k);
+    const r = this.big.get(key);
+    if (r === undefined) {
+      const id = this.add(page, from, end, p);
+      this.keys.set(id, k);
+      this.big.set(key, id);
+      return id;
+    }
+    if (this.holds(r, contents, content, from, end, p)) return r;
+    const o = r * L_STRIDE;
+    const line = normaliseLine(contents[this.lines[o + L_PAGE]!]!.slice(this.lines[o + L_FROM]!, this.lines[o + L_END]!));
+    return this.keyOf(r, contents).length === k.length && line === normaliseLine(content.slice(from, end)) ? r : -1;
+  }
+
   private inGroup(contents: string[], head: number, content: string, page: number, from: number, end: number, p: Print): number {
     let l = this.lines;
+    if (l[head * L_STRIDE + L_SIZE]! > GROUP_SCAN_LIMIT) return this.inBigGroup(contents, content, page, from, end, p);
     let last = head;
     for (let r = head; r >= 0; r = l[r * L_STRIDE + L_NEXT]! - 1) {
-      const o = r * L_STRIDE;
-      const other = contents[l[o + L_PAGE]!]!;
-      let same = sameText(other, l[o + L_FROM]!, l[o + L_END]!, content, from, end);
-      // The same text indented or marked otherwise (list items at another depth).
-      if (!same && p.from >= 0 && l[o + L_TEXT_FROM]! >= 0 && sameText(other, l[o + L_TEXT_FROM]!, l[o + L_TEXT_END]!, content, p.from, p.end)) {
-        if (l[o + L_PLAIN] === 0) l[o + L_PLAIN] = plainText(content, p.from, p.end) ? 1 : 2;
-        same = l[o + L_PLAIN] === 1;
-      }
-      if (same) return l[o + L_SPELLS] === 0 ? r : l[o + L_SPELLS]! - 1;
+      if (this.holds(r, contents, content, from, end, p)) return l[r * L_STRIDE + L_SPELLS] === 0 ? r : l[r * L_STRIDE + L_SPELLS]! - 1;
       last = r;
     }
     // Another raw text: another spelling of one of the group's lines, or a line of its own.
@@ -683,8 +719,17 @@ class LineTable {
     if (id >= 0) l[added * L_STRIDE + L_SPELLS] = id + 1;
     else this.keys.set((id = added), k);
     l[last * L_STRIDE + L_NEXT] = added + 1;
+    if (++l[head * L_STRIDE + L_SIZE]! > GROUP_SCAN_LIMIT) {
+      // From now on the group's lines are found by key (its spellings need not be: they key alike).
+      for (let r = head; r >= 0; r = l[r * L_STRIDE + L_NEXT]! - 1) if (l[r * L_STRIDE + L_SPELLS] === 0) this.big.set(bigKey(this.keyOf(r, contents)), r);
+    }
     return id;
   }
+}
+
+/** A full key as one number: its first hash and 21 bits of the second (53 bits, exact in a double). */
+function bigKey(k: LineKey): number {
+  return (k.h1 >>> 0) * 0x200000 + (k.h2 & 0x1fffff);
 }
 
 /** The key of `normaliseLine(content.slice(from, end))`: hashed as read, or from the string where that cannot be. */
