@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawPage } from '../../records/index.ts';
 import { SEEDS_DIR } from '../../../eval/lib.ts';
-import { buildTemplateIndex, indexByHashes, indexByStrings, keyOfSlice, keyOfString, normaliseLine, type LineKey } from './template.ts';
+import { buildTemplateIndex, indexByHashes, indexByStrings, keyOfSlice, keyOfString, normaliseLine, type LineIndex, type LineKey } from './template.ts';
 
 const EXAMPLES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'examples');
 
@@ -21,6 +21,8 @@ const TRICKY = [
   '\u00a0Read more', 'Read more\u00a0', 'read \u00a0 more', '*\u00a0Read more', '-\tread more', '•\u00a0read more',
   '•read more', '–', '— ', '· \tx', '12.\u00a0read more', '3)\tread', '\t\u00a0\t', 'a\u00a0b\u2028c', 'a\tb\rc',
   'a\u00a0b\u202fc', '•\u2028x', '\u212Aelvin\u00a0x', '\u00a0© 2025', '\u200d\u00a0x', 'x\u00a0\u00a0', '\ufeffx y',
+  // Other white space inside, which stays or becomes a space as the line's indentation decides.
+  'a\u2028b c', 'Wide\u3000gap here', '* a\u2028b c', 'ΣΟΦΙΑ ΣΤΟ ΣΠΙΤΙ ΤΗΣ ΜΕΓΑΛΗΣ ΠΟΛΗΣ ΣΗΜΕΡΑ',
 ];
 
 function samplePages(): RawPage[] {
@@ -66,15 +68,49 @@ test('a line hashed as read has the key of its normalised string', () => {
   assert.equal(keyOfSlice('İstanbul', 0, 8, a), false, 'dotted capital I takes the string path');
 });
 
+test('normaliseLine is lower case, white space collapsed and trimmed, and one list marker gone', () => {
+  // The definition the fast paths are held to: collapsed only when a tab, a no-break space or two
+  // spaces in a row say so (other white space stays otherwise).
+  const reference = (line: string): string => {
+    let s = line.toLowerCase();
+    if (/[\t\u00a0]| {2}/.test(s)) s = s.replace(/\s+/g, ' ');
+    return s.trim().replace(/^(?:[*•·–—-]|\d{1,3}[.)])\s+/, '');
+  };
+  const lines = [...TRICKY];
+  for (const m of ['*', '•', '·', '–', '—', '-', '1.', '12)', '123.', '1234.', 'a.', 'Ω', '§', '"', '(', 'é', 'Ж', '中']) lines.push(`${m} Item`, `${m}Item`, ` ${m}\titem`);
+  for (const p of samplePages()) lines.push(...p.content.split('\n'));
+  for (const line of lines) assert.equal(normaliseLine(line), reference(line), JSON.stringify(line));
+});
+
+/**
+ * A line index's recurring lines as [line, prose, pages], sorted; lines neither prose nor short
+ * enough to be template are left out (the string-keyed index never lists them, and no verdict reads them).
+ */
+function recurringLines(index: LineIndex): [string, boolean, number[]][] {
+  const out: [string, boolean, number[]][] = [];
+  for (let i = 0; i < index.count; i++) {
+    const line = index.lineOf(i);
+    if (index.prose[i] === 0 && line.length > 400) continue;
+    out.push([line, index.prose[i] === 1, [...index.pages.subarray(index.pagesFrom[i], index.pagesFrom[i + 1])]]);
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** Asserts that the hashed line index lists what the string-keyed one lists; returns the recurring lines. */
-function assertSameLineIndex(pages: RawPage[]): [string, number | number[]][] {
+function assertSameLineIndex(pages: RawPage[]): [string, boolean, number[]][] {
   const byStrings = indexByStrings(pages);
   const byHashes = indexByHashes(pages);
   assert.ok(byHashes !== null);
-  assert.deepEqual(byHashes.proseCount, byStrings.proseCount);
-  const recurring = (m: Iterable<[string, number | number[]]>) => [...m].filter(([, v]) => typeof v === 'object').sort();
-  assert.deepEqual(recurring(byHashes.linePages), recurring(byStrings.linePages));
-  return recurring(byStrings.linePages);
+  const want = recurringLines(byStrings);
+  assert.deepEqual(recurringLines(byHashes), want);
+  // Prose as the index counts it: 12 or more runs of other than space and tab.
+  for (const [line, prose] of want) assert.equal(prose, line.split(/[ \t]+/).filter((w) => w !== '').length >= 12, line);
+  // Prose counts need be exact for pages holding three or more prose lines that 50 pages or fewer
+  // hold (no other page can be paired as a copy).
+  const sharing = new Map<number, number>();
+  for (const [, prose, list] of want) if (prose && list.length <= 50) for (const pi of list) sharing.set(pi, (sharing.get(pi) ?? 0) + 1);
+  for (const [pi, n] of sharing) if (n >= 3) assert.equal(byHashes.proseCount[pi], byStrings.proseCount[pi], `prose lines of page ${pi}`);
+  return want;
 }
 
 test('the hashed line index is the string-keyed one', () => {
@@ -102,6 +138,37 @@ test('the hashed index stays right when its table grows mid-run', () => {
   }
   const shared = assertSameLineIndex(pages);
   assert.equal(shared.length, 2 + 4 + 5);
+  // An index stays readable after the next build (which reuses the table).
+  const index = indexByHashes(pages)!;
+  const before = recurringLines(index);
+  indexByHashes(samplePages());
+  assert.deepEqual(recurringLines(index), before);
+});
+
+test('lines that share their ends, spellings of one line and indented copies are told apart as strings are', () => {
+  // A site's lists of places (same first and last words, another middle), one menu item in several
+  // spellings and depths, and lines whose inside white space makes the indentation matter.
+  // (More of them than a group is walked for: past that, they are found by key.)
+  const places = ['08004, Camden', '08010, Burlington', '08012, Camden', '19019, Bucks', '08004, Mercer', '08004, Camdem'];
+  for (let i = 0; i < 30; i++) places.push(`${18900 + i * 7}, ${['Bucks', 'Camden', 'Mercer'][i % 3]}`);
+  const spellings = ['Home', 'HOME', '   * Home', '\tHome', '- home', '1. Home', ' Home ', 'Ho me', 'Home\u00a0'];
+  // (Far enough from the ends that the fingerprint does not read it.)
+  // Six words a side: twelve when the inside space breaks words, eleven when it does not.
+  const mid = 'Alpha beta gamma delta epsilon zeta';
+  const inside = [`${mid}\u2028${mid}`, `  ${mid}\u2028${mid}`, `\t${mid}\u2028${mid}`, `* ${mid}\u2028${mid}`, `${mid}\u3000${mid}`, `  ${mid}\u3000${mid}`];
+  const pages: RawPage[] = [];
+  for (let p = 0; p < 12; p++) {
+    const lines = [spellings[p % spellings.length]!, inside[p % inside.length]!, `Own line ${p} of this page`];
+    for (let i = 0; i < places.length; i++) {
+      const line = ` * Affordable Gym in ${places[i]} County, New Jersey`;
+      if ((p + i) % 3 !== 0) lines.push((p + i) % 5 === 0 ? line.toUpperCase() : (p + i) % 7 === 0 ? line.replace('Gym in', 'Gym  in') : line);
+    }
+    lines.push(spellings[(p + 4) % spellings.length]!, inside[(p + 1) % inside.length]!);
+    const content = lines.join('\n');
+    pages.push({ source: `s${p}`, url: `https://s${p % 3}.example/${p}`, format: 'text', content, fetchedAt: null, encoding: 'utf-8', bytes: content.length });
+  }
+  const shared = assertSameLineIndex(pages);
+  assert.ok(shared.length >= places.length + 3, 'the places, the menu item and the inside-space lines recur');
 });
 
 test('an index built with a prior index keeps the prior verdicts and adds its own', () => {
