@@ -102,7 +102,11 @@ export function extractTextDraft(page: RawPage, template: TemplateEvidence | nul
     removed.sort((a, b) => a.line! - b.line!);
   }
 
-  const headerLines = [...headerIdx].sort((a, b) => a - b).map((i) => lines[i]!.raw.trim());
+  // Built by pushing onto one literal, not by map(): V8 then gives every page's list one elements kind
+  // (map() returns an empty list in another), and the draft's shape stays the same from page to page —
+  // a new shape threw away the optimised code of every signal function that reads the draft.
+  const headerLines: string[] = [];
+  for (const i of [...headerIdx].sort((a, b) => a - b)) headerLines.push(lines[i]!.raw.trim());
   return {
     title: restoreCase(titleResult.title, unmarked.content),
     paragraphs,
