@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
 import { Element } from 'domhandler';
 import { textContent, getElementsByTagName } from 'domutils';
-import { FRAMEWORK_JSON_MAX_CHARS, dateJsonAttributes, isFrameworkJsonScript, parseHtml } from './dom.ts';
+import { FRAMEWORK_JSON_MAX_CHARS, classAndIdOf, dateJsonAttributes, isFrameworkJsonScript, parseHtml } from './dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
   <script>var x = "<p>not text</p>";</script>
@@ -132,4 +132,21 @@ test('a page written in pieces parses to the same tree, wherever the cuts fall',
   assert.ok(want.includes('Café & bar\u00a0— “quoted” AB'), 'entities decoded across cuts');
   assert.ok(want.includes('2024-04-08T10:00:00Z'), 'date JSON kept across cuts');
   assert.ok(want.includes('<section {"class":"k"} ["{\\"datePublished\\":\\"2002-02-02T02:02\\"}"]>'), 'names lower-cased; a repeated name keeps its first value');
+});
+
+test('elements of a page with the same class and no id share one class-and-id record; an id gives one of its own', () => {
+  const doc = parseHtml(
+    '<div class="menu item"><p class="menu item">a</p><p class="Menu item">b</p><p class="menu item" id="x">c</p><p id="x">d</p><p>e</p></div>',
+  );
+  const els = [...getElementsByTagName('div', doc), ...getElementsByTagName('p', doc)];
+  const [div, same, otherCase, withId, idOnly, bare] = els.map(classAndIdOf);
+  assert.ok(div && div === same, 'same class string, no id: one record');
+  assert.ok(otherCase && otherCase !== div, 'a class spelled otherwise is another string: its own record');
+  assert.ok(withId && withId !== div && idOnly && idOnly !== withId, 'an id: a record of its own');
+  assert.equal(bare, null, 'neither attribute: no record');
+  assert.notEqual(classAndIdOf(getElementsByTagName('div', parseHtml('<div class="menu item"></div>'))[0]!), div, 'pages never share records');
+  // An element built elsewhere (not by parseHtml) gets its record on first use.
+  const foreign = new Element('div', { class: 'a' });
+  assert.equal(classAndIdOf(foreign), classAndIdOf(foreign));
+  assert.equal(classAndIdOf(new Element('div', {})), null);
 });
