@@ -97,7 +97,12 @@ class NameTable {
 
   /** The table's name spelled (in any letter case) by source[from..to), if any. */
   find(source: string, from: number, to: number): string | undefined {
-    const name = this.byKey.get(nameKey(source, from, to));
+    return this.findByKey(nameKey(source, from, to), source, from, to);
+  }
+
+  /** `find`, with the span's nameKey already worked out. */
+  findByKey(key: number, source: string, from: number, to: number): string | undefined {
+    const name = this.byKey.get(key);
     if (name === undefined || name.length !== to - from) return undefined;
     for (let i = 0; i < name.length; i++) {
       let c = source.charCodeAt(from + i);
@@ -542,12 +547,13 @@ class AttributeFilteringParser extends (Parser as any) {
     } else {
       self.startIndex = start;
       const source = self.buffers[0] as string;
-      const kept = KEPT_NAME_TABLE.find(source, at, at + endIndex - start);
+      const key = nameKey(source, at, at + endIndex - start);
+      const kept = KEPT_NAME_TABLE.findByKey(key, source, at, at + endIndex - start);
       this.keptName = kept !== undefined;
       if (kept !== undefined) self.attribname = kept;
       else {
         self.attribname = '';
-        this.pushOther(null, start, endIndex, nameKey(source, at, at + endIndex - start));
+        this.pushOther(null, start, endIndex, key);
       }
     }
     this.mode = this.keptName ? KEEP_VALUE : UNDECIDED_VALUE;
