@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, declaredCharset, lfBytes, looksLikeHtml, normaliseText, PIECE_BYTES } from './decode.ts';
+import { decodeBytes, declaredCharset, DEFAULT_MAX_BYTES, lfBytes, looksLikeHtml, normaliseText, PIECE_BYTES } from './decode.ts';
 
 const opts = { format: 'text' as const, maxBytes: 1_000_000 };
 
@@ -145,4 +145,19 @@ test('large UTF-8 HTML is decoded in pieces that add up to the text the general 
   const latin = Buffer.concat([page, Buffer.from([0xe9])]);
   const broken = decodeBytes(latin, { format: 'html', maxBytes: 1e8 });
   assert.ok(broken.ok && !broken.pieces);
+});
+
+test('pages with CRLF decoded one after another, in pieces or whole, each keep their own text', () => {
+  const row = (i: number, tag: string): string => `<p class="r${i}">${tag} row ${i}: Zürich “quoted”</p>\r\n`;
+  const page = (tag: string, rows: number): Buffer => Buffer.from(`<html><body>\r\n${Array.from({ length: rows }, (_, i) => row(i, tag)).join('')}</body></html>\r\n`);
+  const want = (b: Buffer): string => normaliseText(b.toString('utf8'));
+  // Large (in pieces), then smaller, then larger than any before.
+  const inputs = [page('first', 4000), page('second', 10), page('third', 9000), page('fourth', 3000)];
+  const results = inputs.map((b) => decodeBytes(b, { format: 'html', maxBytes: DEFAULT_MAX_BYTES }));
+  results.forEach((r, i) => {
+    assert.ok(r.ok, `page ${i}`);
+    assert.equal(r.text, want(inputs[i]!), `page ${i} text`);
+    if (r.pieces) assert.equal(r.pieces.join(''), r.text, `page ${i} pieces`);
+  });
+  assert.ok(results[0]!.ok && results[0]!.pieces, 'the first page came in pieces');
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
 import { Element } from 'domhandler';
 import { textContent, getElementsByTagName } from 'domutils';
-import { FRAMEWORK_JSON_MAX_CHARS, dateJsonAttributes, isFrameworkJsonScript, parseHtml } from './dom.ts';
+import { FRAMEWORK_JSON_MAX_CHARS, classAndIdOf, dateJsonAttributes, isFrameworkJsonScript, parseHtml } from './dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T &amp; U</title>
   <script>var x = "<p>not text</p>";</script>
@@ -132,4 +132,54 @@ test('a page written in pieces parses to the same tree, wherever the cuts fall',
   assert.ok(want.includes('Café & bar\u00a0— “quoted” AB'), 'entities decoded across cuts');
   assert.ok(want.includes('2024-04-08T10:00:00Z'), 'date JSON kept across cuts');
   assert.ok(want.includes('<section {"class":"k"} ["{\\"datePublished\\":\\"2002-02-02T02:02\\"}"]>'), 'names lower-cased; a repeated name keeps its first value');
+});
+
+test('elements of a page with the same class and no id share one class-and-id record; an id gives one of its own', () => {
+  const doc = parseHtml(
+    '<div class="menu item"><p class="menu item">a</p><p class="Menu item">b</p><p class="menu item" id="x">c</p><p id="x">d</p><p>e</p></div>',
+  );
+  const els = [...getElementsByTagName('div', doc), ...getElementsByTagName('p', doc)];
+  const [div, same, otherCase, withId, idOnly, bare] = els.map(classAndIdOf);
+  assert.ok(div && div === same, 'same class string, no id: one record');
+  assert.ok(otherCase && otherCase !== div, 'a class spelled otherwise is another string: its own record');
+  assert.ok(withId && withId !== div && idOnly && idOnly !== withId, 'an id: a record of its own');
+  assert.equal(bare, null, 'neither attribute: no record');
+  assert.notEqual(classAndIdOf(getElementsByTagName('div', parseHtml('<div class="menu item"></div>'))[0]!), div, 'pages never share records');
+  // An element built elsewhere (not by parseHtml) gets its record on first use.
+  const foreign = new Element('div', { class: 'a' });
+  assert.equal(classAndIdOf(foreign), classAndIdOf(foreign));
+  assert.equal(classAndIdOf(new Element('div', {})), null);
+});
+
+test('attribute values with entities and quotes: kept ones decoded, date JSON read when its first character or entity opens it, whole or in pieces', () => {
+  const json = '{"datePublished":"2024-04-08T10:00:00Z","n":"a&b"}';
+  const entityOpened = json.replace(/"/g, '&quot;').replace('{', '&#123;').replace('&b', '&amp;b');
+  const page =
+    `<div href="/a?x=1&amp;y=2&quot;z&#39;" style='a:"b"&gt;' data-a="&#123;&quot;datePublished&quot;:&quot;2001-01-01T00:00:00Z&quot;, &quot;x&quot;: 1}"` +
+    ` data-b='${entityOpened.replace(/'/g, '&#39;')}' data-c="&notanentity; {&quot;datePublished&quot;:&quot;2003-03-03T00:00:00Z&quot;, &quot;p&quot;: 2}" class="k &amp; l" title="&lt;T&gt;">` +
+    `<span data-d=" {&quot;datePublished&quot;:&quot;2004-04-04T00:00:00Z&quot;, &quot;p&quot;: 3}" data-e="[{&quot;datePublished&quot;:&quot;2005-05-05T00:00:00Z&quot;, &quot;q&quot;:4}]" id='i"d'>t &amp; u</span></div>`;
+  const check = (doc: ReturnType<typeof parseHtml>, label: string): void => {
+    const div = getElementsByTagName('div', doc)[0]!;
+    assert.equal(div.attribs['class'], 'k & l', label);
+    assert.equal(div.attribs['title'], '<T>', label);
+    assert.deepEqual(
+      dateJsonAttributes(div),
+      ['{"datePublished":"2001-01-01T00:00:00Z", "x": 1}', json],
+      `${label}: JSON opened by an entity is read; a value opening with anything else is dropped`,
+    );
+    const span = getElementsByTagName('span', doc)[0]!;
+    assert.equal(span.attribs['id'], 'i"d', label);
+    assert.deepEqual(dateJsonAttributes(span), ['[{"datePublished":"2005-05-05T00:00:00Z", "q":4}]'], label);
+    assert.equal(textContent(span), 't & u', label);
+  };
+  check(parseHtml(page), 'whole');
+  for (const size of [1, 2, 3, 7, 31]) {
+    const pieces: string[] = [];
+    for (let i = 0; i < page.length; i += size) pieces.push(page.slice(i, i + size));
+    check(parseHtml(pieces), `pieces of ${size}`);
+  }
+  // The kept attributes read as htmlparser2 reads them.
+  const theirs = getElementsByTagName('div', parseDocument(page))[0]!;
+  assert.equal(theirs.attribs['class'], 'k & l');
+  assert.equal(theirs.attribs['data-b'], json);
 });

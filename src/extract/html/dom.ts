@@ -97,7 +97,12 @@ class NameTable {
 
   /** The table's name spelled (in any letter case) by source[from..to), if any. */
   find(source: string, from: number, to: number): string | undefined {
-    const name = this.byKey.get(nameKey(source, from, to));
+    return this.findByKey(nameKey(source, from, to), source, from, to);
+  }
+
+  /** `find`, with the span's nameKey already worked out. */
+  findByKey(key: number, source: string, from: number, to: number): string | undefined {
+    const name = this.byKey.get(key);
     if (name === undefined || name.length !== to - from) return undefined;
     for (let i = 0; i < name.length; i++) {
       let c = source.charCodeAt(from + i);
@@ -168,10 +173,11 @@ const NO_DATE_JSON: readonly string[] = [];
 /**
  * What readers conclude from an element's class and id (the metadata walk's noise, chrome and byline
  * verdicts, the body's chrome reason), worked out when a reader first asks and kept with the element,
- * which both readers visit. A record shared by every element with the same pair, across pages, looked
- * up in a string-keyed table at parse time, cost more than it saved: the ~540 lookups of a WCXB dev
- * page (long class strings hashed from slices of the page) took about 0.5 ms, and the HTML draft went
- * 3.87 → 3.69 ms a page once every element worked out its own (CPU time, same process, best of 5).
+ * which both readers visit. Every verdict is a function of the class and id strings alone, so the
+ * elements of one page that carry the same class and no id share one record (LightHandler.classRecord):
+ * a WCXB dev page has ~544 elements with a class or id but ~222 distinct pairs, and each verdict is
+ * several regex scans over the lower-cased string. (A record shared across pages, in one table that
+ * grew with every page, cost more than it saved: about 0.5 ms a page in lookups.)
  */
 export class ClassAndId {
   /** The metadata walk's verdicts (meta/collect.ts), once worked out. */
@@ -182,7 +188,10 @@ export class ClassAndId {
   metaKey: string | null = null;
 }
 
-/** The element's class-and-id record, made on first use; null when it has neither attribute. */
+/**
+ * The element's class-and-id record; null when it has neither attribute. parseHtml hands every
+ * element its record; an element built elsewhere gets one of its own on first use.
+ */
 export function classAndIdOf(el: Element): ClassAndId | null {
   const holder = el as Element & { classAndId?: ClassAndId | null };
   let info = holder.classAndId;
@@ -202,7 +211,14 @@ export function classAndIdOf(el: Element): ClassAndId | null {
 /** Children of an element with none, until it closes; never written to. */
 const NO_CHILDREN: ChildNode[] = [];
 /* eslint-disable @typescript-eslint/no-explicit-any */
-function LightElement(this: any, name: string, attribs: Record<string, string>, type: string, dateJson: string[] | null): void {
+function LightElement(
+  this: any,
+  name: string,
+  attribs: Record<string, string>,
+  type: string,
+  dateJson: string[] | null,
+  classAndId: ClassAndId | null,
+): void {
   this.parent = null;
   // Set when the element closes (see LightHandler.close): one array of the exact size then.
   this.children = NO_CHILDREN;
@@ -210,7 +226,7 @@ function LightElement(this: any, name: string, attribs: Record<string, string>, 
   this.attribs = attribs;
   this.type = type;
   this.dateJson = dateJson;
-  this.classAndId = undefined;
+  this.classAndId = classAndId;
 }
 LightElement.prototype = Object.create(DhElement.prototype);
 LightElement.prototype.constructor = LightElement;
@@ -224,7 +240,13 @@ LightText.prototype = Object.create(DhText.prototype);
 LightText.prototype.constructor = LightText;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-const newElement = LightElement as unknown as new (name: string, attribs: Record<string, string>, type: string, dateJson: string[] | null) => Element;
+const newElement = LightElement as unknown as new (
+  name: string,
+  attribs: Record<string, string>,
+  type: string,
+  dateJson: string[] | null,
+  classAndId: ClassAndId | null,
+) => Element;
 const newText = LightText as unknown as new (data: string) => Text;
 
 /**
@@ -251,11 +273,28 @@ class LightHandler {
   /** Characters still to keep of the framework JSON script being read; null outside one. */
   private scriptBudget: number | null = null;
 
+  /** This page's class-and-id records of elements with a class and no id, by class string. */
+  private readonly byClass = new Map<string, ClassAndId>();
+
   /** The parser, for the date JSON attributes of the tag being opened. */
   private parser: AttributeFilteringParser | null = null;
 
   onparserinit(parser: Parser): void {
     this.parser = parser as unknown as AttributeFilteringParser;
+  }
+
+  /** The class-and-id record for an element with these attributes (see ClassAndId). */
+  private classRecord(a: Record<string, string>): ClassAndId | null {
+    if (a === NO_ATTRIBUTES) return null;
+    const cls = a['class'];
+    if (a['id'] !== undefined) return new ClassAndId();
+    if (cls === undefined) return null;
+    let info = this.byClass.get(cls);
+    if (info === undefined) {
+      info = new ClassAndId();
+      this.byClass.set(cls, info);
+    }
+    return info;
   }
 
   private append(node: ChildNode): void {
@@ -307,7 +346,7 @@ class LightHandler {
     const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
     // htmlparser2 hands an implied <br> (from a stray </br>) a plain {} of its own.
     const a = attribs instanceof KeptAttributes ? attribs : NO_ATTRIBUTES;
-    const el = new newElement(name, a, type, this.parser!.dateJson);
+    const el = new newElement(name, a, type, this.parser!.dateJson, this.classRecord(a));
     attribs = a;
     this.append(el);
     this.stack.push(el);
@@ -508,12 +547,13 @@ class AttributeFilteringParser extends (Parser as any) {
     } else {
       self.startIndex = start;
       const source = self.buffers[0] as string;
-      const kept = KEPT_NAME_TABLE.find(source, at, at + endIndex - start);
+      const key = nameKey(source, at, at + endIndex - start);
+      const kept = KEPT_NAME_TABLE.findByKey(key, source, at, at + endIndex - start);
       this.keptName = kept !== undefined;
       if (kept !== undefined) self.attribname = kept;
       else {
         self.attribname = '';
-        this.pushOther(null, start, endIndex, nameKey(source, at, at + endIndex - start));
+        this.pushOther(null, start, endIndex, key);
       }
     }
     this.mode = this.keptName ? KEEP_VALUE : UNDECIDED_VALUE;

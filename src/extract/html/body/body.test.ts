@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHtml } from '../dom.ts';
 import { extractBody } from './index.ts';
-import { collectBlocks } from './blocks.ts';
+import { collectBlocks, countWords, scan, scanParts } from './blocks.ts';
 import { ANY_CHROME_CLASS_RE, CHROME_CLASS_RULES } from './patterns.ts';
 
 const prose = (n: number, word = 'river'): string =>
@@ -221,4 +221,32 @@ test('the merged chrome-class pattern matches exactly when some rule does', () =
     assert.equal(ANY_CHROME_CLASS_RE.test(s), CHROME_CLASS_RULES.some((r) => r.re.test(s)), s);
   }
   assert.ok(samples.some((s) => ANY_CHROME_CLASS_RE.test(s)) && samples.some((s) => !ANY_CHROME_CLASS_RE.test(s)));
+});
+
+test("one scan over a block's parts says what the joined text's collapse test, trim and countWords say", () => {
+  // Units that matter: every kind of white space, letters and digits of several scripts, both halves
+  // of a surrogate pair (so pairs fall across part boundaries, and halves stand alone), punctuation.
+  const units = [' ', ' ', '  ', '\t', '\n', '\r', '\u000b', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff',
+    'a', 'Z', '7', 'é', 'ß', 'Ж', '日', '٣', '\ud835', '\udc00', '😀', '.', '-', '’', '\u200b', '\u0301'];
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let round = 0; round < 20000; round++) {
+    const parts: string[] = [];
+    const count = 1 + rand(5);
+    for (let k = 0; k < count; k++) {
+      let part = '';
+      const len = rand(6);
+      for (let i = 0; i < len; i++) part += units[rand(units.length)]!;
+      parts.push(part);
+    }
+    const joined = parts.join('');
+    scanParts(parts, parts.length);
+    const label = JSON.stringify(parts);
+    assert.equal(scan.words, countWords(joined), label);
+    assert.equal(scan.uncollapsed, /[^\S ]| \s/.test(joined), label);
+    assert.equal(scan.visible, joined.trim() !== '', label);
+  }
 });
