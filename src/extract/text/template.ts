@@ -269,6 +269,26 @@ function markerChar(c: number): boolean {
 }
 
 /**
+ * Where the text of the trimmed line `content.slice(start, end)` begins once a list marker or ordinal
+ * and the plain white space after it are skipped ("* ", "• ", "12. "): what `normaliseLowered`'s
+ * pattern strips, for the slice readers (`keyOfSlice`, `printSlice`).
+ */
+function afterListMarker(content: string, start: number, end: number): number {
+  if (start >= end) return start;
+  const c = content.charCodeAt(start);
+  if (c === 42 || c === 45 || markerChar(c)) {
+    if (start + 1 < end && plainSpace(content.charCodeAt(start + 1))) start += 2;
+  } else if (c >= 48 && c <= 57) {
+    let i = start + 1;
+    while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
+    const m = content.charCodeAt(i);
+    if (i < end && (m === 46 || m === 41) && i + 1 < end && plainSpace(content.charCodeAt(i + 1))) start = i + 2;
+  }
+  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  return start;
+}
+
+/**
  * The key of `normaliseLine(content.slice(start, end))`, computed without building the string, or
  * false when the line needs the string path: white space other than the plain space, tab and no-break
  * space, or a code unit `lowerUnit` refuses. Runs of those three are squeezed to one space and
@@ -283,16 +303,8 @@ export function keyOfSlice(content: string, start: number, end: number, k: LineK
   if (start === end) return keyOfString('', k);
   // A marker is stripped only with white space after it (the pattern's `\s+`); white space other
   // than the three plain kinds after it takes the string path in the loop below anyway.
-  let c = content.charCodeAt(start);
-  if (c === 42 || c === 45 || markerChar(c)) {
-    if (start + 1 < end && plainSpace(content.charCodeAt(start + 1))) start += 2;
-  } else if (c >= 48 && c <= 57) {
-    let i = start + 1;
-    while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
-    const m = content.charCodeAt(i);
-    if (i < end && (m === 46 || m === 41) && i + 1 < end && plainSpace(content.charCodeAt(i + 1))) start = i + 2;
-  }
-  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  start = afterListMarker(content, start, end);
+  let c: number;
   let h1 = H1_START;
   let h2 = H2_START;
   let length = 0;
@@ -383,16 +395,8 @@ function foldPrint(p: Print, f1: number, f2: number, g1: number, g2: number): nu
 function printSlice(content: string, start: number, end: number, p: Print): number {
   while (start < end && plainSpace(content.charCodeAt(start))) start++;
   while (end > start && plainSpace(content.charCodeAt(end - 1))) end--;
-  let c = start < end ? content.charCodeAt(start) : 0;
-  if (c === 42 || c === 45 || markerChar(c)) {
-    if (start + 1 < end && plainSpace(content.charCodeAt(start + 1))) start += 2;
-  } else if (c >= 48 && c <= 57) {
-    let i = start + 1;
-    while (i < end && i < start + 3 && content.charCodeAt(i) >= 48 && content.charCodeAt(i) <= 57) i++;
-    const m = content.charCodeAt(i);
-    if (i < end && (m === 46 || m === 41) && i + 1 < end && plainSpace(content.charCodeAt(i + 1))) start = i + 2;
-  }
-  while (start < end && plainSpace(content.charCodeAt(start))) start++;
+  start = afterListMarker(content, start, end);
+  let c: number;
   p.from = start;
   p.end = end;
   let f1 = H1_START;
