@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initialsCredit, standaloneAttribution, trailingAttribution, wireDateline } from './attribution.ts';
 import { mayNameOnlySources } from './sources.ts';
+import { piecedStrings } from '../testing.ts';
 
 test('wire datelines name the wire with verbatim evidence', () => {
   assert.deepEqual(wireDateline('PARIS/LONDON (Reuters) - Ministers met on Friday.'), {
@@ -135,13 +136,8 @@ test('the word test before a table-only credit refuses no line that credits tabl
   // Lines of labels, table names in several spellings, joining words, dashes, parentheses and other
   // words: wherever the full reading finds a credit of table names, the cheap test must let it through.
   const pieces = ['Source', 'SOURCES', 'Via', 'with', 'Quelle', 'Source(s)', 'Reuters', 'AFP', 'Agence France-Presse', 'Agence France‐Presse', 'NYtimes', 'ny-times', 'The Guardian', 'dpa', 'Associated Press', 'AP', 'CP', 'Deutsche Welle', 'Kyodo', 'news', 'Weekly', 'Jane', 'é', ' and ', ' AND ', ' und ', ' y ', ', ', '/', ' & ', ': ', ':', ' ', '— ', '-', '(', ')', '.', '_'];
-  let seed = 2024;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   let credits = 0;
-  for (let n = 0; n < 30000; n++) {
-    let text = '';
-    const count = 1 + Math.floor(random() * 7);
-    for (let i = 0; i < count; i++) text += pieces[Math.floor(random() * pieces.length)];
+  for (const text of piecedStrings(pieces, 30000, 7, 2024)) {
     const full = standaloneAttribution(text);
     if (!full?.tabled) continue;
     credits++;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dateFromUrl, dateLabelWeight, findExplicitDates, isDateSegment, mayOutweigh, TIME_UNIT_INITIALS, wordsBesideDate } from './dates.ts';
+import { piecedStrings } from '../testing.ts';
 
 const isoOf = (s: string, lang: string | null = null) => findExplicitDates(s, lang).map((d) => d.iso);
 
@@ -103,12 +104,7 @@ test('a line whose dates could take a higher label weight is never passed over',
   // of a line that dateLabelWeight reads: random lines of label fragments, letters and digits, and
   // every date position in them.
   const parts = ['Published', 'published', 'PUBLISHED', 'un', 'posted', 'Updated', 'last update', 'Publié', 'publication date', 'x', ' ', ':', '2024', 'April 5, ', 'é', '1'];
-  let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let n = 0; n < 3000; n++) {
-    let line = '';
-    const length = 1 + Math.floor(random() * 8);
-    for (let k = 0; k < length; k++) line += parts[Math.floor(random() * parts.length)]!;
+  for (const line of piecedStrings(parts, 3000, 8, 7)) {
     // Weights from the unlabelled one up: a header date has at least that.
     for (const weight of [2, 3]) {
       for (let at = 0; at <= line.length; at++) {

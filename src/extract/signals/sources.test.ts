@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPhotoCredit, LIST_SEPARATOR, mayBeSourceList, resolveCreditList, resolveCreditName, resolveSource, resolveSourceList, sourceForUrl } from './sources.ts';
+import { piecedStrings } from '../testing.ts';
 
 test('aliases resolve to one canonical source regardless of case and spacing', () => {
   assert.equal(resolveSource('NYtimes')?.name, 'The New York Times');
@@ -86,12 +87,7 @@ test('source lists split where the case-insensitive separator pattern splits the
   // characters to a case-insensitive Unicode pattern), a surrogate pair.
   const reference = /[,;&+/]|\b(?:and|und|et|y)\b/giu;
   const alphabet = [',', ';', '&', '+', '/', ' ', 'a', 'A', 'n', 'N', 'd', 'D', 'u', 'U', 'e', 'E', 't', 'T', 'y', 'Y', 'x', '_', '1', 'é', '\u017f', '\u212a', '😀', '-', '.', 'Reuters', 'AFP'];
-  let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let n = 0; n < 20000; n++) {
-    let text = '';
-    const length = 1 + Math.floor(random() * 10);
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+  for (const text of piecedStrings(alphabet, 20000, 10, 12345)) {
     const expected = [...text.matchAll(reference)].map((m) => `${m.index}:${m[0]}`);
     const found = [...text.matchAll(LIST_SEPARATOR)].map((m) => `${m.index}:${m[0]}`);
     assert.deepEqual(found, expected, JSON.stringify(text));
@@ -102,13 +98,8 @@ test('the cheap list test refuses no list of table names', () => {
   assert.equal(mayBeSourceList('How to Optimize PostgreSQL Query Performance Today', 0), false);
   assert.equal(mayBeSourceList('Agence France-Presse and The Associated Press', 0), true);
   const pieces = ['Reuters', 'AFP', 'Agence France-Presse', 'The New York Times', 'Deutsche Welle', 'dpa', ', ', ' and ', ' AND ', ' & ', '/', ' y ', ' ', 'news', 'Weekly Roundup'];
-  let seed = 99;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   let lists = 0;
-  for (let n = 0; n < 20000; n++) {
-    let text = '';
-    const count = 1 + Math.floor(random() * 6);
-    for (let i = 0; i < count; i++) text += pieces[Math.floor(random() * pieces.length)];
+  for (const text of piecedStrings(pieces, 20000, 6, 99)) {
     if (resolveSourceList(text) === null) continue;
     lists++;
     assert.equal(mayBeSourceList(text, 0), true, JSON.stringify(text));
@@ -120,12 +111,7 @@ test('a credit name is refused for its run count only when its tidied form has t
   // resolveCreditName counts the name's runs of non-white-space before tidying it; the tidied words
   // (white space collapsed, trailing punctuation cut) must number the same whenever any are left.
   const pieces = ['Harbour', 'News', 'the', '.', ',', ';:', ' ', '  ', '\t', '\u00a0', '\u2003', '\n', 'Daily.', 'x'];
-  let seed = 5;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let n = 0; n < 20000; n++) {
-    let name = '';
-    const count = 1 + Math.floor(random() * 12);
-    for (let i = 0; i < count; i++) name += pieces[Math.floor(random() * pieces.length)];
+  for (const name of piecedStrings(pieces, 20000, 12, 5)) {
     const text = name.trim().replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '');
     if (text === '') continue;
     const runs = name.split(/\s+/u).filter((w) => w !== '').length;
